@@ -1,0 +1,97 @@
+-- Staging tables written by the Python assets (schema "staging"); dbt reads them as sources.
+-- One row per distinct file content (SHA-256), so the same bytes under two paths are stored once.
+create schema if not exists staging;
+
+create table if not exists staging.raw_files (
+    file_sha256      varchar primary key,   -- SHA-256 of the bytes, hex
+    size_bytes       bigint not null,
+    content          blob not null,         -- the bytes as given: nothing a user gave is lost
+    first_seen_at    timestamp not null
+);
+
+-- Every path seen in the inbox and which content it held when; a changed file gets a new
+-- version row and the old version stays (is_current = false).
+create table if not exists staging.source_files (
+    source_path      varchar not null,      -- path relative to the inbox
+    version          integer not null,      -- 1, 2, ... per path
+    file_sha256      varchar not null,
+    file_name        varchar not null,      -- base name
+    size_bytes       bigint not null,
+    modified_at      timestamp,             -- file mtime when ingested
+    first_seen_at    timestamp not null,
+    last_seen_at     timestamp not null,
+    is_current       boolean not null,
+    primary key (source_path, version)
+);
+
+-- One line per file per ingest or extraction decision: what happened and why.
+create table if not exists staging.ingest_log (
+    logged_at        timestamp not null,
+    run_id           varchar,
+    stage            varchar not null,      -- ingest | documents | facts
+    source_path      varchar,
+    file_sha256      varchar,
+    status           varchar not null,      -- new | changed | unchanged | read | skipped | extracted
+    reason           varchar                -- why a file was skipped (empty, not_text, not_a_report, ...)
+);
+
+create table if not exists staging.documents (
+    file_sha256        varchar primary key,
+    file_name          varchar not null,    -- base name of the first path it was seen under
+    media_type         varchar not null,
+    encoding           varchar,
+    text               varchar not null,    -- verbatim text after HTML → text, original script
+    title              varchar,
+    jurisdiction_name  varchar,
+    jurisdiction_code  varchar,             -- 6-digit division code
+    jurisdiction_level varchar,             -- province | prefecture | county
+    jurisdiction_parent_code varchar,
+    province_code      varchar,
+    province_name      varchar,
+    prefecture_code    varchar,
+    prefecture_name    varchar,
+    longitude          double,
+    latitude           double,
+    jurisdiction_confidence double,
+    jurisdiction_method varchar,
+    report_year        integer,
+    issuing_body       varchar,
+    publication_date   date,
+    script             varchar,             -- simplified | traditional
+    era                varchar,             -- legacy | trial_2019 | format_2021
+    extractor_version  varchar not null,
+    processed_at       timestamp not null
+);
+
+create table if not exists staging.facts (
+    file_sha256      varchar not null,
+    fact_index       integer not null,      -- order within the report
+    metric           varchar not null,      -- metrics.csv code, or <code>_pct
+    applicant        varchar not null,      -- '' for legacy facts; table 三 applicant type
+    scope            varchar not null,      -- whole | own_level | government | unspecified
+    value            double,                -- null: blank cell (see flags)
+    unit             varchar not null,
+    qualifier        varchar not null,      -- exact | about | over | under
+    evidence         varchar not null,      -- verbatim sentence from documents.text
+    evidence_start   integer not null,      -- character offsets into documents.text
+    evidence_end     integer not null,
+    rule             varchar not null,
+    confidence       double not null,
+    flags            varchar not null,      -- comma-separated, '' when none
+    extractor_version varchar not null,
+    primary key (file_sha256, fact_index)
+);
+
+-- Findings of the consistency checks (great-expectations); one row per failed expectation
+-- instance. Checks flag, they never edit or drop data.
+create table if not exists staging.check_results (
+    check_name       varchar not null,
+    file_sha256      varchar,
+    metric_group     varchar,               -- parent metric or breakdown checked
+    scope            varchar,
+    expected         double,
+    observed         double,
+    severity         varchar not null,      -- warning | error
+    message          varchar not null,
+    checked_at       timestamp not null
+);
