@@ -1,0 +1,69 @@
+"""Reading the numbers of a report: digits or Chinese numerals, 万/亿 multipliers, qualifiers.
+
+Works on the *matching* text (simplified, half-width), so 1.39万余件, 十二场 and 两件 are all
+read here, and the caller keeps offsets into the verbatim text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+# A number as printed: Arabic digits (thousands separators allowed) or a run of Chinese numeral
+# characters, then an optional 万/亿 multiplier.
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+NUMBER_PATTERN = rf"(?P<digits>{_ARABIC}|{_CHINESE})\s*(?P<multiplier>万|亿)?"
+
+# Words around a number that say it is approximate or a bound. The suffixes follow the number
+# (1.39万余件, 900余场, 30万+), the prefixes precede it (超过35万条, 近百件).
+OVER_SUFFIX = r"余|多|以上|\+"
+ABOUT_SUFFIX = r"左右"
+_PREFIX_QUALIFIERS = (
+    (re.compile(r"(超过|超|逾|多于|高于|以上)$"), "over"),
+    (re.compile(r"(近|接近|不足|不到|少于|低于|未满)$"), "under"),
+    (re.compile(r"(约|大约|大概|约为)$"), "about"),
+)
+
+_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    qualifier: str  # exact | about | over | under
+
+
+@lru_cache(maxsize=4096)
+def chinese_numeral_value(numeral: str) -> float | None:
+    """十二 → 12, 两 → 2; None for a run that is not a well-formed numeral."""
+    try:
+        return float(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def read_number(digits: str, multiplier: str | None) -> float | None:
+    if digits[0].isdigit():
+        value = float(digits.replace(",", ""))
+    else:
+        value = chinese_numeral_value(digits)
+        if value is None:
+            return None
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier]
+    # 121.1万 is 1211000 exactly, not 1211000.0000000002.
+    return round(value, 6)
+
+
+def qualifier_from_context(before: str, suffix: str | None) -> str:
+    """The qualifier of a number from the words just before it and its suffix (余/多/左右)."""
+    if suffix:
+        return "about" if re.fullmatch(ABOUT_SUFFIX, suffix) else "over"
+    trimmed = before.rstrip()
+    for pattern, qualifier in _PREFIX_QUALIFIERS:
+        if pattern.search(trimmed):
+            return qualifier
+    return "exact"

@@ -1,0 +1,524 @@
+"""Facts of the legacy (free-text) reports: every number that a metric of the legacy family
+names, with its scope, qualifier and the sentence it came from.
+
+How a paragraph is read, left to right:
+  sentence (。；) → clause (，：) → number mention (digits or Chinese numerals + a unit).
+A mention becomes a fact when the words just before it (or, for 召开8场新闻发布会, just after
+it) name a metric, in a part of the report where that metric is reported. The topic of the
+surrounding text (requests, reconsideration, lawsuits) carries from clause to clause, so
+"其中维持70件，纠错4件" knows what was upheld. The subject opening a clause (全市 / 市本级 /
+市政府 / a department) sets the scope; a department's or a lower level's numbers are dropped.
+
+The patterns name phrasing families (verbs, objects and their common variants), not the
+sentences of any one report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors.metrics import unit_of
+from extractors.model import Document, Fact
+from extractors.numbers import NUMBER_PATTERN, OVER_SUFFIX, ABOUT_SUFFIX, qualifier_from_context, read_number
+from extractors.rules import scope as scopes
+from extractors.rules import sections
+
+RULESET = "legacy"
+
+_UNITS = r"%|万元|元|人次|件|条|起|项|个|场|次|期|篇|宗|例"
+_MENTION = re.compile(
+    r"(?<![\d.])" + NUMBER_PATTERN
+    + r"\s*(?P<suffix>" + OVER_SUFFIX + r"|" + ABOUT_SUFFIX + r")?\s*(?P<unit>" + _UNITS + r")"
+    + r"(?P<suffix_after>以上|左右|多)?"
+)
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_END = re.compile(r"[，,：:]")
+_SEGMENT_END = re.compile(r"[，,：:、]")
+
+# Words that may stand between a metric's name and its number: 共/达/为/超过……
+_TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|超|逾|不足|不到|了|的|有|是|\s|“|”)*$"
+
+ITEMS = {"条", "件", "篇", "个"}
+EVENTS = {"场", "次", "期", "个"}
+REQUESTS = {"件", "起", "项", "个", "宗", "条", "例"}
+CASES = {"件", "起", "宗", "个", "例", "项"}
+PERCENT = {"%"}
+MONEY = {"元", "万元"}
+
+UNIT_OF_METRIC_FAMILY = {
+    "items": ITEMS, "events": EVENTS, "requests": REQUESTS, "cases": CASES,
+    "percent": PERCENT, "yuan": MONEY,
+}
+
+# --- topics -------------------------------------------------------------------------------
+REQUEST, RECON, LIT, FEE = "request", "recon", "lit", "fee"
+_TOPIC_WORDS = (
+    (RECON, re.compile(r"行政复议|复议")),
+    (LIT, re.compile(r"行政诉讼|诉讼|起诉")),
+    (REQUEST, re.compile(r"依申请|信息公开申请|公开申请|申请公开|申请(?:形式|方式|渠道|内容)")),
+)
+# Outside the part on requests a bare 申请 is any application (网上申请端, 项目申请).
+_REQUEST_IN_REQUEST_PART = re.compile(r"申请")
+
+# --- proactive disclosure -----------------------------------------------------------------
+_PUBLISH = (
+    r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发)(?:了)?(?:各类|各种|相关)?"
+    r"(?:动态|政府|政务)?(?:信息|文件|消息)(?:数量|总数)?"
+)
+_PUBLISH_TAIL = re.compile(_PUBLISH + _TAIL)
+_INFO_ONLY_TAIL = re.compile(
+    r"(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数)?" + _TAIL
+)
+_CHANNELS = (
+    ("pro_new_media", re.compile(r"微博[^,，;；。]{0,12}微信|微信[^,，;；。]{0,12}微博|新媒体|两微")),
+    ("pro_weibo", re.compile(r"微博")),
+    ("pro_wechat", re.compile(r"微信")),
+    ("pro_website", re.compile(r"(?:政府|人民政府)(?:门户)?网站?|门户网站|政府网")),
+    ("pro_gazette", re.compile(r"公报")),
+    ("pro_other", re.compile(r"其他(?:方式|渠道|途径|形式|载体)")),
+)
+_EVENT_METRICS = (
+    ("pro_press_conferences", re.compile(r"(?:新闻)?发布会(?:活动)?" + _TAIL), re.compile(r"^(?:新闻)?发布会")),
+    ("pro_online_interviews", re.compile(r"在线访谈(?:节目|活动)?" + _TAIL), re.compile(r"^在线访谈")),
+    ("pro_policy_interpretations",
+     re.compile(r"政策解读(?:信息|稿件|文章|材料)?" + _TAIL),
+     re.compile(r"^(?:政策)?解读(?:信息|稿件|文章|材料)?")),
+)
+
+# --- requests ------------------------------------------------------------------------------
+_RECEIVE_VERB = r"(?:受理|收到|接收|接到|办理)"
+_REQUEST_NOUN = r"(?:政府信息公开|信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)?"
+_RECEIVED_BEFORE = re.compile(_RECEIVE_VERB + r"(?:了)?[^,，;；:：]{0,16}?(?:" + _REQUEST_NOUN + r"|申请)" + _TAIL)
+_RECEIVED_AFTER = re.compile(r"^(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)")
+_RECEIVE_IN_CLAUSE = re.compile(_RECEIVE_VERB)
+_REQUEST_NOUN_BEFORE = re.compile(r"(?:" + _REQUEST_NOUN + r"|申请)" + _TAIL)
+
+_REQUEST_CHANNELS = (
+    ("req_email", re.compile(r"电子邮件|电子邮箱|电邮|邮件")),
+    ("req_fax", re.compile(r"传真")),
+    ("req_in_person", re.compile(r"当面|现场|窗口|面对面|来访")),
+    ("req_online", re.compile(r"网络|网上|网站|在线|互联网|信息公开平台|政务网|客户端|平台")),
+    ("req_letter", re.compile(r"信函|邮寄|信件|来信|书面|邮政")),
+    ("req_other_channel", re.compile(r"其他(?:形式|方式|途径|渠道)")),
+)
+_CHANNEL_REQUEST_WORD = re.compile(r"申请|受理|提交|提出|方式|形式|渠道|通道")
+# How a request was answered or settled is an outcome, not the channel it came by.
+_NOT_A_CHANNEL = re.compile(r"答复|回复|告知|不明确|不存在|办理的|转")
+_ALL_BY_CHANNEL = re.compile(r"^(?:且|并且?|其中)?(?:全部|均|都)(?:为|是|通过|采用|以|由|系)?")
+
+_ANSWERED_BEFORE = re.compile(
+    r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?(?:答复|办结|办复|回复|处理完毕|办理完毕|予以答复)(?:了)?" + _TAIL
+)
+_ANSWERED_NEXT = re.compile(
+    r"^(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?(?:答复|办结|办复|处理完毕|办理完毕|作出答复|完成答复)"
+)
+_ANSWER_RATE = re.compile(r"答复率" + _TAIL)
+_DISCLOSURE_RATE = re.compile(r"(?:实际)?公开(?:比例|比率|率)" + _TAIL)
+_SHARE_OF_TOTAL = re.compile(r"占(?:总数|总量|总件数|申请总数|全部|总体|总|比例)?(?:的)?(?:比例|比重)?" + _TAIL)
+_GROWTH = re.compile(r"增长|下降|增加|减少|提高|降低|同比|较上年|比上年")
+
+_OUTCOME_KEYWORDS = (
+    ("out_not_held_by_agency", r"(?:不属于|非|不属)本(?:行政)?机关(?:公开|掌握|职责|负责)?(?:范围)?|不属于本机关"),
+    ("out_nonexistent", r"(?:信息)?不存在"),
+    ("out_unclear", r"(?:内容)?不明确|描述不清"),
+    ("out_other_channel", r"(?:其他|其它)(?:途径|渠道)"),
+    ("out_duplicate", r"重复申请"),
+    ("out_already_public", r"(?:已|已经)?(?:属于|属)?(?:已)?主动公开(?:的)?(?:范围|内容|信息)?"),
+    ("out_partial", r"部分公开"),
+    ("out_denied", r"不予公开|不能公开|不公开"),
+    ("out_granted", r"(?:同意|予以|准予)公开(?:答复)?|公开信息"),
+    ("out_other", r"(?:其他|其它)(?:情况|情形|原因|方式)?"),
+)
+_OUTCOME_PATTERNS = tuple(
+    (metric, re.compile(r"(?:" + words + r")[^,，;；、]{0,6}?" + _TAIL)) for metric, words in _OUTCOME_KEYWORDS
+)
+# A category that merges two (申请内容不明确或转其他途径办理) is out_other, not either one.
+_MERGED_OUTCOME = re.compile(
+    r"(?:" + "|".join(w for m, w in _OUTCOME_KEYWORDS if m != "out_other") + r")"
+    r"[^,，;；]{0,4}?(?:或|或者|及|和|、)[^,，;；]{0,8}?"
+    r"(?:" + "|".join(w for m, w in _OUTCOME_KEYWORDS if m != "out_other") + r")"
+)
+
+# --- fees ------------------------------------------------------------------------------------
+_FEE_AMOUNT = re.compile(r"收取[^,，;；]{0,10}?(?:费用|费)?" + _TAIL)
+_FEE_ABSENT = re.compile(
+    r"(?:未|没有|均未|不曾|未曾|没|无)[^。；;]{0,30}?收取?[^。；;]{0,12}?(?:费用|费)|未收费|不收费|零收费|免收(?:任何)?费用|未产生(?:任何)?费用"
+)
+_FEE_CONTEXT = re.compile(r"申请|依申请|政府信息|信息公开")
+
+# --- reconsideration and lawsuits -------------------------------------------------------------
+_RECON_TOTAL = re.compile(r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)" + _TAIL)
+_RECON_AFTER = re.compile(r"^(?:的)?行政复议")
+_LIT_TOTAL = re.compile(r"(?:行政诉讼|提起诉讼|起诉)(?:案件|案)?" + _TAIL)
+_LIT_AFTER = re.compile(r"^(?:的)?行政诉讼")
+_REVIEW_CHILDREN = (
+    ("pending", re.compile(r"(?:尚未审结|未审结|未结案|审理中|正在审理)[^,，;；]{0,6}?" + _TAIL)),
+    ("corrected", re.compile(r"(?:纠错|纠正|撤销|确认违法|责令|败诉)[^,，;；]{0,6}?" + _TAIL)),
+    ("upheld", re.compile(r"(?:维持|驳回)[^,，;；]{0,24}?" + _TAIL)),
+    ("other", re.compile(r"(?:其他|其它)(?:情况|情形|结果|方式)?[^,，;；]{0,6}?" + _TAIL)),
+)
+_NEGATION = r"(?:没有|未|无|均未|未曾|从未|不曾|零)"
+_RECON_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,30}?(?:行政复议|复议)")
+_LIT_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,40}?(?:行政诉讼|诉讼|起诉)")
+_COMPLAINT_TOTAL = re.compile(r"(?:申诉|举报|投诉)(?:案件)?" + _TAIL)
+
+
+@dataclass
+class _Mention:
+    value: float
+    qualifier: str
+    unit: str
+    start: int  # paragraph-local offsets of the number with its unit
+    end: int
+    metric: str | None = None
+
+
+# How sure the scope of a mention is: named by its clause's subject, by its sentence's, only
+# implied by the owner of the channel (市政府网站), or carried from earlier text / the default.
+CLAUSE_SUBJECT_STRENGTH = 2.0
+SENTENCE_SUBJECT_STRENGTH = 1.0
+CHANNEL_OWNER_STRENGTH = 0.5
+CARRIED_STRENGTH = 0.0
+
+
+@dataclass
+class _Candidate:
+    fact: Fact
+    scope_strength: float
+
+
+@dataclass
+class _Paragraph:
+    """One paragraph under reading: its matching text and where it sits in the document."""
+
+    matching: str
+    offset: int
+    section: str
+    has_proactive_section: bool
+
+
+class _Reader:
+    """Reads one document; keeps the state that carries from paragraph to paragraph."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.candidates: list[_Candidate] = []
+        self.has_proactive_section = bool(re.search(r"[一二三四五六七八九十][、.．]\s*[^\n]{0,12}主动公开", document.matching))
+
+    # -- driving -------------------------------------------------------------------------
+    def run(self) -> list[Fact]:
+        tracker = sections.SectionTracker()
+        for block in self.document.blocks:
+            if block.kind != "paragraph":
+                continue
+            matching = self.document.matching[block.start:block.end]
+            section = tracker.feed(matching.strip())
+            if section == sections.PROBLEMS:
+                continue
+            self._read_paragraph(_Paragraph(matching, block.start, section, self.has_proactive_section))
+        return _merge(self.candidates)
+
+    def _read_paragraph(self, paragraph: _Paragraph) -> None:
+        text = paragraph.matching
+        topic = {sections.REQUESTS: REQUEST, sections.FEES: FEE}.get(paragraph.section)
+        paragraph_scope: str | None = None
+        for sentence_start, sentence_end in _spans(text, _SENTENCE_END):
+            sentence = text[sentence_start:sentence_end]
+            sentence_scope = None
+            previous: _Mention | None = None
+            last_received: float | None = None
+            clauses = list(_spans(sentence, _CLAUSE_END))
+            for clause_index, (clause_start, clause_end) in enumerate(clauses):
+                clause = sentence[clause_start:clause_end]
+                subject = scopes.clause_subject(clause)
+                clause_topic = _topic_of(clause, paragraph.section)
+                if clause_topic:
+                    topic = clause_topic
+                if subject and subject != scopes.OTHER_BODY:
+                    sentence_scope = subject
+                    paragraph_scope = subject
+                if subject:
+                    scope, strength = subject, CLAUSE_SUBJECT_STRENGTH
+                elif sentence_scope:
+                    scope, strength = sentence_scope, SENTENCE_SUBJECT_STRENGTH
+                else:
+                    scope, strength = paragraph_scope or scopes.WHOLE, CARRIED_STRENGTH
+                context = _ClauseContext(
+                    paragraph=paragraph, sentence=sentence, sentence_start=sentence_start,
+                    sentence_end=sentence_end, clause=clause, clause_start=sentence_start + clause_start,
+                    scope=scope, strength=strength, topic=topic,
+                    next_clause=sentence[clauses[clause_index + 1][0]:clauses[clause_index + 1][1]]
+                    if clause_index + 1 < len(clauses) else "",
+                )
+                mentions = list(_mentions(clause, sentence_start + clause_start))
+                if not mentions:
+                    self._read_statement(context, last_received)
+                segment_floor = context.clause_start
+                for mention in mentions:
+                    left = _left_context(text, segment_floor, mention.start)
+                    right = text[mention.end:sentence_start + clause_end]
+                    mention.metric = self._classify(context, mention, left, right, previous)
+                    if mention.metric:
+                        self._add(context, mention.metric, mention.value, mention.qualifier, mention)
+                    if mention.metric == "req_received":
+                        last_received = mention.value
+                    if self._is_request_count(context, mention, left, right) and _ANSWERED_NEXT.search(context.next_clause):
+                        # 受理的632件申请，全部予以答复 / 申请19起，都已依法办复: all answered
+                        self._add(context, "req_answered", mention.value, mention.qualifier, mention,
+                                  confidence=0.8, rule=f"{RULESET}.answered_all_next_clause")
+                    previous = mention
+                    segment_floor = mention.end
+
+    # -- classification ------------------------------------------------------------------
+    def _classify(self, context: "_ClauseContext", mention: _Mention, left: str, right: str,
+                  previous: _Mention | None) -> str | None:
+        unit = mention.unit
+        if unit in PERCENT:
+            return self._classify_percent(context, left, previous)
+        if unit in MONEY:
+            if context.topic == FEE or context.paragraph.section == sections.FEES:
+                if _FEE_AMOUNT.search(left):
+                    return "fee_collected_yuan"
+            return None
+        return (
+            self._classify_review(context, unit, left, right)
+            or self._classify_request(context, unit, left, right)
+            or self._classify_proactive(context, unit, left, right)
+        )
+
+    def _classify_percent(self, context: "_ClauseContext", left: str, previous: _Mention | None) -> str | None:
+        if _GROWTH.search(left):
+            return None
+        if _SHARE_OF_TOTAL.search(left):
+            if previous and previous.metric and not previous.metric.endswith("_pct"):
+                return previous.metric + "_pct"
+            return None
+        if context.topic == REQUEST:
+            if _ANSWER_RATE.search(left):
+                return "req_answer_rate_pct"
+            if _DISCLOSURE_RATE.search(left):
+                return "req_disclosure_rate_pct"
+        return None
+
+    def _classify_review(self, context: "_ClauseContext", unit: str, left: str, right: str) -> str | None:
+        if unit not in CASES:
+            return None
+        segment = _last_segment(left)
+        if _RECON_TOTAL.search(segment) or (_RECON_AFTER.search(right) and not _LIT_TOTAL.search(segment)):
+            return "recon_total"
+        if _LIT_TOTAL.search(segment) or _LIT_AFTER.search(right):
+            return "lit_total"
+        if context.topic in (RECON, LIT):
+            prefix = "recon" if context.topic == RECON else "lit"
+            for child, pattern in _REVIEW_CHILDREN:
+                if pattern.search(segment):
+                    return f"{prefix}_{child}"
+        if context.paragraph.section == sections.REVIEW and _COMPLAINT_TOTAL.search(segment):
+            return "complaint_total"
+        return None
+
+    def _classify_request(self, context: "_ClauseContext", unit: str, left: str, right: str) -> str | None:
+        if context.topic != REQUEST or unit not in REQUESTS:
+            return None
+        segment = _last_segment(left)
+        if _CHANNEL_REQUEST_WORD.search(segment) and not _NOT_A_CHANNEL.search(segment):
+            for metric, pattern in _REQUEST_CHANNELS:
+                if pattern.search(segment):
+                    return metric
+        if _RECEIVED_BEFORE.search(segment):
+            return "req_received"
+        if _RECEIVED_AFTER.search(right) and _RECEIVE_IN_CLAUSE.search(left):
+            return "req_received"
+        if _ANSWERED_BEFORE.search(segment):
+            return "req_answered"
+        if _MERGED_OUTCOME.search(segment):
+            return "out_other"
+        for metric, pattern in _OUTCOME_PATTERNS:
+            if pattern.search(segment):
+                return metric
+        return None
+
+    def _classify_proactive(self, context: "_ClauseContext", unit: str, left: str, right: str) -> str | None:
+        segment = _last_segment(left)
+        if unit in EVENTS:
+            for metric, before, after in _EVENT_METRICS:
+                if before.search(segment) or after.search(right):
+                    return metric
+        if metric := self._policy_interpretations(segment, right, unit):
+            return metric
+        if unit not in ITEMS:
+            return None
+        # Channel counts and the total are only read where the report gives them: its part on
+        # proactive disclosure (elsewhere they are one topic's or one department's counts).
+        if context.paragraph.has_proactive_section and context.paragraph.section != sections.PROACTIVE:
+            return None
+        if not _PUBLISH_TAIL.search(segment):
+            return None
+        sentence_so_far = context.sentence[: context.clause_start - context.sentence_start] + context.clause
+        for metric, channel in _CHANNELS:
+            # 政务微博、微信等: the channel list may span enumeration commas, so read the clause.
+            where = sentence_so_far if metric == "pro_gazette" else left
+            if channel.search(where):
+                return metric
+        if context.strength == CLAUSE_SUBJECT_STRENGTH and _INFO_ONLY_TAIL.search(segment):
+            return "pro_total"
+        return None
+
+    @staticmethod
+    def _policy_interpretations(segment: str, right: str, unit: str) -> str | None:
+        if unit in (ITEMS | EVENTS):
+            _, before, after = _EVENT_METRICS[2]
+            if before.search(segment) or after.search(right):
+                return "pro_policy_interpretations"
+        return None
+
+    @staticmethod
+    def _is_request_count(context: "_ClauseContext", mention: _Mention, left: str, right: str) -> bool:
+        if context.topic != REQUEST or mention.unit not in REQUESTS:
+            return False
+        if mention.metric not in (None, "req_received"):
+            return False
+        return bool(_REQUEST_NOUN_BEFORE.search(_last_segment(left)) or _RECEIVED_AFTER.search(right))
+
+    # -- statements without a number -----------------------------------------------------------
+    def _read_statement(self, context: "_ClauseContext", last_received: float | None) -> None:
+        clause = context.clause
+        if _FEE_ABSENT.search(clause) and (
+            context.paragraph.section == sections.FEES or context.topic == FEE or _FEE_CONTEXT.search(context.sentence)
+        ):
+            self._add_statement(context, "fee_collected_yuan", 0.0, "fee_absent")
+        if context.paragraph.section != sections.PROBLEMS:
+            if _RECON_ABSENT.search(clause):
+                self._add_statement(context, "recon_total", 0.0, "review_absent")
+            if _LIT_ABSENT.search(clause):
+                self._add_statement(context, "lit_total", 0.0, "review_absent")
+        if last_received is not None and context.topic == REQUEST:
+            opening = _ALL_BY_CHANNEL.match(clause)
+            if opening:
+                rest = clause[opening.end():]
+                for metric, pattern in _REQUEST_CHANNELS:
+                    if pattern.match(rest) or pattern.match(rest.lstrip("以通过用")):
+                        self._add_statement(context, metric, last_received, "all_by_one_channel", confidence=0.75)
+                        break
+
+    # -- recording -----------------------------------------------------------------------------
+    def _add(self, context: "_ClauseContext", metric: str, value: float, qualifier: str, mention: _Mention,
+             confidence: float = 0.9, rule: str | None = None) -> None:
+        scope, strength = context.scope, context.strength
+        if metric.startswith("pro_") and not metric.endswith("_pct"):
+            # What the government's own site publishes is the government's, unless the clause
+            # names another subject; it ranks as a sentence-level hint, not a named subject.
+            owner = scopes.channel_owner_scope(context.clause)
+            if owner and strength < 2:
+                scope, strength = owner, CHANNEL_OWNER_STRENGTH
+        if scope == scopes.OTHER_BODY:
+            return
+        self._record(context, metric, value, qualifier, scope, strength,
+                     rule or f"{RULESET}.{metric}", confidence if strength else confidence - 0.1)
+
+    def _add_statement(self, context: "_ClauseContext", metric: str, value: float, rule: str,
+                       confidence: float = 0.85) -> None:
+        if context.scope == scopes.OTHER_BODY:
+            return
+        self._record(context, metric, value, "exact", context.scope, context.strength,
+                     f"{RULESET}.{rule}", confidence)
+
+    def _record(self, context: "_ClauseContext", metric: str, value: float, qualifier: str, scope: str,
+                strength: float, rule: str, confidence: float) -> None:
+        start, end = _trimmed(self.document.text, context.paragraph.offset + context.sentence_start,
+                              context.paragraph.offset + context.sentence_end)
+        unit = unit_of(metric)
+        fact = Fact(
+            metric=metric, value=value, unit=unit, qualifier=qualifier, scope=scope,
+            evidence=self.document.text[start:end], start=start, end=end, rule=rule,
+            confidence=round(confidence, 2),
+        )
+        self.candidates.append(_Candidate(fact, strength))
+
+
+@dataclass
+class _ClauseContext:
+    paragraph: _Paragraph
+    sentence: str
+    sentence_start: int  # paragraph-local
+    sentence_end: int
+    clause: str
+    clause_start: int  # paragraph-local
+    scope: str
+    strength: float
+    topic: str | None
+    next_clause: str
+
+
+def _spans(text: str, boundary: re.Pattern[str]):
+    """(start, end) of the pieces of ``text`` between boundaries, delimiter included."""
+    start = 0
+    for match in boundary.finditer(text):
+        if match.end() > start:
+            yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _mentions(clause: str, clause_offset: int):
+    for match in _MENTION.finditer(clause):
+        value = read_number(match["digits"], match["multiplier"])
+        if value is None:
+            continue
+        before = clause[max(0, match.start() - 4):match.start()]
+        suffix = match["suffix"] or match["suffix_after"]
+        unit = match["unit"]
+        if unit == "万元":
+            value = round(value * 10_000, 6)
+        yield _Mention(
+            value=value, qualifier=qualifier_from_context(before, suffix), unit=unit,
+            start=clause_offset + match.start(), end=clause_offset + match.end(),
+        )
+
+
+def _left_context(text: str, floor: int, mention_start: int) -> str:
+    return text[floor:mention_start]
+
+
+def _last_segment(left: str) -> str:
+    pieces = _SEGMENT_END.split(left)
+    return pieces[-1] if pieces else left
+
+
+def _topic_of(clause: str, section: str) -> str | None:
+    for topic, pattern in _TOPIC_WORDS:
+        if pattern.search(clause):
+            return topic
+    if section == sections.REQUESTS and _REQUEST_IN_REQUEST_PART.search(clause):
+        return REQUEST
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _merge(candidates: list[_Candidate]) -> list[Fact]:
+    """One fact per metric, applicant and value: a number restated later in the report is the
+    same fact. Of its mentions, the one whose clause names the subject gives the scope."""
+    best: dict[tuple[str, str, float | None], _Candidate] = {}
+    order: list[tuple[str, str, float | None]] = []
+    for candidate in candidates:
+        key = (candidate.fact.metric, candidate.fact.applicant, candidate.fact.value)
+        kept = best.get(key)
+        if kept is None:
+            best[key] = candidate
+            order.append(key)
+        elif candidate.scope_strength >= SENTENCE_SUBJECT_STRENGTH and candidate.scope_strength > kept.scope_strength:
+            best[key] = candidate
+    return [best[key].fact for key in order]
+
+
+def extract_legacy_facts(document: Document) -> list[Fact]:
+    return _Reader(document).run()

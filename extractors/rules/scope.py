@@ -1,0 +1,78 @@
+"""Whose numbers a clause gives: the whole jurisdiction, its own-level organs, the government
+body itself, or some other body (one department, the lower-level governments) whose numbers are
+not the report's.
+
+Only the opening of a clause is read as its subject (after fillers such as 2016年, 其中, 全年),
+because body names later in a clause are objects (涉及市政府部门的申请) or channels
+(通过市政府网站受理).
+"""
+from __future__ import annotations
+
+import re
+
+WHOLE = "whole"
+OWN_LEVEL = "own_level"
+GOVERNMENT = "government"
+OTHER_BODY = "other_body"  # a department or the lower levels: not a fact of this report
+
+_LEVEL = r"(?:省|市|区|县|州|盟|旗)"
+_PLACE = r"(?:[\u4e00-\u9fff]{0,7}?" + _LEVEL + r")?"
+# A body of a named level: 市政府, 永州市人民政府 (a bare 政府 is no subject: 政府公报, 政府网站)
+_LEVELLED = r"[\u4e00-\u9fff]{0,7}?" + _LEVEL
+
+# Stripped from the clause start before the subject is read.
+_FILLER = re.compile(
+    r"^(?:\s|其中|另外|此外|同时|全年|今年|当年|本年度?|年内|"
+    r"\d{4}\s*年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|全年)?|截至\S{0,8}?底|[,，:：、])+"
+)
+
+_SUBJECTS = (
+    # whole jurisdiction: every organ at every level
+    (WHOLE, re.compile(
+        r"^(?:全" + _LEVEL + r"|我" + _LEVEL + r"|本" + _LEVEL + r"(?!本级|政府)|"
+        + _PLACE + r"各级|" + _PLACE + r"政府信息公开(?:工作)?主体|" + _PLACE + r"政府系统)"
+    )),
+    (OWN_LEVEL, re.compile(r"^" + _PLACE + r"(?:本级)")),
+    # a department, an office of the government other than its general office, the
+    # lower-level governments: their numbers are parts, not the report's totals
+    (OTHER_BODY, re.compile(
+        r"^(?:各(?:区|县|市|乡|镇|街道|部门|单位|地|级部门)|(?:所|下)?辖|" + _LEVEL + r"(?:级|直)(?:部门|单位|机关)|"
+        + _LEVELLED + r"(?:人民)?政府(?!办公厅|办公室|门户|网站|网)[\u4e00-\u9fff]{1,8}?(?:办公室|局|委员会|委|中心|处)|"
+        + r"(?!" + _PLACE + r"(?:人民)?政府)" + _LEVELLED
+        + r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|厅|中心|馆|办公室|办)(?![\u4e00-\u9fff]{0,2}公开))"
+    )),
+    # 市政府 itself, not 市政府部门 (its departments), 市政府信息公开平台 (a platform) nor
+    # 市政府门户网站 (a channel: see channel_owner_scope)
+    (GOVERNMENT, re.compile(r"^" + _LEVELLED + r"(?:人民)?政府(?!信息|系统|部门|各部门|及其?部门|工作部门|门户|网站|网)")),
+    # the jurisdiction named alone (鞍山市在……): the whole jurisdiction
+    (WHOLE, re.compile(r"^[\u4e00-\u9fff]{1,7}?" + _LEVEL + r"(?![\u4e00-\u9fff]{0,3}(?:政府|局|委|办|本级))")),
+)
+
+# The owner of a publishing channel (市政府门户网站发布……, 利用市政府网站发布……): a
+# proactive-disclosure count published on the government's own site is the government's.
+_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?" + _LEVELLED + r"(?:人民)?政府(?:门户)?网(?:站)?")
+
+
+def strip_filler(clause: str) -> str:
+    return _FILLER.sub("", clause, count=1)
+
+
+# A clause opening with a preposition has no subject of its own (通过市政府网站受理……).
+_PREPOSITION = re.compile(r"^(?:通过|利用|在|经|对|向|从|涉及|按照?|根据|围绕|依托|依据|针对|为)")
+
+
+def clause_subject(clause: str) -> str | None:
+    """The scope named by the clause's subject, or None when the clause names none."""
+    opening = strip_filler(clause)
+    if _PREPOSITION.match(opening):
+        return None
+    for scope, pattern in _SUBJECTS:
+        if pattern.match(opening):
+            return scope
+    return None
+
+
+def channel_owner_scope(clause: str) -> str | None:
+    if _CHANNEL_OWNER.match(strip_filler(clause)):
+        return GOVERNMENT
+    return None

@@ -1,0 +1,87 @@
+"""Which part of a report a paragraph belongs to.
+
+Legacy reports follow the same outline (概述 · 主动公开 · 依申请公开 · 收费 · 复议/诉讼 · 问题及改进)
+with free wording and numbering. Knowing the part lets rules stay quiet where a number means
+something else: channel counts outside 主动公开 are usually one department's or one topic's, and
+the closing part about problems and plans holds targets, not results.
+"""
+from __future__ import annotations
+
+import re
+
+OVERVIEW = "overview"
+PROACTIVE = "proactive"
+REQUESTS = "requests"
+FEES = "fees"
+REVIEW = "review"  # administrative reconsideration, lawsuits, complaints
+PROBLEMS = "problems"
+OTHER = "other"
+
+# A top-level heading: 一、… / 二. … / 第三部分 …, short, on its own or ending at the first 。
+_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分)")
+# A second-level heading: （一）… / (二)…
+_SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]")
+
+# Order matters: a heading naming several parts (依申请公开工作及复议、诉讼情况) takes the first.
+# Only a top-level heading opens the problems part: （一）突出工作重点 is an achievement.
+_CATEGORY_WORDS = (
+    (PROBLEMS, re.compile(r"问题|改进|不足|打算|计划|下一步|工作思路|今后")),
+    (PROACTIVE, re.compile(r"主动公开")),
+    (REVIEW, re.compile(r"复议|诉讼|申诉")),
+    (REQUESTS, re.compile(r"依申请|申请公开|公开申请")),
+    (FEES, re.compile(r"收费|减免")),
+    (OVERVIEW, re.compile(r"概述|概况|总体|基本情况")),
+)
+
+_MAX_HEADING_CHARS = 40
+
+
+def heading_text(paragraph: str) -> tuple[str, str] | None:
+    """('top'|'sub', heading words) when the paragraph opens with a heading."""
+    for level, pattern in (("top", _TOP_HEADING), ("sub", _SUB_HEADING)):
+        match = pattern.match(paragraph)
+        if not match:
+            continue
+        rest = paragraph[match.end():]
+        # Inline headings end at the first full stop: （一）依申请公开受理情况。全市……
+        words = re.split(r"[。:：]", rest, maxsplit=1)[0]
+        if len(words) <= _MAX_HEADING_CHARS:
+            return level, words
+    return None
+
+
+def category_of(heading: str) -> str:
+    for category, pattern in _CATEGORY_WORDS:
+        if pattern.search(heading):
+            return category
+    return OTHER
+
+
+class SectionTracker:
+    """Follows the outline paragraph by paragraph: feed each paragraph, read ``category``."""
+
+    def __init__(self) -> None:
+        self.top = OVERVIEW
+        self.sub: str | None = None
+        self.seen: set[str] = set()
+
+    def feed(self, paragraph: str) -> str:
+        heading = heading_text(paragraph)
+        if heading:
+            level, words = heading
+            category = category_of(words)
+            if level == "top":
+                self.top = category
+                self.sub = None
+            elif category not in (OTHER, OVERVIEW, PROBLEMS) and self.top != PROBLEMS:
+                # （三）收费及减免情况 inside 三、依申请公开 narrows the part; an unrelated
+                # sub-heading (（二）重点领域信息公开) keeps the parent's.
+                self.sub = category
+            else:
+                self.sub = None
+        self.seen.add(self.category)
+        return self.category
+
+    @property
+    def category(self) -> str:
+        return self.sub or self.top
