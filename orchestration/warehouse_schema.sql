@@ -31,8 +31,10 @@ create table if not exists staging.ingest_log (
     stage            varchar not null,      -- ingest | documents | facts
     source_path      varchar,
     file_sha256      varchar,
-    status           varchar not null,      -- new | changed | unchanged | read | skipped | extracted
-    reason           varchar                -- why a file was skipped (empty, not_text, not_a_report, ...)
+    status           varchar not null,      -- new | changed | read | skipped | extracted
+    reason           varchar,               -- why a file was skipped (empty, binary_not_text, not_a_report, ...)
+    detail           varchar,               -- a readable explanation
+    extractor_version varchar               -- documents/facts stages: the extraction code version
 );
 
 create table if not exists staging.documents (
@@ -41,6 +43,7 @@ create table if not exists staging.documents (
     media_type         varchar not null,
     encoding           varchar,
     text               varchar not null,    -- verbatim text after HTML → text, original script
+    blocks_json        varchar not null,    -- paragraph and table-row offsets into text (JSON)
     title              varchar,
     jurisdiction_name  varchar,
     jurisdiction_code  varchar,             -- 6-digit division code

@@ -5,7 +5,6 @@ every other text here is invented for the test.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
