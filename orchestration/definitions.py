@@ -1,0 +1,29 @@
+"""Everything Dagster loads: ingest, extraction, quality checks and the dbt models, with the
+resources they share and the job `make run` executes."""
+import os
+
+from dagster import AssetSelection, Definitions, define_asset_job, in_process_executor
+
+from orchestration.defs.extraction.assets import documents, facts
+from orchestration.defs.ingest.assets import inbox_files
+from orchestration.defs.quality.assets import check_results
+from orchestration.defs.transform.dbt import dbt_resource, warehouse_models
+from orchestration.resources import warehouse_resource
+from orchestration.settings import warehouse_path
+
+# dbt resolves a relative warehouse path from its own folder; hand it the absolute one.
+os.environ["OGI_WAREHOUSE"] = str(warehouse_path())
+
+build_warehouse = define_asset_job(
+    "build_warehouse",
+    selection=AssetSelection.all(),
+    description="Ingest the inbox, extract, check and build the star schema.",
+    # One writer at a time on the DuckDB file: run the steps in one process, in order.
+    executor_def=in_process_executor,
+)
+
+defs = Definitions(
+    assets=[inbox_files, documents, facts, check_results, warehouse_models],
+    jobs=[build_warehouse],
+    resources={"warehouse": warehouse_resource(), "dbt": dbt_resource()},
+)

@@ -1,0 +1,32 @@
+"""Ingest: every file of the inbox into staging.raw_files / source_files / ingest_log."""
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+from dagster_duckdb import DuckDBResource
+
+from orchestration.defs.ingest.inbox import ingest_inbox
+from orchestration.settings import WAREHOUSE_POOL, inbox_path
+from orchestration.staging_keys import INGEST_LOG, RAW_FILES, SOURCE_FILES
+from orchestration.warehouse import SCHEMA_SQL
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(RAW_FILES, description="Every distinct file content of the inbox, by SHA-256, bytes kept."),
+        AssetSpec(SOURCE_FILES, description="Every inbox path and the content it held, versioned."),
+        AssetSpec(INGEST_LOG, description="What happened to each file at each stage, and why files were skipped."),
+    ],
+    group_name="staging",
+    pool=WAREHOUSE_POOL,
+    can_subset=False,
+)
+def inbox_files(context: AssetExecutionContext, warehouse: DuckDBResource):
+    inbox = inbox_path()
+    with warehouse.get_connection() as connection:
+        connection.execute(SCHEMA_SQL)
+        summary = ingest_inbox(connection, inbox, context.run_id)
+    context.log.info(f"inbox {inbox}: {summary}")
+    metadata = {
+        "inbox": str(inbox), "files_seen": summary.files_seen, "new": summary.new,
+        "changed": summary.changed, "unchanged": summary.unchanged, "unreadable_paths": len(summary.errors),
+    }
+    for key in (RAW_FILES, SOURCE_FILES, INGEST_LOG):
+        yield MaterializeResult(asset_key=key, metadata=metadata)

@@ -1,0 +1,43 @@
+"""The dbt project as Dagster assets: each model is an asset, each dbt test an asset check,
+and the dbt sources are the staging assets the Python side writes (same keys)."""
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from dagster import AssetExecutionContext, AssetKey
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration.settings import DBT_PROJECT_DIR, WAREHOUSE_POOL
+from orchestration.staging_keys import STAGING_SCHEMA, staging_key
+
+
+class WarehouseTranslator(DagsterDbtTranslator):
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> AssetKey:
+        if dbt_resource_props["resource_type"] == "source" and dbt_resource_props["source_name"] == STAGING_SCHEMA:
+            return staging_key(dbt_resource_props["name"])
+        return super().get_asset_key(dbt_resource_props)
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "source":
+            return "staging"
+        # models/<layer>/...: staging, intermediate, marts
+        path = dbt_resource_props.get("path", "")
+        return f"dbt_{path.split('/')[0]}" if "/" in path else "dbt"
+
+
+@cache
+def dbt_project() -> DbtProject:
+    project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+    # Only acts under `dagster dev`; `make run` and the tests run `dbt parse` first.
+    project.prepare_if_dev()
+    return project
+
+
+def dbt_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=dbt_project(), profiles_dir=str(DBT_PROJECT_DIR))
+
+
+@dbt_assets(manifest=dbt_project().manifest_path, project=dbt_project(),
+            dagster_dbt_translator=WarehouseTranslator(), pool=WAREHOUSE_POOL)
+def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
+    yield from dbt.cli(["build"], context=context).stream()

@@ -1,0 +1,34 @@
+"""Where the reports come from and where the warehouse goes, from the environment.
+
+OGI_INBOX: folder of reports, searched recursively. Default: the sample corpus at
+../shared/corpus beside the project when it exists, else data/inbox/.
+OGI_WAREHOUSE: the DuckDB file. Default: data/warehouse.duckdb.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+SAMPLE_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+# Folders of the sample corpus that hold answers, not reports: never ingested.
+EXCLUDED_FOLDERS = frozenset({"gold"})
+
+# Older DuckDB builds (bundled in BI drivers) cannot open the format DuckDB 2.0 writes by default.
+DUCKDB_CONFIG = {"storage_compatibility_version": "v1.4.0"}
+WAREHOUSE_POOL = "warehouse"
+
+
+def inbox_path() -> Path:
+    configured = os.environ.get("OGI_INBOX")
+    if configured:
+        return Path(configured).resolve()
+    if SAMPLE_CORPUS.is_dir():
+        return SAMPLE_CORPUS
+    return PROJECT_ROOT / "data" / "inbox"
+
+
+def warehouse_path() -> Path:
+    configured = os.environ.get("OGI_WAREHOUSE")
+    return Path(configured).resolve() if configured else PROJECT_ROOT / "data" / "warehouse.duckdb"

@@ -1,0 +1,45 @@
+"""One screen after `make run`: where the warehouse is, and what is in it."""
+from __future__ import annotations
+
+import sys
+
+from orchestration.settings import inbox_path, warehouse_path
+from orchestration.warehouse import connect
+
+
+def main() -> int:
+    path = warehouse_path()
+    if not path.exists():
+        print(f"no warehouse at {path}", file=sys.stderr)
+        return 1
+    with connect(path, read_only=True) as connection:
+        def scalar(sql: str) -> int:
+            return connection.execute(sql).fetchone()[0]
+
+        print(f"warehouse: {path}")
+        print(f"inbox:     {inbox_path()}")
+        print(f"files ingested:   {scalar('select count(*) from staging.source_files where is_current')} paths, "
+              f"{scalar('select count(*) from staging.raw_files')} distinct contents")
+        print(f"reports:          {scalar('select count(*) from staging.documents')}")
+        skipped = connection.execute(
+            """select reason, count(distinct file_sha256) from staging.ingest_log
+               where stage = 'documents' and status = 'skipped'
+                 and file_sha256 not in (select file_sha256 from staging.documents)
+               group by reason order by 2 desc""").fetchall()
+        print(f"skipped files:    {sum(count for _, count in skipped)}"
+              + ("  (" + ", ".join(f"{reason}: {count}" for reason, count in skipped) + ")" if skipped else ""))
+        print(f"facts:            {scalar('select count(*) from staging.facts')}")
+        checks = connection.execute(
+            """select check_name, severity, count(*), count(distinct file_sha256) from staging.check_results
+               group by 1, 2 order by 1""").fetchall()
+        print(f"checks failed:    {sum(row[2] for row in checks)} findings")
+        for name, severity, findings, reports in checks:
+            print(f"  {name} ({severity}): {findings} in {reports} report(s)")
+        marts = connection.execute(
+            "select table_name from information_schema.tables where table_schema = 'main' order by 1").fetchall()
+        print("star schema:      " + (", ".join(name for (name,) in marts) if marts else "not built"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
