@@ -1,0 +1,116 @@
+-- 报告维度 (report dimension): one row per report file (by content SHA-256) with its metadata,
+-- jurisdiction, format era, where it came from and how many facts / failed checks it has.
+with documents as (
+    select * from {{ ref('stg_documents') }}
+),
+
+facts as (
+    select
+        file_sha256,
+        count(*) as fact_count,
+        count(*) filter (where mention_rank = 1) as metric_row_count,
+        count(*) filter (where has_flags) as flagged_fact_count,
+        count(distinct case when mentions_disagree then metric_code || '|' || applicant_code || '|' || scope end)
+            as conflicting_metric_count
+    from {{ ref('int_facts_enriched') }}
+    group by file_sha256
+),
+
+checks as (
+    select
+        file_sha256,
+        count(*) as failed_check_count,
+        count(*) filter (where severity = 'error') as failed_error_check_count,
+        count(*) filter (where severity = 'warning') as failed_warning_check_count
+    from {{ ref('stg_check_results') }}
+    where file_sha256 is not null
+    group by file_sha256
+),
+
+breakdowns as (
+    select
+        file_sha256,
+        count(*) filter (
+            where all_exact
+              and (
+                  (balance_status = 'children_exceed_parent' and children_exclusive)
+                  or (balance_status in ('children_exceed_parent', 'children_below_parent') and breakdown_complete)
+              )
+        ) as unbalanced_breakdown_count
+    from {{ ref('int_breakdown_sums') }}
+    group by file_sha256
+),
+
+paths as (
+    select
+        file_sha256,
+        min(source_path) filter (where is_current) as current_source_path,
+        count(distinct source_path) as source_path_count
+    from {{ ref('stg_source_files') }}
+    group by file_sha256
+),
+
+raw_files as (
+    select * from {{ ref('stg_raw_files') }}
+),
+
+classified as (
+    select
+        documents.*,
+        nullif(regexp_extract(documents.title, '^(.*?)[0-9０-９]{4}\s*年', 1), '') as title_body
+    from documents
+),
+
+final as (
+    select
+        classified.file_sha256,
+        classified.file_name,
+        classified.title,
+        classified.issuing_body,
+        case
+            when regexp_matches(classified.issuing_body, '(人民政府|政府)(办公厅|办公室)?$')
+                or regexp_matches(classified.issuing_body, '政府办$') then 'government'
+            when classified.issuing_body is not null then 'department'
+            when regexp_matches(classified.title_body, '(人民政府|政府)(办公厅|办公室)?$')
+                or classified.title_body = classified.jurisdiction_name
+                or regexp_matches(classified.title_body, '(省|市|区|县|旗|州|盟)$') then 'government'
+            when classified.title_body is not null then 'department'
+            else 'unknown'
+        end as issuing_body_kind,
+        classified.publication_date,
+        classified.report_year,
+        classified.jurisdiction_code,
+        classified.jurisdiction_name,
+        classified.jurisdiction_confidence,
+        classified.jurisdiction_method,
+        classified.era,
+        classified.script,
+        classified.media_type,
+        classified.encoding,
+        classified.text_chars,
+        raw_files.size_bytes,
+        raw_files.first_seen_at,
+        paths.current_source_path,
+        coalesce(paths.source_path_count, 0) as source_path_count,
+        coalesce(facts.fact_count, 0) as fact_count,
+        coalesce(facts.metric_row_count, 0) as metric_row_count,
+        coalesce(facts.flagged_fact_count, 0) as flagged_fact_count,
+        coalesce(facts.conflicting_metric_count, 0) as conflicting_metric_count,
+        coalesce(checks.failed_check_count, 0) as failed_check_count,
+        coalesce(checks.failed_error_check_count, 0) as failed_error_check_count,
+        coalesce(checks.failed_warning_check_count, 0) as failed_warning_check_count,
+        coalesce(breakdowns.unbalanced_breakdown_count, 0) as unbalanced_breakdown_count,
+        classified.extractor_version,
+        classified.processed_at
+    from classified
+    left join raw_files on classified.file_sha256 = raw_files.file_sha256
+    left join paths on classified.file_sha256 = paths.file_sha256
+    left join facts on classified.file_sha256 = facts.file_sha256
+    left join checks on classified.file_sha256 = checks.file_sha256
+    left join breakdowns on classified.file_sha256 = breakdowns.file_sha256
+)
+
+select
+    *,
+    issuing_body_kind = 'government' as is_government_report
+from final

@@ -1,0 +1,46 @@
+-- 报告指标事实 (report × metric fact). Grain: one row per report × metric × applicant type ×
+-- scope. When a report states the same metric/applicant/scope more than once (e.g. a number
+-- repeated in two sections), the FIRST mention by fact_index is kept and the others are
+-- summarised (mention_count, mentions_disagree, min/max of the mentioned values, the fact
+-- indexes), so conflicts stay visible instead of being silently dropped.
+with facts as (
+    select * from {{ ref('int_facts_enriched') }}
+    where mention_rank = 1
+),
+
+metrics as (
+    select metric_code, unit from {{ ref('dim_metric') }}
+)
+
+select
+    facts.file_sha256 || '|' || facts.metric_code || '|' || facts.applicant_code || '|' || facts.scope
+        as report_metric_key,
+    facts.file_sha256,
+    facts.metric_code,
+    facts.applicant_code,
+    facts.scope,
+    facts.report_year,
+    facts.jurisdiction_code,
+    facts.era,
+    facts.value,
+    facts.value is null as is_blank,
+    facts.unit,
+    facts.unit = metrics.unit as unit_matches_contract,
+    facts.qualifier,
+    facts.evidence,
+    facts.evidence_start,
+    facts.evidence_end,
+    facts.rule,
+    facts.confidence,
+    facts.flags,
+    facts.has_flags,
+    facts.fact_index,
+    facts.mention_count,
+    facts.mentions_disagree,
+    facts.value_min as mentioned_value_min,
+    facts.value_max as mentioned_value_max,
+    facts.mention_fact_indexes,
+    facts.extractor_version
+from facts
+left join metrics
+    on facts.metric_code = metrics.metric_code
