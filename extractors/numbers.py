@@ -22,6 +22,9 @@ NUMBER_PATTERN = rf"(?P<digits>{_ARABIC}|{_CHINESE})\s*(?P<multiplier>万|亿)?"
 OVER_SUFFIX = r"余|多|以上|\+"
 ABOUT_SUFFIX = r"左右"
 _PREFIX_QUALIFIERS = (
+    # Negated bounds first: 不少于/不低于 are lower bounds, 不超过/不多于 upper bounds.
+    (re.compile(r"(不少于|不低于|不下于|至少)$"), "over"),
+    (re.compile(r"(不超过|不超|不多于|不高于|最多)$"), "under"),
     (re.compile(r"(超过|超|逾|多于|高于|以上)$"), "over"),
     (re.compile(r"(近|接近|不足|不到|少于|低于|未满)$"), "under"),
     (re.compile(r"(约|大约|大概|约为)$"), "about"),
@@ -38,7 +41,10 @@ class Quantity:
 
 @lru_cache(maxsize=4096)
 def chinese_numeral_value(numeral: str) -> float | None:
-    """十二 → 12, 两 → 2; None for a run that is not a well-formed numeral."""
+    """十二 → 12, 两 → 2, 百 (近百件) → 100; None for a run that is not a well-formed numeral."""
+    if numeral[0] in "百千":
+        # 近百件, 上千条: a bare 百/千 means one hundred / one thousand, which cn2an rejects.
+        numeral = "一" + numeral
     try:
         return float(cn2an.cn2an(numeral, "smart"))
     except (ValueError, KeyError, TypeError):

@@ -25,7 +25,7 @@ from extractors.rules import sections
 
 RULESET = "legacy"
 
-_UNITS = r"%|万元|元|人次|件|条|起|项|个|场|次|期|篇|宗|例"
+_UNITS = r"%|万元|元|人次|件|条|起|项|个|场|次|期|篇|宗|例|份"
 _MENTION = re.compile(
     r"(?<![\d.])" + NUMBER_PATTERN
     + r"\s*(?P<suffix>" + OVER_SUFFIX + r"|" + ABOUT_SUFFIX + r")?\s*(?P<unit>" + _UNITS + r")"
@@ -33,15 +33,18 @@ _MENTION = re.compile(
 )
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-_CLAUSE_END = re.compile(r"[，,：:]")
-_SEGMENT_END = re.compile(r"[，,：:、]")
+# The matching text folds the Chinese comma to ",", so a comma between a digit and three more
+# digits (8,765条) is a thousands separator, not the end of a clause.
+_COMMA = r"(?:，|,(?<!\d,)|,(?!\d{3}(?!\d)))"
+_CLAUSE_END = re.compile(_COMMA + r"|[：:]")
+_SEGMENT_END = re.compile(_COMMA + r"|[：:、]")
 
 # Words that may stand between a metric's name and its number: 共/达/为/超过……
 _TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|超|逾|不足|不到|了|的|有|是|\s|“|”)*$"
 
-ITEMS = {"条", "件", "篇", "个"}
+ITEMS = {"条", "件", "篇", "个", "份"}
 EVENTS = {"场", "次", "期", "个"}
-REQUESTS = {"件", "起", "项", "个", "宗", "条", "例"}
+REQUESTS = {"件", "起", "项", "个", "宗", "条", "例", "份"}  # 份: 申请书42份
 CASES = {"件", "起", "宗", "个", "例", "项"}
 PERCENT = {"%"}
 MONEY = {"元", "万元"}
@@ -62,11 +65,19 @@ _TOPIC_WORDS = (
 _REQUEST_IN_REQUEST_PART = re.compile(r"申请")
 
 # --- proactive disclosure -----------------------------------------------------------------
-_PUBLISH = (
-    r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发)(?:了)?(?:各类|各种|相关)?"
-    r"(?:动态|政府|政务)?(?:信息|文件|消息)(?:数量|总数)?"
+_PUBLISH_VERB = r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发|更新)(?:了)?"
+_PUBLISH_OBJECT = (
+    r"(?:各类|各种|相关)?(?:动态|政府|政务|规范性|政策性)?(?:信息|文件|消息)(?:数量|总数)?"
 )
-_PUBLISH_TAIL = re.compile(_PUBLISH + _TAIL)
+_PUBLISH_TAIL = re.compile(_PUBLISH_VERB + _PUBLISH_OBJECT + _TAIL)
+# After a channel's name the verb alone carries the count: 其中政府网站公开7000条.
+_PUBLISH_VERB_TAIL = re.compile(_PUBLISH_VERB + r"(?:" + _PUBLISH_OBJECT + r")?" + _TAIL)
+# A sentence opening with the act itself states the report's own total even without a subject
+# (全年共主动公开政府信息6789条); 主动 is required so a topic's count (公开教育信息) never is.
+# A verb with no object only counts a thing when nothing follows the number: in
+# 在政府网站公开12个部门的预算 the 12 counts departments, not items.
+_NOTHING_AFTER = re.compile(r"^\s*(?:$|[,，;；。、:：()（）]|(?:政府|政务)?信息)")
+_PRO_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)信息")
 _INFO_ONLY_TAIL = re.compile(
     r"(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数)?" + _TAIL
 )
@@ -78,20 +89,36 @@ _CHANNELS = (
     ("pro_gazette", re.compile(r"公报")),
     ("pro_other", re.compile(r"其他(?:方式|渠道|途径|形式|载体)")),
 )
+_CHANNELS_BY_METRIC = dict(_CHANNELS)
+# 在线访谈 / 线上访谈 / 网上访谈 / 网络访谈: the same programme under several names.
+_INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
 _EVENT_METRICS = (
     ("pro_press_conferences", re.compile(r"(?:新闻)?发布会(?:活动)?" + _TAIL), re.compile(r"^(?:新闻)?发布会")),
-    ("pro_online_interviews", re.compile(r"在线访谈(?:节目|活动)?" + _TAIL), re.compile(r"^在线访谈")),
+    ("pro_online_interviews", re.compile(_INTERVIEW + r"(?:节目|活动)?" + _TAIL), re.compile(r"^" + _INTERVIEW)),
     ("pro_policy_interpretations",
-     re.compile(r"政策解读(?:信息|稿件|文章|材料)?" + _TAIL),
+     # 政策解读稿件36篇 / 解读政策文件30件 / 36篇政策解读
+     re.compile(r"(?:政策解读(?:信息|稿件|文章|材料|产品)?|解读(?:了)?(?:各类|重要|重大)?政策(?:性)?(?:文件)?)" + _TAIL),
      re.compile(r"^(?:政策)?解读(?:信息|稿件|文章|材料)?")),
 )
 
 # --- requests ------------------------------------------------------------------------------
 _RECEIVE_VERB = r"(?:受理|收到|接收|接到|办理)"
 _REQUEST_NOUN = r"(?:政府信息公开|信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)?"
-_RECEIVED_BEFORE = re.compile(_RECEIVE_VERB + r"(?:了)?[^,，;；:：]{0,16}?(?:" + _REQUEST_NOUN + r"|申请)" + _TAIL)
-_RECEIVED_AFTER = re.compile(r"^(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)")
+# 受理政府信息公开申请1234件 / 接收申请书42份 / 收到依申请公开件9件
+_RECEIVED_BEFORE = re.compile(
+    _RECEIVE_VERB + r"(?:了)?[^,，;；:：]{0,16}?(?:" + _REQUEST_NOUN + r"|申请)(?:书|表|件)?" + _TAIL
+)
+# 受理45件依申请公开事项 / 受理的24件申请 (a bare 申请, but not 申请人 or 申请表)
+_RECEIVED_AFTER = re.compile(
+    r"^(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))"
+)
+# 政府信息公开申请总量为120件: the total named as a quantity rather than through a verb.
+_RECEIVED_TOTAL = re.compile(r"(?:" + _REQUEST_NOUN + r"|申请)(?:总量|总数|总件数|数量)" + _TAIL)
 _RECEIVE_IN_CLAUSE = re.compile(_RECEIVE_VERB)
+# 其中市政府办公室受理36件: a named subject and the verb alone, inside a sentence on requests.
+_RECEIVED_VERB_ONLY = re.compile(r"(?:共|共计|累计)?" + _RECEIVE_VERB + r"(?:了)?" + _TAIL)
+# 受理涉及征地拆迁的申请120件: a topic's share of the requests, not the number received.
+_REQUEST_SUBSET = re.compile(r"(?:涉及|关于|有关|针对)(?!(?:政府)?信息公开|依申请)[^,，;；:：]{1,12}?的")
 _REQUEST_NOUN_BEFORE = re.compile(r"(?:" + _REQUEST_NOUN + r"|申请)" + _TAIL)
 
 _REQUEST_CHANNELS = (
@@ -108,18 +135,29 @@ _NOT_A_CHANNEL = re.compile(r"答复|回复|告知|不明确|不存在|办理的
 _ALL_BY_CHANNEL = re.compile(r"^(?:且|并且?|其中)?(?:全部|均|都)(?:为|是|通过|采用|以|由|系)?")
 
 _ANSWERED_BEFORE = re.compile(
-    r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?(?:答复|办结|办复|回复|处理完毕|办理完毕|予以答复)(?:了)?" + _TAIL
+    r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?(?:答复|办结|办复|回复|处理完毕|办理完毕|予以答复)(?:了)?"
+    # 按时答复申请98件 / 办结政府信息公开申请112件
+    r"(?:" + _REQUEST_NOUN + r"|申请)?" + _TAIL
 )
 _ANSWERED_NEXT = re.compile(
     r"^(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?(?:答复|办结|办复|处理完毕|办理完毕|作出答复|完成答复)"
 )
-_ANSWER_RATE = re.compile(r"答复率" + _TAIL)
+_ANSWER_RATE = re.compile(r"(?:答复|办结|办复)率" + _TAIL)
+# Letters, visits, hotlines and mailboxes (市长信箱来信560件，办结率100%) are another system than
+# disclosure requests, even inside the part on requests.
+# (A lone 来访/来信 can name a request channel, 来访申请; 群众来信 and 来信来访 are petitions.)
+_OTHER_SYSTEM = re.compile(r"信箱|来信来访|来访来信|群众来信|群众来访|信访|热线|12345|留言|咨询")
+_REQUEST_SYSTEM = re.compile(r"申请")
 _DISCLOSURE_RATE = re.compile(r"(?:实际)?公开(?:比例|比率|率)" + _TAIL)
-_SHARE_OF_TOTAL = re.compile(r"占(?:总数|总量|总件数|申请总数|全部|总体|总|比例)?(?:的)?(?:比例|比重)?" + _TAIL)
+# 占总数的 / 占总量 / 占申请总数的 / 占受理总数的 / 占全部申请的 / 占比
+_SHARE_OF_TOTAL = re.compile(
+    r"占(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|总件数|总额|总和|总体|全部|总|申请|比例|比重))?"
+    r"(?:的)?(?:比例|比重)?" + _TAIL
+)
 _GROWTH = re.compile(r"增长|下降|增加|减少|提高|降低|同比|较上年|比上年")
 
 _OUTCOME_KEYWORDS = (
-    ("out_not_held_by_agency", r"(?:不属于|非|不属)本(?:行政)?机关(?:公开|掌握|职责|负责)?(?:范围)?|不属于本机关"),
+    ("out_not_held_by_agency", r"(?:不属于|非|不属)本(?:行政)?(?:机关|单位|部门)(?:公开|掌握|职责|负责)?(?:范围)?|不属于本机关"),
     ("out_nonexistent", r"(?:信息)?不存在"),
     ("out_unclear", r"(?:内容)?不明确|描述不清"),
     ("out_other_channel", r"(?:其他|其它)(?:途径|渠道)"),
@@ -140,8 +178,19 @@ _MERGED_OUTCOME = re.compile(
     r"(?:" + "|".join(w for m, w in _OUTCOME_KEYWORDS if m != "out_other") + r")"
 )
 
+# Number first: 其中230件同意公开，15件部分公开. Only when nothing but a filler precedes the
+# number in its segment, so the words after it are its own label.
+_NUMBER_FIRST_LEFT = re.compile(r"^\s*(?:其中|另有|还有|共有|有|共|计)?\s*$")
+_OUTCOME_AFTER_PREFIX = r"^(?:的)?(?:申请)?(?:为|属于|属|系|是|被|已|予以)?"
+_MERGED_OUTCOME_AFTER = re.compile(_OUTCOME_AFTER_PREFIX + _MERGED_OUTCOME.pattern)
+_OUTCOMES_AFTER = tuple(
+    (metric, re.compile(_OUTCOME_AFTER_PREFIX + r"(?:" + words + r")"))
+    for metric, words in _OUTCOME_KEYWORDS if metric != "out_other"
+)
+
 # --- fees ------------------------------------------------------------------------------------
-_FEE_AMOUNT = re.compile(r"收取[^,，;；]{0,10}?(?:费用|费)?" + _TAIL)
+# 收取费用120元 / 收取检索复制费1.2万元 / 收费总额为45元; not a tariff (收费标准为每页0.5元).
+_FEE_AMOUNT = re.compile(r"(?:收取|收费)[^,，;；标每]{0,10}?(?:费用|费)?" + _TAIL)
 _FEE_ABSENT = re.compile(
     r"(?:未|没有|均未|不曾|未曾|没|无)[^。；;]{0,30}?收取?[^。；;]{0,12}?(?:费用|费)|未收费|不收费|零收费|免收(?:任何)?费用|未产生(?:任何)?费用"
 )
@@ -151,17 +200,29 @@ _FEE_CONTEXT = re.compile(r"申请|依申请|政府信息|信息公开")
 _RECON_TOTAL = re.compile(r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)" + _TAIL)
 _RECON_AFTER = re.compile(r"^(?:的)?行政复议")
 _LIT_TOTAL = re.compile(r"(?:行政诉讼|提起诉讼|起诉)(?:案件|案)?" + _TAIL)
+# 行政复议、行政诉讼均为0件: one number for both.
+_BOTH_REVIEWS = re.compile(
+    r"(?:行政)?复议[^,，;；\d]{0,8}?(?:和|及|与|、|或)[^,，;；\d]{0,4}?(?:行政)?诉讼(?:案件|案)?(?:均|都|各)(?:为|是|有)?\s*$"
+)
+# A reconsideration organ's whole caseload (办理各类行政复议案件320件) is every case it handled,
+# not the ones about information disclosure (办理有关政府信息公开的行政复议475件 is).
+_ALL_REVIEWS = re.compile(r"^(?!.*信息公开).*(?:(?:各类|各种|所有|全部)(?:行政)?(?:复议|诉讼|应诉)|行政应诉)")
 _LIT_AFTER = re.compile(r"^(?:的)?行政诉讼")
 _REVIEW_CHILDREN = (
     ("pending", re.compile(r"(?:尚未审结|未审结|未结案|审理中|正在审理)[^,，;；]{0,6}?" + _TAIL)),
     ("corrected", re.compile(r"(?:纠错|纠正|撤销|确认违法|责令|败诉)[^,，;；]{0,6}?" + _TAIL)),
-    ("upheld", re.compile(r"(?:维持|驳回)[^,，;；]{0,24}?" + _TAIL)),
+    ("upheld", re.compile(r"(?:维持|驳回|胜诉)[^,，;；]{0,24}?" + _TAIL)),
     ("other", re.compile(r"(?:其他|其它)(?:情况|情形|结果|方式)?[^,，;；]{0,6}?" + _TAIL)),
 )
 _NEGATION = r"(?:没有|未|无|均未|未曾|从未|不曾|零)"
 _RECON_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,30}?(?:行政复议|复议)")
 _LIT_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,40}?(?:行政诉讼|诉讼|起诉)")
 _COMPLAINT_TOTAL = re.compile(r"(?:申诉|举报|投诉)(?:案件)?" + _TAIL)
+_COMPLAINT_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,40}?(?:申诉|举报|投诉)")
+# 行政复议和行政诉讼案件均为零: absence stated after the noun.
+_STATED_ZERO = re.compile(r"(?:均|都|皆)?(?:为|是)零")
+_RECON_ZERO = re.compile(r"复议[^。；;，,]{0,20}?" + _STATED_ZERO.pattern)
+_LIT_ZERO = re.compile(r"诉讼[^。；;，,]{0,20}?" + _STATED_ZERO.pattern)
 
 
 @dataclass
@@ -235,6 +296,8 @@ class _Reader:
                 clause_topic = _topic_of(clause, paragraph.section)
                 if clause_topic:
                     topic = clause_topic
+                if _ALL_REVIEWS.search(clause):
+                    topic = None
                 if subject and subject != scopes.OTHER_BODY:
                     sentence_scope = subject
                     paragraph_scope = subject
@@ -259,11 +322,17 @@ class _Reader:
                     left = _left_context(text, segment_floor, mention.start)
                     right = text[mention.end:sentence_start + clause_end]
                     mention.metric = self._classify(context, mention, left, right, previous)
+                    if mention.metric is None and mention.unit in CASES and _BOTH_REVIEWS.search(left):
+                        self._add(context, "recon_total", mention.value, mention.qualifier, mention)
+                        self._add(context, "lit_total", mention.value, mention.qualifier, mention)
                     if mention.metric:
                         self._add(context, mention.metric, mention.value, mention.qualifier, mention)
                     if mention.metric == "req_received":
                         last_received = mention.value
-                    if self._is_request_count(context, mention, left, right) and _ANSWERED_NEXT.search(context.next_clause):
+                    if (self._is_request_count(context, mention, left, right)
+                            and _ANSWERED_NEXT.search(context.next_clause)
+                            # 受理申请130件，已答复120件: the next clause has a count of its own
+                            and not _MENTION.search(context.next_clause)):
                         # 受理的632件申请，全部予以答复 / 申请19起，都已依法办复: all answered
                         self._add(context, "req_answered", mention.value, mention.qualifier, mention,
                                   confidence=0.8, rule=f"{RULESET}.answered_all_next_clause")
@@ -294,7 +363,7 @@ class _Reader:
             if previous and previous.metric and not previous.metric.endswith("_pct"):
                 return previous.metric + "_pct"
             return None
-        if context.topic == REQUEST:
+        if _is_request_topic(context):
             if _ANSWER_RATE.search(left):
                 return "req_answer_rate_pct"
             if _DISCLOSURE_RATE.search(left):
@@ -302,7 +371,7 @@ class _Reader:
         return None
 
     def _classify_review(self, context: "_ClauseContext", unit: str, left: str, right: str) -> str | None:
-        if unit not in CASES:
+        if unit not in CASES or _ALL_REVIEWS.search(left):
             return None
         segment = _last_segment(left)
         if _RECON_TOTAL.search(segment) or (_RECON_AFTER.search(right) and not _LIT_TOTAL.search(segment)):
@@ -319,15 +388,21 @@ class _Reader:
         return None
 
     def _classify_request(self, context: "_ClauseContext", unit: str, left: str, right: str) -> str | None:
-        if context.topic != REQUEST or unit not in REQUESTS:
+        if not _is_request_topic(context) or unit not in REQUESTS:
             return None
         segment = _last_segment(left)
         if _CHANNEL_REQUEST_WORD.search(segment) and not _NOT_A_CHANNEL.search(segment):
             for metric, pattern in _REQUEST_CHANNELS:
                 if pattern.search(segment):
                     return metric
-        if _RECEIVED_BEFORE.search(segment):
-            return "req_received"
+        # 收到公民、法人和其他组织提出的政府信息公开申请312件: the verb may sit before an
+        # enumeration, so the whole clause up to the number is read, not only its last segment.
+        if not _REQUEST_SUBSET.search(left):
+            if _RECEIVED_BEFORE.search(segment) or _RECEIVED_BEFORE.search(left) or _RECEIVED_TOTAL.search(segment):
+                return "req_received"
+            if (context.strength == CLAUSE_SUBJECT_STRENGTH and _RECEIVED_VERB_ONLY.search(segment)
+                    and _NOTHING_AFTER.match(right) and _REQUEST_IN_REQUEST_PART.search(context.sentence)):
+                return "req_received"
         if _RECEIVED_AFTER.search(right) and _RECEIVE_IN_CLAUSE.search(left):
             return "req_received"
         if _ANSWERED_BEFORE.search(segment):
@@ -337,6 +412,12 @@ class _Reader:
         for metric, pattern in _OUTCOME_PATTERNS:
             if pattern.search(segment):
                 return metric
+        if _NUMBER_FIRST_LEFT.match(segment):
+            if _MERGED_OUTCOME_AFTER.search(right):
+                return "out_other"
+            for metric, pattern in _OUTCOMES_AFTER:
+                if pattern.search(right):
+                    return metric
         return None
 
     def _classify_proactive(self, context: "_ClauseContext", unit: str, left: str, right: str) -> str | None:
@@ -353,16 +434,27 @@ class _Reader:
         # proactive disclosure (elsewhere they are one topic's or one department's counts).
         if context.paragraph.has_proactive_section and context.paragraph.section != sections.PROACTIVE:
             return None
-        if not _PUBLISH_TAIL.search(segment):
+        has_object = bool(_PUBLISH_TAIL.search(segment))
+        if not has_object and not (_PUBLISH_VERB_TAIL.search(segment) and _NOTHING_AFTER.match(right)):
             return None
-        sentence_so_far = context.sentence[: context.clause_start - context.sentence_start] + context.clause
+        # 政务微博、微信等: the channel list may span enumeration commas, so read the clause up to
+        # the number (from the previous number on: 政府网站公开7000条，政府公报公开30条).
         for metric, channel in _CHANNELS:
-            # 政务微博、微信等: the channel list may span enumeration commas, so read the clause.
-            where = sentence_so_far if metric == "pro_gazette" else left
-            if channel.search(where):
+            if channel.search(left):
                 return metric
-        if context.strength == CLAUSE_SUBJECT_STRENGTH and _INFO_ONLY_TAIL.search(segment):
-            return "pro_total"
+        if not has_object:
+            return None
+        # 《政府公报》刊发4期，公开信息23条: the gazette named earlier in the sentence.
+        sentence_before = context.sentence[: context.clause_start - context.sentence_start]
+        if _CHANNELS_BY_METRIC["pro_gazette"].search(sentence_before + context.clause):
+            return "pro_gazette"
+        if _INFO_ONLY_TAIL.search(segment):
+            if context.strength == CLAUSE_SUBJECT_STRENGTH:
+                return "pro_total"
+            opening = scopes.strip_filler(context.clause)
+            if (_PRO_TOTAL_OPENING.match(opening) and not re.search(r"\d", sentence_before)
+                    and not any(channel.search(sentence_before) for _, channel in _CHANNELS)):
+                return "pro_total"
         return None
 
     @staticmethod
@@ -375,7 +467,7 @@ class _Reader:
 
     @staticmethod
     def _is_request_count(context: "_ClauseContext", mention: _Mention, left: str, right: str) -> bool:
-        if context.topic != REQUEST or mention.unit not in REQUESTS:
+        if not _is_request_topic(context) or mention.unit not in REQUESTS:
             return False
         if mention.metric not in (None, "req_received"):
             return False
@@ -389,10 +481,14 @@ class _Reader:
         ):
             self._add_statement(context, "fee_collected_yuan", 0.0, "fee_absent")
         if context.paragraph.section != sections.PROBLEMS:
-            if _RECON_ABSENT.search(clause):
+            if _RECON_ABSENT.search(clause) or _RECON_ZERO.search(clause):
                 self._add_statement(context, "recon_total", 0.0, "review_absent")
-            if _LIT_ABSENT.search(clause):
+            if _LIT_ABSENT.search(clause) or _LIT_ZERO.search(clause):
                 self._add_statement(context, "lit_total", 0.0, "review_absent")
+            if _COMPLAINT_ABSENT.search(clause) and (
+                context.paragraph.section == sections.REVIEW or "信息公开" in context.sentence
+            ):
+                self._add_statement(context, "complaint_total", 0.0, "complaint_absent")
         if last_received is not None and context.topic == REQUEST:
             opening = _ALL_BY_CHANNEL.match(clause)
             if opening:
@@ -485,6 +581,13 @@ def _left_context(text: str, floor: int, mention_start: int) -> str:
 def _last_segment(left: str) -> str:
     pieces = _SEGMENT_END.split(left)
     return pieces[-1] if pieces else left
+
+
+def _is_request_topic(context: "_ClauseContext") -> bool:
+    """The clause is about disclosure requests (and its sentence not about letters or a mailbox)."""
+    if context.topic != REQUEST:
+        return False
+    return not (_OTHER_SYSTEM.search(context.sentence) and not _REQUEST_SYSTEM.search(context.sentence))
 
 
 def _topic_of(clause: str, section: str) -> str | None:

@@ -36,8 +36,8 @@ _SUBJECTS = (
     # a department, an office of the government other than its general office, the
     # lower-level governments: their numbers are parts, not the report's totals
     (OTHER_BODY, re.compile(
-        r"^(?:各(?:区|县|市|乡|镇|街道|部门|单位|地|级部门)|(?:所|下)?辖|" + _LEVEL + r"(?:级|直)(?:部门|单位|机关)|"
-        + _LEVELLED + r"(?:人民)?政府(?!办公厅|办公室|门户|网站|网)[\u4e00-\u9fff]{1,8}?(?:办公室|局|委员会|委|中心|处)|"
+        r"^(?:各(?:区|县|市|乡|镇|街道|部门|单位|地|级部门)|(?:所|下)?辖|" + _LEVEL + r"(?:级|直)(?:各|属)?(?:部门|单位|机关)|"
+        + _LEVELLED + r"(?:人民)?政府(?!办公厅|办公室|门户|网站|网)(?:[\u4e00-\u9fff]{1,8}?(?:办公室|局|委员会|委|中心|处)|新闻办)|"
         + r"(?!" + _PLACE + r"(?:人民)?政府)" + _LEVELLED
         + r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|厅|中心|馆|办公室|办)(?![\u4e00-\u9fff]{0,2}公开))"
     )),
