@@ -1,7 +1,9 @@
 """The dbt project as Dagster assets: each model is an asset, each dbt test an asset check,
 and the dbt sources are the staging assets the Python side writes (same keys)."""
+import sys
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from dagster import AssetExecutionContext, AssetKey
@@ -33,8 +35,14 @@ def dbt_project() -> DbtProject:
     return project
 
 
+def dbt_executable() -> str:
+    """dbt installed beside this Python (the project's .venv), even when .venv/bin is not on PATH."""
+    beside_python = Path(sys.executable).parent / "dbt"
+    return str(beside_python) if beside_python.exists() else "dbt"
+
+
 def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(project_dir=dbt_project(), profiles_dir=str(DBT_PROJECT_DIR))
+    return DbtCliResource(project_dir=dbt_project(), profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=dbt_executable())
 
 
 @dbt_assets(manifest=dbt_project().manifest_path, project=dbt_project(),
