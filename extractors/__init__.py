@@ -1,0 +1,1 @@
+"""Plain-Python extraction of government information disclosure annual reports."""

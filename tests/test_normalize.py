@@ -1,0 +1,98 @@
+"""The matching twin (same length, simplified, half-width) and script detection."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from extractors import normalize
+from extractors.normalize import detect_script, to_matching, traditional_share
+
+SEEDS = Path("/work/shared/corpus/seeds")
+
+
+def seed_texts() -> list[str]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"shared corpus not available at {SEEDS}")
+    return [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_traditional_becomes_simplified_with_the_same_length():
+    text = "南湖區二〇一五年度政府信息公開工作年報"
+    matching = to_matching(text)
+    assert matching == "南湖区二〇一五年度政府信息公开工作年报"
+    assert len(matching) == len(text)
+
+
+def test_simplified_text_is_unchanged():
+    text = "2019年,白石县主动公开政府信息1520条。"
+    assert to_matching(text) == text
+
+
+def test_full_width_ascii_and_ideographic_space_are_folded():
+    text = "全年受理申请３７件，其中网络申请２１件（含ＡＰＰ）：\u3000完毕"
+    assert to_matching(text) == "全年受理申请37件,其中网络申请21件(含APP): 完毕"
+
+
+def test_phrase_conversion_keeps_offsets():
+    text = "乾隆年間的舊檔案已乾淨整理,後續著手公開"
+    matching = to_matching(text)
+    assert len(matching) == len(text)
+    assert "干净" in matching and "后续" in matching
+    for index, char in enumerate("公開"):
+        assert matching[text.index("公開") + index] == "公开"[index]
+
+
+def test_characters_outside_the_basic_plane_keep_length():
+    text = "二噁英檢測𠀀報告"  # t2s maps 噁 to an astral character in some phrases
+    assert len(to_matching(text)) == len(text)
+
+
+def test_falls_back_to_per_character_conversion_when_length_changes(monkeypatch):
+    class LengthChangingConverter:
+        def convert(self, text: str) -> str:
+            return text + "!" if len(text) > 1 else {"開": "开", "報": "报"}.get(text, text)
+
+    monkeypatch.setattr(normalize, "_T2S", LengthChangingConverter())
+    monkeypatch.setattr(normalize, "_SIMPLIFIED_CHAR", {})
+    text = "公開年報"
+    assert to_matching(text) == "公开年报"
+
+
+def test_detect_script():
+    assert detect_script("本年報根據條例編制,全年主動公開政府信息2148條。") == "traditional"
+    assert detect_script("本年报根据条例编制,全年主动公开政府信息2148条。") == "simplified"
+    assert detect_script("") == "simplified"
+    assert detect_script("StreamJAV 12345") == "simplified"
+
+
+def test_a_few_traditional_characters_do_not_make_a_simplified_text_traditional():
+    text = "本年报根据条例编制,全年主动公开政府信息2148条,其中《於陵县志》节选一篇。" * 3
+    assert traditional_share(text) < normalize.TRADITIONAL_SHARE_THRESHOLD
+    assert detect_script(text) == "simplified"
+
+
+def test_converter_is_built_once():
+    converter = normalize._T2S
+    to_matching("政府信息公開")
+    assert normalize._T2S is converter
+
+
+def test_seed_scripts_and_lengths():
+    texts = seed_texts()
+    assert [detect_script(text) for text in texts] == [
+        "traditional", "simplified", "traditional", "simplified", "traditional"
+    ]
+    for text in texts:
+        assert len(to_matching(text)) == len(text)
+
+
+def test_conversion_is_fast_enough_for_a_large_corpus():
+    texts = seed_texts()
+    started = time.perf_counter()
+    for _ in range(10):
+        for text in texts:
+            to_matching(text)
+    per_document = (time.perf_counter() - started) / (10 * len(texts))
+    assert per_document < 0.1  # seconds; typically ~1 ms simplified, ~10 ms traditional
