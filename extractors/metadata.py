@@ -129,6 +129,7 @@ _TRIAL_2019_MARKERS = re.compile("|".join(_spaced(word) for word in (
 _FIRST_YEAR_OF_2021_FORMAT = 2021
 
 _MIN_REPORT_CONTENT_CHARS = 600
+_MIN_TITLED_REPORT_CONTENT_CHARS = 200
 _MIN_DISCLOSURE_MENTIONS = 3
 _MIN_VOCABULARY_MENTIONS = 8
 _MIN_STATISTICS = 3
@@ -404,7 +405,8 @@ def _signature(document: Document, paragraphs: list[Block], spam: list[tuple[int
         if signature is None or _HEADING_START.match(lines[index]):
             continue
         line_start = closing[index].start
-        if overlaps_spam(spam, line_start + signature.start("body"), line_start + signature.end("body")):
+        body_start, body_end = signature.span("body")
+        if overlaps_spam(spam, line_start + body_start, line_start + body_end):
             continue
         if signature.group("date"):
             date_text = signature.group("date")
@@ -476,7 +478,9 @@ def looks_like_report(document: Document, metadata: ReportMetadata | None = None
     matching = document.matching
     blocks = document.blocks or _paragraphs(document)
     content_chars = sum(block.end - block.start for block in blocks)
-    if content_chars < _MIN_REPORT_CONTENT_CHARS:
+    # Some bodies publish a few paragraphs only; a report title vouches for such a page.
+    minimum = _MIN_TITLED_REPORT_CONTENT_CHARS if metadata.title else _MIN_REPORT_CONTENT_CHARS
+    if content_chars < minimum:
         return False
     disclosure = matching.count("政府信息公开")
     proactive = matching.count("主动公开")

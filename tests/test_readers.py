@@ -78,7 +78,8 @@ def test_docx_and_other_containers_are_named():
     docx = make_zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
     assert reason_of(docx, "report.docx") == "unsupported_type:docx"
     assert reason_of(docx, "report.zip") == "unsupported_type:docx"
-    assert reason_of(make_zip({"xl/workbook.xml": "<workbook/>"}), "a.xlsx") == "unsupported_type:xlsx"
+    xlsx = make_zip({"xl/workbook.xml": "<workbook/>"})
+    assert reason_of(xlsx, "a.xlsx") == "unsupported_type:xlsx"
     assert reason_of(make_zip({"report.txt": "text"}), "a.zip") == "unsupported_type:zip"
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     assert reason_of(ole, "report.doc") == "unsupported_type:doc"

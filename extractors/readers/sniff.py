@@ -71,7 +71,8 @@ _HTML_EXTENSIONS = {".html", ".htm", ".shtml", ".xhtml", ".asp", ".aspx", ".jsp"
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _SNIFF_WINDOW = 8192
-# Bytes that never occur in text files (tab, newline, form feed, carriage return and ESC do).
+# Bytes that text files do not use (tab, newline, form feed, carriage return and ESC they do).
+# A scraped text may carry a stray NUL or two; binary formats are full of such bytes.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _CONTROL_SHARE_FOR_BINARY = 0.02
 
@@ -140,7 +141,7 @@ def looks_binary(head: bytes) -> bool:
     if not head:
         return False
     control = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return control > len(head) * _CONTROL_SHARE_FOR_BINARY or b"\x00" in head
+    return control > len(head) * _CONTROL_SHARE_FOR_BINARY
 
 
 def looks_like_html(data: bytes, file_name: str = "") -> bool:

@@ -3,8 +3,9 @@
 ``Document.text`` is the decoded file VERBATIM (only ``\\r\\n`` becomes ``\\n``), so any evidence
 cut from it can be found in the file as is. Each non-blank line is a block, trimmed of
 surrounding whitespace, bullets and stray tags, unless it is site chrome (``noise.py``) or part
-of the page footer: such lines stay in the text but are not blocks. Markdown adds pipe tables, read as table rows with
-one recorded span per cell, and heading / quote / bullet markers, which blocks leave out.
+of the page footer: such lines stay in the text but are not blocks. Markdown adds pipe tables,
+read as table rows with one recorded span per cell, and heading / quote / bullet markers, which
+blocks leave out.
 """
 from __future__ import annotations
 

@@ -1,0 +1,77 @@
+"""`ogi extract`: the interface every evaluation uses. Scored with the shared scorer on the
+sample corpus (skipped where ../shared is absent) and checked on an invented report."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+OGI = [sys.executable, "-m", "extractors.cli"]
+
+INVENTED = (
+    "样例市2017年政府信息公开工作年度报告\n"
+    "一、概述\n2017年，样例市政府信息公开工作按照《条例》要求有序开展，各级行政机关完善制度，"
+    "加强主动公开和依申请公开工作，政府信息公开工作水平进一步提高。\n"
+    "市政府办公室牵头统筹全市政府信息公开工作，各区县和市直部门明确专人负责，"
+    "建立健全主动公开目录动态更新、保密审查、依申请公开登记受理和答复审核等制度，"
+    "全年开展专题培训和督促检查，及时通报问题并督促整改，确保各项工作落到实处。\n"
+    "市政府门户网站政府信息公开专栏按照目录分类发布信息，对重要政策文件同步发布解读材料，"
+    "在政务服务中心、档案馆和图书馆设立政府信息查阅点，方便公众查阅和获取政府信息。\n"
+    "二、主动公开政府信息情况\n2017年，全市主动公开政府信息2.3万余条。\n"
+    "三、依申请公开政府信息情况\n2017年，全市共受理政府信息公开申请86件，已全部办结。\n"
+    "四、收费及减免情况\n全市未收取任何费用。\n"
+    "五、行政复议和行政诉讼情况\n全市发生政府信息公开行政复议案件3件，行政诉讼案件1件。\n"
+)
+
+
+def run_ogi(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*OGI, *arguments], capture_output=True, text=True, check=True)
+
+
+def test_csv_columns_and_values_on_an_invented_report(tmp_path):
+    report = tmp_path / "sample_2017.txt"
+    report.write_text(INVENTED, encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(run_ogi("extract", str(tmp_path), "--format", "csv").stdout)))
+    for column in ("file", "metric", "applicant", "value", "unit", "qualifier", "scope", "evidence"):
+        assert column in rows[0]
+    facts = {(row["metric"], row["value"], row["qualifier"], row["scope"]) for row in rows}
+    assert ("pro_total", "23000", "over", "whole") in facts
+    assert ("req_received", "86", "exact", "whole") in facts
+    assert ("req_answered", "86", "exact", "whole") in facts
+    assert ("fee_collected_yuan", "0", "exact", "whole") in facts
+    assert ("recon_total", "3", "exact", "whole") in facts and ("lit_total", "1", "exact", "whole") in facts
+    text = report.read_text(encoding="utf-8")
+    assert all(row["evidence"] in text and row["file"] == "sample_2017.txt" for row in rows)
+
+
+def test_jsonl_and_skipped_files_named_on_stderr(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "r.txt").write_text(INVENTED, encoding="utf-8")
+    result = run_ogi("extract", str(tmp_path), "--format", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(record["file"] == "r.txt" for record in records)
+    assert "empty.txt: empty" in result.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared/corpus/seeds is absent")
+def test_sample_corpus_scores_above_the_floor(tmp_path):
+    output = tmp_path / "out.csv"
+    output.write_text(run_ogi("extract", str(SHARED / "corpus" / "seeds"), "--format", "csv").stdout, encoding="utf-8")
+    score = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score_facts.py"), str(SHARED / "corpus" / "gold" / "seeds.csv"),
+         str(output), "--sources", str(SHARED / "corpus" / "seeds")],
+        capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    numbers = re.search(r"precision ([\d.]+) recall ([\d.]+).*scope right (\d+)/(\d+); evidence verbatim (\d+)/(\d+)", score)
+    assert numbers, score
+    precision, recall = float(numbers[1]), float(numbers[2])
+    scope_right, scope_total, verbatim, evidence_total = map(int, numbers.groups()[2:])
+    assert precision >= 0.95 and recall >= 0.90, score
+    assert scope_right >= 0.9 * scope_total, score
+    assert verbatim == evidence_total > 0, score
