@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -249,6 +250,25 @@ def test_layout_tables_are_read_as_paragraphs():
     document = read_document(page.encode("utf-8"), "layout.html")
     assert block_texts(document)[-2:] == ["一、概述", long_paragraph]
     assert [block.kind for block in document.blocks[-2:]] == ["paragraph", "paragraph"]
+
+
+def test_saved_page_with_a_txt_name_is_read_as_html():
+    document = read_document(fixture_bytes("report_page.html"), "saved_page.txt")
+    assert document.media_type == "text/html"
+    assert "云岭市2022年政府信息公开工作年度报告" in block_texts(document)
+
+
+def test_hidden_spam_is_dropped(report_page):
+    assert "888" not in report_page.text
+
+
+def test_deeply_nested_page_is_read_quickly():
+    paragraph = "<p>2016年,白石县主动公开政府信息1200条。</p>"
+    page = "<html><body>" + "<div><font>" * 5000 + paragraph + "</font></div>" * 5000
+    started = time.perf_counter()
+    document = read_document(page.encode("utf-8"), "deep.html")
+    assert block_texts(document) == ["2016年,白石县主动公开政府信息1200条。"]
+    assert time.perf_counter() - started < 5
 
 
 def test_html_page_with_no_text_is_empty():

@@ -28,8 +28,8 @@ from extractors.readers.noise import footer_start, is_noise_line
 from extractors.readers.registry import UnreadableFile, register_reader
 from extractors.readers.sniff import HTML
 
-_NEVER_CONTENT = ["head", "script", "style", "noscript", "template", "iframe", "object", "embed",
-                  "svg", "canvas", "select", "textarea", "input"]
+_NEVER_CONTENT = {"head", "script", "style", "noscript", "template", "iframe", "object", "embed",
+                  "svg", "canvas", "select", "textarea", "input"}
 _CHROME_TAGS = {"nav", "header", "footer", "form", "button", "aside"}
 _CHROME_NAME = re.compile(
     r"(?<![a-z])nav|menu|breadcrumb|crumb|share|footer|(?<![a-z])foot(?!note)|copyright"
@@ -73,15 +73,29 @@ def _is_chrome(tag: Tag) -> bool:
     return bool(_CHROME_NAME.search(f"{names} {tag.get('id') or ''}"))
 
 
+def _child_tags(tag: Tag) -> list[Tag]:
+    return [child for child in tag.contents if isinstance(child, Tag)]
+
+
 def _remove_chrome(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(_NEVER_CONTENT):
-        tag.decompose()
+    # Top-down walks that do not descend into what they remove: never ask bs4 whether a tag
+    # was decomposed (on a live tag that attribute lookup searches its whole subtree).
+    stack: list[Tag] = [soup]
+    while stack:
+        for child in _child_tags(stack.pop()):
+            if child.name in _NEVER_CONTENT:
+                child.decompose()
+            else:
+                stack.append(child)
     page_text_length = len(soup.get_text())
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body"):
-            continue
-        if _is_chrome(tag) and len(tag.get_text()) <= page_text_length * _WRAPPER_SHARE:
-            tag.decompose()
+    stack = [soup]
+    while stack:
+        for child in _child_tags(stack.pop()):
+            if (child.name not in ("html", "body") and _is_chrome(child)
+                    and len(child.get_text()) <= page_text_length * _WRAPPER_SHARE):
+                child.decompose()
+            else:
+                stack.append(child)
 
 
 def _inline_text(tag: Tag) -> str:

@@ -108,7 +108,7 @@ def _zip_media_type(data: bytes) -> str:
 
 
 def utf16_byte_order(head: bytes) -> str | None:
-    """"le"/"be" when ``head`` looks like BOM-less UTF-16 (NULs on one side of each pair)."""
+    """Byte order ("le" or "be") of BOM-less UTF-16 text: NULs on one side of the pairs."""
     pairs = len(head) // 2
     if pairs < 8:
         return None
