@@ -146,7 +146,7 @@ def test_seed_reports_resolve_to_their_jurisdiction_and_year(tmp_path, inbox):
 def test_checks_flag_seed_002_request_channels_and_nothing_consistent(tmp_path, inbox):
     with connect(tmp_path / "w.duckdb") as connection:
         build(connection, inbox)
-        facts = connection.execute("select file_sha256, fact_index, metric, applicant, scope, value from staging.facts").df()
+        facts = connection.execute("select file_sha256, fact_index, metric, applicant, scope, value, flags from staging.facts").df()
         documents = connection.execute("select file_sha256, file_name, report_year, jurisdiction_code from staging.documents").df()
     names = dict(zip(documents["file_sha256"], documents["file_name"]))
     findings = [row for outcome in run_consistency_checks(facts, documents) for _, row in outcome.findings.iterrows()]

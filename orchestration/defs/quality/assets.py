@@ -15,7 +15,11 @@ CHECKS = {
     "complete_breakdown_sums_to_total": "A breakdown given in full (channels, review results) adds up to its total.",
     "shares_sum_to_at_most_100": "The shares of one breakdown add up to 100 or less, within rounding.",
     "share_matches_part_over_total": "A stated share equals part / total within 0.1 points.",
+    "table_identities_hold": "Table 三 column balance 一+二 = （七）+四, row totals, （七）总计 = its outcome rows, table 四 blocks.",
+    "table_identity_cells_printed": "The cells of a table identity are printed (a blank cell is not a zero).",
+    "narrative_matches_table": "A count restated in the narrative (总体情况) equals the table.",
     "values_not_negative": "No value is negative.",
+    "counts_are_whole_numbers": "Counts are whole numbers; fees in 万元 and shares may be decimal.",
     "report_year_in_range": "The report year is between 2008 and this year.",
     "report_has_jurisdiction": "Every report has a jurisdiction code.",
     "report_has_year": "Every report has a report year.",
@@ -32,7 +36,7 @@ def check_results(context: AssetExecutionContext, warehouse: DuckDBResource) -> 
     with warehouse.get_connection() as connection:
         connection.execute(SCHEMA_SQL)
         facts = connection.execute(
-            "select file_sha256, fact_index, metric, applicant, scope, value from staging.facts").df()
+            "select file_sha256, fact_index, metric, applicant, scope, value, flags from staging.facts").df()
         documents = connection.execute(
             "select file_sha256, file_name, report_year, jurisdiction_code from staging.documents").df()
         outcomes = run_consistency_checks(facts, documents)

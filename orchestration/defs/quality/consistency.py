@@ -17,6 +17,8 @@ import pandas as pd
 from extractors.metrics import load_metrics
 
 FIRST_REPORT_YEAR = 2008
+# Amounts that may be decimal: fees in 万元 (7730.28), yuan amounts, and every share.
+DECIMAL_METRICS = ("t2_admin_fees_wan_yuan", "fee_collected_yuan")
 SHARE_TOLERANCE = 0.5  # percentage points: shares are printed rounded
 RATIO_TOLERANCE = 0.1  # percentage points between a stated share and part / parent
 WARNING, ERROR = "warning", "error"
@@ -39,14 +41,121 @@ class CheckOutcome:
 
 @lru_cache(maxsize=1)
 def metric_parents() -> dict[str, str]:
-    return {row["code"]: row["parent"] for row in load_metrics() if row["parent"]}
+    """Parent of each legacy metric. The standardized tables are checked by their own printed
+    identities (table_identity_frame), so their parents are left out here to flag once."""
+    return {row["code"]: row["parent"] for row in load_metrics() if row["parent"] and row["family"] == "legacy"}
 
 
 def _facts_with_parents(facts: pd.DataFrame) -> pd.DataFrame:
     """Counts (not shares), one value per report × scope × applicant × metric (first stated)."""
     counts = facts[~facts["metric"].str.endswith("_pct") & facts["value"].notna()]
+    if "flags" in counts:
+        counts = counts[~counts["flags"].fillna("").str.contains("derived")]
     counts = counts.sort_values("fact_index").drop_duplicates(["file_sha256", "scope", "applicant", "metric"])
     return counts.assign(parent=counts["metric"].map(metric_parents()))
+
+
+# --- the standardized tables ------------------------------------------------------------------
+APPLICANT_COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_service", "other_org")
+# （七）总计 is the sum of these rows; t3_other is the single （六） row or, in 2021 reports, the
+# derived sum of its three rows, which are therefore not added again.
+T3_OUTCOME_ROWS = (
+    "t3_granted", "t3_partial",
+    "t3_denied_state_secret", "t3_denied_law_prohibited", "t3_denied_security_stability",
+    "t3_denied_third_party", "t3_denied_internal_affairs", "t3_denied_process_info",
+    "t3_denied_enforcement_file", "t3_denied_query_matter",
+    "t3_unable_not_held", "t3_unable_needs_creation", "t3_unable_unclear",
+    "t3_unprocessed_petition", "t3_unprocessed_duplicate", "t3_unprocessed_publication",
+    "t3_unprocessed_mass_repeat", "t3_unprocessed_confirm_existing", "t3_other",
+)
+T4_BLOCKS = ("t4_recon", "t4_lit_direct", "t4_lit_after_recon")
+T4_PARTS = ("upheld", "corrected", "other", "pending")
+# Narrative counts (总体情况) and the table cells that state the same thing.
+NARRATIVE_VS_TABLE = (
+    ("req_received", ("t3_new_received",)),
+    ("recon_total", ("t4_recon_total",)),
+    ("lit_total", ("t4_lit_direct_total", "t4_lit_after_recon_total")),
+)
+
+
+def _table_cells(facts: pd.DataFrame) -> pd.DataFrame:
+    """report × applicant rows, one column per table metric (NaN: blank or not printed)."""
+    table = facts[facts["metric"].str.match(r"t[34]_")]
+    if table.empty:
+        return pd.DataFrame(columns=["file_sha256", "applicant"])
+    table = table.sort_values("fact_index").drop_duplicates(["file_sha256", "applicant", "metric"])
+    return table.pivot_table(index=["file_sha256", "applicant"], columns="metric", values="value",
+                             aggfunc="first", dropna=False).reset_index()
+
+
+def _identity_rows(cells: pd.DataFrame, name: str, total: str, parts: list[str] | tuple[str, ...],
+                   label: str | None = None) -> list[dict[str, object]]:
+    """One row per report × applicant where the total or a part is printed; ``label`` names a
+    column whose value prefixes the identity (the table row a row-total identity is about)."""
+    rows = []
+    present = [column for column in parts if column in cells.columns]
+    if total not in cells.columns or not present:
+        return rows
+    for _, row in cells.iterrows():
+        values = {column: row[column] for column in present}
+        if all(pd.isna(value) for value in values.values()) and pd.isna(row[total]):
+            continue
+        printed = [value for value in values.values() if pd.notna(value)]
+        rows.append({
+            "file_sha256": row["file_sha256"], "applicant": row["applicant"],
+            "identity": f"{row[label]}:{name}" if label else name,
+            "expected": row[total], "observed": float(sum(printed)) if printed else None,
+            "blank_cells": int(sum(pd.isna(value) for value in values.values()) + pd.isna(row[total])),
+        })
+    return rows
+
+
+def table_identity_frame(facts: pd.DataFrame) -> pd.DataFrame:
+    """Every identity the tables print or imply, per report and applicant column:
+    expected (the stated total) against observed (the sum of its printed parts)."""
+    cells = _table_cells(facts)
+    rows: list[dict[str, object]] = []
+    if {"t3_new_received", "t3_carried_over_in"} <= set(cells.columns):
+        # 一 + 二 = （七）总计 + 四, printed in the table's own header
+        inflow = cells.assign(t3_inflow=cells["t3_new_received"] + cells["t3_carried_over_in"])
+        rows += _identity_rows(inflow, "t3_column_balance", "t3_inflow", ["t3_handled_total", "t3_carried_over_out"])
+    rows += _identity_rows(cells, "t3_handled_total_is_sum_of_outcomes", "t3_handled_total", T3_OUTCOME_ROWS)
+    for block in T4_BLOCKS:
+        rows += _identity_rows(cells, f"{block}_block_sum", f"{block}_total", [f"{block}_{part}" for part in T4_PARTS])
+    rows += _row_total_rows(facts)
+    frame = pd.DataFrame(rows, columns=["file_sha256", "applicant", "identity", "expected", "observed", "blank_cells"])
+    frame["difference"] = frame["observed"] - frame["expected"]
+    return frame
+
+
+def _row_total_rows(facts: pd.DataFrame) -> list[dict[str, object]]:
+    """Table 三, every row: 总计 = 自然人 + the five 法人或其他组织 columns."""
+    table3 = facts[facts["metric"].str.startswith("t3_") & facts["applicant"].isin((*APPLICANT_COLUMNS, "total"))]
+    if table3.empty:
+        return []
+    table3 = table3.sort_values("fact_index").drop_duplicates(["file_sha256", "metric", "applicant"])
+    by_row = table3.pivot_table(index=["file_sha256", "metric"], columns="applicant", values="value",
+                                aggfunc="first", dropna=False).reset_index()
+    return _identity_rows(by_row.assign(applicant="total"), "row_total", "total",
+                          [column for column in APPLICANT_COLUMNS if column in by_row.columns], label="metric")
+
+
+def narrative_table_frame(facts: pd.DataFrame) -> pd.DataFrame:
+    """A count the narrative states beside the table cell(s) for the same thing."""
+    counts = facts[facts["value"].notna()]
+    rows = []
+    for narrative_metric, table_metrics in NARRATIVE_VS_TABLE:
+        stated = counts[counts["metric"] == narrative_metric]
+        cells = counts[counts["metric"].isin(table_metrics) & (counts["applicant"].isin(["", "total"]))]
+        table_sums = cells.groupby("file_sha256")["value"].agg(["sum", "count"])
+        table_sums = table_sums[table_sums["count"] == len(table_metrics)]
+        for _, fact in stated.iterrows():
+            if fact["file_sha256"] in table_sums.index:
+                rows.append({"file_sha256": fact["file_sha256"], "scope": fact["scope"], "metric": narrative_metric,
+                             "narrative_value": fact["value"], "table_value": table_sums.loc[fact["file_sha256"], "sum"]})
+    frame = pd.DataFrame(rows, columns=["file_sha256", "scope", "metric", "narrative_value", "table_value"])
+    frame["difference"] = frame["narrative_value"] - frame["table_value"]
+    return frame
 
 
 def breakdown_frame(facts: pd.DataFrame) -> pd.DataFrame:
@@ -179,11 +288,43 @@ def run_consistency_checks(facts: pd.DataFrame, documents: pd.DataFrame, this_ye
         WARNING, ratios, rows, group="metric", expected="computed_share", observed="value",
         message=lambda row: f"{row['metric']} stated {row['value']:g}% but {row['part_value']:g}/{row['parent_value']:g} = {row['computed_share']:g}%"))
 
+    identities = table_identity_frame(facts) if not facts.empty else pd.DataFrame()
+    checked = identities[identities["blank_cells"] == 0] if not identities.empty else identities
+    rows = validator.unexpected_rows(checked, expect.ExpectColumnValuesToBeBetween(
+        column="difference", min_value=-1e-6, max_value=1e-6))
+    outcomes.append(_outcome(
+        "table_identities_hold", "table 三 column balance, row totals, （七）总计 = its outcome rows, table 四 blocks",
+        WARNING, checked, rows, group="identity", expected="expected", observed="observed",
+        message=lambda row: f"{row['identity']} [{row['applicant']}]: parts {row['observed']:g} vs stated {row['expected']:g}"))
+
+    blanks = identities[identities["blank_cells"] > 0] if not identities.empty else identities
+    rows = validator.unexpected_rows(blanks, expect.ExpectColumnValuesToBeBetween(column="blank_cells", max_value=0))
+    outcomes.append(_outcome(
+        "table_identity_cells_printed", "cells of a table identity are printed (blank is not zero)",
+        WARNING, identities, rows, group="identity", expected=None, observed="blank_cells",
+        message=lambda row: f"{row['identity']} [{row['applicant']}]: {int(row['blank_cells'])} blank cell(s)"))
+
+    narrative = narrative_table_frame(facts) if not facts.empty else pd.DataFrame()
+    rows = validator.unexpected_rows(narrative, expect.ExpectColumnValuesToBeBetween(
+        column="difference", min_value=-1e-6, max_value=1e-6))
+    outcomes.append(_outcome(
+        "narrative_matches_table", "a count restated in the narrative equals the table",
+        WARNING, narrative, rows, group="metric", expected="table_value", observed="narrative_value",
+        message=lambda row: f"{row['metric']}: narrative {row['narrative_value']:g}, table {row['table_value']:g}"))
+
     valued = facts[facts["value"].notna()] if not facts.empty else facts
     rows = validator.unexpected_rows(valued, expect.ExpectColumnValuesToBeBetween(column="value", min_value=0))
     outcomes.append(_outcome(
         "values_not_negative", "no count, amount or share is negative", ERROR, valued, rows,
         group="metric", expected=None, observed="value", message=lambda row: f"{row['metric']} = {row['value']:g}"))
+
+    whole_counts = valued[~valued["metric"].isin(DECIMAL_METRICS) & ~valued["metric"].str.endswith("_pct")] if not valued.empty else valued
+    whole_counts = whole_counts.assign(fraction=(whole_counts["value"] % 1).round(9)) if not whole_counts.empty else whole_counts
+    rows = validator.unexpected_rows(whole_counts, expect.ExpectColumnValuesToBeBetween(column="fraction", min_value=0, max_value=0))
+    outcomes.append(_outcome(
+        "counts_are_whole_numbers", "counts are whole numbers (fees in 万元 and shares may be decimal)", ERROR,
+        whole_counts, rows, group="metric", expected=None, observed="value",
+        message=lambda row: f"{row['metric']} = {row['value']:g}"))
 
     rows = validator.unexpected_rows(documents, expect.ExpectColumnValuesToBeBetween(
         column="report_year", min_value=FIRST_REPORT_YEAR, max_value=this_year))
