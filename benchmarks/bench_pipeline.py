@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_pipeline.py [--reports N]
 
-Prints milliseconds per report for ingest, documents and facts, and the time of a re-run with
+Prints milliseconds per report for ingest, documents, facts and checks, and the time of a re-run with
 nothing new (which must not grow with work already done: only stat calls per file).
 """
 from __future__ import annotations
@@ -13,9 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from extractors.pipeline import extractor_version
+from extractors.pipeline import reader_version, rules_version
 from orchestration.defs.extraction.stages import extract_pending_facts, read_pending_documents
 from orchestration.defs.ingest.inbox import ingest_inbox
+from orchestration.defs.quality.findings import check_pending_reports
 from orchestration.warehouse import connect
 
 PARAGRAPH = (
@@ -56,21 +57,22 @@ def main() -> None:
         inbox.mkdir()
         for index in range(count):
             (inbox / f"report_{index:06d}.html").write_text(synthetic_report(index, rng), encoding="utf-8")
-        version = extractor_version()
         with connect(Path(folder) / "warehouse.duckdb") as connection:
             timings = {}
             for stage, work in (
                 ("ingest", lambda: ingest_inbox(connection, inbox)),
-                ("documents", lambda: read_pending_documents(connection, version)),
-                ("facts", lambda: extract_pending_facts(connection, version)),
+                ("documents", lambda: read_pending_documents(connection, reader_version())),
+                ("facts", lambda: extract_pending_facts(connection, rules_version())),
+                ("checks", lambda: check_pending_reports(connection)),
             ):
                 started = time.perf_counter()
                 work()
                 timings[stage] = time.perf_counter() - started
             started = time.perf_counter()
             ingest_inbox(connection, inbox)
-            read_pending_documents(connection, version)
-            extract_pending_facts(connection, version)
+            read_pending_documents(connection, reader_version())
+            extract_pending_facts(connection, rules_version())
+            check_pending_reports(connection)
             rerun = time.perf_counter() - started
             facts = connection.execute("select count(*) from staging.facts").fetchone()[0]
     print(f"{count} reports, {facts} facts")

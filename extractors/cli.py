@@ -5,37 +5,22 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
+from extractors.files import iter_paths
 from extractors.pipeline import SkippedFile, extract_facts, read_report
 
 COLUMNS = (
     "file", "metric", "applicant", "value", "unit", "qualifier", "scope", "evidence",
     "evidence_start", "evidence_end", "rule", "confidence", "flags",
-    "report_year", "jurisdiction_code", "jurisdiction_name", "era",
+    "report_year", "jurisdiction_code", "jurisdiction_name", "era", "format_version",
 )
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Every file under the given paths, folders searched recursively, in a stable order."""
-    for path in paths:
-        if os.path.isdir(path):
-            for folder, subfolders, names in os.walk(path):
-                subfolders.sort()
-                for name in sorted(names):
-                    yield os.path.join(folder, name)
-        else:
-            yield path
-
-
-def fact_rows(path: str) -> Iterator[dict[str, object]]:
-    with open(path, "rb") as handle:
-        data = handle.read()
-    name = os.path.basename(path)
+def fact_rows(name: str, data: bytes) -> Iterator[dict[str, object]]:
     report = read_report(data, name)
-    for fact in extract_facts(report.document):
+    for fact in extract_facts(report.document, report.metadata.era):
         yield {
             "file": name,
             "metric": fact.metric,
@@ -54,6 +39,7 @@ def fact_rows(path: str) -> Iterator[dict[str, object]]:
             "jurisdiction_code": report.jurisdiction.code if report.jurisdiction else "",
             "jurisdiction_name": report.jurisdiction.name if report.jurisdiction else (report.metadata.jurisdiction_name or ""),
             "era": report.metadata.era,
+            "format_version": fact.format_version,
         }
 
 
@@ -75,19 +61,29 @@ def main(argv: list[str] | None = None) -> int:
     if writer:
         writer.writeheader()
     skipped = 0
-    for path in iter_files(arguments.paths):
-        try:
-            for row in fact_rows(path):
+    try:
+        for path in iter_paths(arguments.paths):
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                skipped += 1
+                print(f"skipped {path}: unreadable_path: {error}", file=sys.stderr)
+                continue
+            try:
+                rows = list(fact_rows(path.name, data))
+            except SkippedFile as skip:
+                skipped += 1
+                print(f"skipped {path}: {skip}", file=sys.stderr)
+                continue
+            for row in rows:
                 if writer:
                     writer.writerow(row)
                 else:
                     sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        except SkippedFile as skip:
-            skipped += 1
-            print(f"skipped {path}: {skip}", file=sys.stderr)
-        except OSError as error:
-            skipped += 1
-            print(f"skipped {path}: unreadable_path: {error}", file=sys.stderr)
+    except BrokenPipeError:
+        # The reader of our output went away (| head): stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return 0
     if skipped:
         print(f"{skipped} file(s) skipped", file=sys.stderr)
     return 0

@@ -79,4 +79,5 @@ class Fact:
     rule: str  # the rule that produced the fact
     confidence: float
     applicant: str = ""  # table 三 applicant type; "" for legacy facts
-    flags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # blank_cell, dash_cell, derived, ...
+    format_version: str = ""  # the report format the fact was read under: legacy | trial_2019 | format_2021

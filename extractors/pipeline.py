@@ -1,15 +1,17 @@
 """From the bytes of one file to a report and its facts: the one path every caller uses
 (the `ogi` command line, the Dagster assets, the tests).
 
-Two steps, because the warehouse stores the first step's result and re-runs only the second
-when the rules change: ``read_report`` (bytes → document, metadata, jurisdiction) and
-``extract_facts`` (document → facts).
+Two steps, each with its own version, because the warehouse stores the first step's result:
+``read_report`` (bytes → document, metadata, jurisdiction; ``reader_version``) and
+``extract_facts`` (document → facts; ``rules_version``). A change to the rules re-runs only the
+second step.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from importlib import metadata
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,8 +21,10 @@ from extractors.model import Block, Document, Fact, JurisdictionMatch, ReportMet
 from extractors.normalize import to_matching
 from extractors.readers import UnreadableFile, read_document
 from extractors.rules.legacy import extract_legacy_facts
+from extractors.tables import extract_table_facts
 
 NOT_A_REPORT = "not_a_report"
+LEGACY = "legacy"
 
 
 class SkippedFile(Exception):
@@ -39,17 +43,43 @@ class ReadReport:
     jurisdiction: JurisdictionMatch | None
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """A digest of the extraction code and data: when a rule changes, stored results are stale
-    and the warehouse re-extracts; when nothing changed, nothing is redone."""
+# What each stored result depends on. A change here makes the stored results stale, so the
+# warehouse redoes that step (and only that step) on its next run.
+_READER_CODE = ("readers", "normalize.py", "metadata.py", "jurisdiction.py", "model.py")
+_READER_LIBRARIES = ("beautifulsoup4", "lxml", "charset-normalizer", "opencc-python-reimplemented",
+                     "cpca", "pdfplumber", "python-docx")
+_RULES_CODE = ("rules", "tables", "numbers.py", "metrics.py", "data", "model.py")
+_RULES_LIBRARIES = ("cn2an",)
+
+
+def _digest(parts: tuple[str, ...], libraries: tuple[str, ...]) -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".csv", ".json") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
+    for part in parts:
+        root = package / part
+        paths = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in paths:
+            if path.suffix in (".py", ".csv", ".json") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(package)).encode())
+                digest.update(path.read_bytes())
+    for library in libraries:
+        try:
+            digest.update(f"{library}=={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}: absent".encode())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def reader_version() -> str:
+    """Version of bytes → document, metadata and jurisdiction (the documents stage)."""
+    return _digest(_READER_CODE, _READER_LIBRARIES)
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """Version of document → facts (the facts stage)."""
+    return _digest(_RULES_CODE, _RULES_LIBRARIES)
 
 
 def read_report(data: bytes, file_name: str) -> ReadReport:
@@ -65,8 +95,14 @@ def read_report(data: bytes, file_name: str) -> ReadReport:
     return ReadReport(document, metadata, jurisdiction)
 
 
-def extract_facts(document: Document) -> list[Fact]:
-    return extract_legacy_facts(document)
+def extract_facts(document: Document, era: str) -> list[Fact]:
+    """Legacy reports: the free-text rules. Standardized reports: the three tables, and the
+    free-text rules over the narrative too (总体情况 restates counts that a check compares with
+    the tables). Every fact carries the format it was read under."""
+    facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document)]
+    if era != LEGACY:
+        facts += [replace(fact, format_version=era) for fact in extract_table_facts(document, era)]
+    return facts
 
 
 def blocks_to_json(blocks: list[Block]) -> str:

@@ -1,7 +1,5 @@
 """Everything Dagster loads: ingest, extraction, quality checks and the dbt models, with the
 resources they share and the job `make run` executes."""
-import os
-
 from dagster import AssetSelection, Definitions, define_asset_job, in_process_executor
 
 from orchestration.defs.extraction.assets import documents, facts
@@ -9,10 +7,6 @@ from orchestration.defs.ingest.assets import inbox_files
 from orchestration.defs.quality.assets import check_results
 from orchestration.defs.transform.dbt import dbt_resource, warehouse_models
 from orchestration.resources import warehouse_resource
-from orchestration.settings import warehouse_path
-
-# dbt resolves a relative warehouse path from its own folder; hand it the absolute one.
-os.environ["OGI_WAREHOUSE"] = str(warehouse_path())
 
 build_warehouse = define_asset_job(
     "build_warehouse",

@@ -1,8 +1,10 @@
-"""One screen after `make run`: where the warehouse is, and what is in it."""
+"""One screen after `make run`: where the warehouse is, and what is in it (current inbox
+contents; earlier versions of changed files stay in the warehouse but are not counted)."""
 from __future__ import annotations
 
 import sys
 
+from orchestration.defs.extraction.stages import CURRENT_CONTENTS
 from orchestration.settings import inbox_path, warehouse_path
 from orchestration.warehouse import connect
 
@@ -16,22 +18,24 @@ def main() -> int:
         def scalar(sql: str) -> int:
             return connection.execute(sql).fetchone()[0]
 
+        current = f"file_sha256 in ({CURRENT_CONTENTS})"
         print(f"warehouse: {path}")
         print(f"inbox:     {inbox_path()}")
-        print(f"files ingested:   {scalar('select count(*) from staging.source_files where is_current')} paths, "
-              f"{scalar('select count(*) from staging.raw_files')} distinct contents")
-        print(f"reports:          {scalar('select count(*) from staging.documents')}")
+        print(f"files:            {scalar('select count(*) from staging.source_files where is_current')} current paths, "
+              f"{scalar('select count(*) from staging.raw_files')} distinct contents kept")
+        print(f"reports:          {scalar(f'select count(*) from staging.documents where {current}')}")
         skipped = connection.execute(
-            """select reason, count(distinct file_sha256) from staging.ingest_log
-               where stage = 'documents' and status = 'skipped'
-                 and file_sha256 not in (select file_sha256 from staging.documents)
-               group by reason order by 2 desc""").fetchall()
+            f"select skip_reason, count(*) from staging.extraction_state "
+            f"where read_status = 'skipped' and {current} group by 1 order by 2 desc").fetchall()
+        unreadable = scalar("select count(distinct source_path) from staging.ingest_log "
+                            "where stage = 'ingest' and reason = 'unreadable_path'")
+        skipped += [("unreadable_path", unreadable)] if unreadable else []
         print(f"skipped files:    {sum(count for _, count in skipped)}"
               + ("  (" + ", ".join(f"{reason}: {count}" for reason, count in skipped) + ")" if skipped else ""))
-        print(f"facts:            {scalar('select count(*) from staging.facts')}")
+        print(f"facts:            {scalar(f'select count(*) from staging.facts where {current}')}")
         checks = connection.execute(
-            """select check_name, severity, count(*), count(distinct file_sha256) from staging.check_results
-               group by 1, 2 order by 1""").fetchall()
+            f"select check_name, severity, count(*), count(distinct file_sha256) from staging.check_results "
+            f"where {current} group by 1, 2 order by 1").fetchall()
         print(f"checks failed:    {sum(row[2] for row in checks)} findings")
         for name, severity, findings, reports in checks:
             print(f"  {name} ({severity}): {findings} in {reports} report(s)")

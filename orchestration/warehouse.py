@@ -36,30 +36,48 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+@contextmanager
+def register(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
+    """A pandas frame visible to SQL as ``name`` for the duration of the block."""
+    connection.register(name, frame)
+    try:
+        yield
+    finally:
+        connection.unregister(name)
+
+
 def append_rows(connection: duckdb.DuckDBPyConnection, table: str, rows: pd.DataFrame) -> None:
     """Insert a frame whose columns are a subset of the table's, by name."""
     if rows.empty:
         return
-    connection.register("incoming_rows", rows)
-    try:
-        columns = ", ".join(rows.columns)
+    columns = ", ".join(rows.columns)
+    with register(connection, "incoming_rows", rows):
         connection.execute(f"insert into {table} ({columns}) select {columns} from incoming_rows")
-    finally:
-        connection.unregister("incoming_rows")
+
+
+def delete_reports(connection: duckdb.DuckDBPyConnection, table: str, file_hashes: list[str]) -> None:
+    if file_hashes:
+        with register(connection, "replaced_hashes", pd.DataFrame({"file_sha256": file_hashes})):
+            connection.execute(f"delete from {table} where file_sha256 in (select file_sha256 from replaced_hashes)")
 
 
 def replace_reports(connection: duckdb.DuckDBPyConnection, table: str, file_hashes: list[str],
                     rows: pd.DataFrame) -> None:
-    """Replace every row of the given reports in one statement pair; the caller's transaction
-    makes a report's rows appear or disappear as a unit."""
-    if not file_hashes:
-        return
-    connection.register("replaced_hashes", pd.DataFrame({"file_sha256": file_hashes}))
-    try:
-        connection.execute(f"delete from {table} where file_sha256 in (select file_sha256 from replaced_hashes)")
-    finally:
-        connection.unregister("replaced_hashes")
+    """Replace every row of the given reports; the caller's transaction makes a report's rows
+    appear or disappear as a unit."""
+    delete_reports(connection, table, file_hashes)
     append_rows(connection, table, rows)
+
+
+def log_line(logged_at: datetime, run_id: str | None, stage: str, status: str, file_sha256: str | None,
+             source_path: str | None = None, reason: str | None = None, detail: str | None = None,
+             version: str | None = None) -> dict[str, object]:
+    """One row of staging.ingest_log."""
+    return {
+        "logged_at": logged_at, "run_id": run_id, "stage": stage, "source_path": source_path,
+        "file_sha256": file_sha256, "status": status, "reason": reason, "detail": detail,
+        "extractor_version": version,
+    }
 
 
 @contextmanager

@@ -31,10 +31,10 @@ create table if not exists staging.ingest_log (
     stage            varchar not null,      -- ingest | documents | facts
     source_path      varchar,
     file_sha256      varchar,
-    status           varchar not null,      -- new | changed | read | skipped | extracted
+    status           varchar not null,      -- new | changed | removed | read | skipped | extracted
     reason           varchar,               -- why a file was skipped (empty, binary_not_text, not_a_report, ...)
     detail           varchar,               -- a readable explanation
-    extractor_version varchar               -- documents/facts stages: the extraction code version
+    extractor_version varchar               -- documents stage: reader version; facts stage: rules version
 );
 
 create table if not exists staging.documents (
@@ -62,7 +62,7 @@ create table if not exists staging.documents (
     publication_date   date,
     script             varchar,             -- simplified | traditional
     era                varchar,             -- legacy | trial_2019 | format_2021
-    extractor_version  varchar not null,
+    extractor_version  varchar not null,    -- reader version (bytes → document) that produced the row
     processed_at       timestamp not null
 );
 
@@ -80,9 +80,23 @@ create table if not exists staging.facts (
     evidence_end     integer not null,
     rule             varchar not null,
     confidence       double not null,
-    flags            varchar not null,      -- comma-separated, '' when none
-    extractor_version varchar not null,
+    flags            varchar not null,      -- comma-separated, '' when none: blank_cell, dash_cell, derived
+    format_version   varchar not null,      -- legacy | trial_2019 | format_2021: the format the fact was read under
+    extractor_version varchar not null,     -- rules version (document → facts) that produced the row
     primary key (file_sha256, fact_index)
+);
+
+-- Where each content stands in the pipeline, replaced (never appended) as it moves on: which
+-- reader version read it and with what outcome, which rules version extracted its facts, and
+-- whether its consistency findings are up to date. The ingest log is the audit trail; this is
+-- the state that decides what a run has to do.
+create table if not exists staging.extraction_state (
+    file_sha256      varchar primary key,
+    reader_version   varchar not null,      -- version of bytes → document that last read it
+    read_status      varchar not null,      -- report | skipped
+    skip_reason      varchar,               -- when skipped: empty, binary_not_text, not_a_report, needs_ocr, ...
+    rules_version    varchar,               -- version of document → facts that extracted it; null: facts pending
+    checks_current   boolean not null       -- false: consistency findings to be recomputed
 );
 
 -- Findings of the consistency checks (great-expectations); one row per failed expectation

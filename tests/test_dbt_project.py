@@ -14,6 +14,18 @@ Invented data (not real reports):
      复议 parts (10 + 1) exceed the printed 总计 0, and a blank cell.
   C  a department report for the same jurisdiction and year as A (must not feed A's mart row).
   D  a report whose jurisdiction could not be resolved.
+  E  常州 2021, 2021 format (table facts, scope unspecified): table 三 with all six applicant
+     columns; every column balances (一 + 二 = （七）+ 四) except 科研机构 (1 + 0 ≠ 2 + 0), which
+     also makes the （七）总计 row's columns add to 39 against 38; blank cells (社会公益组织 上年结转 and
+     结转下年度, one 不予公开 row); a derived t3_other next to its three 2021 rows (must not be
+     added twice); table 四 that balances; narrative facts (legacy codes, format_version legacy)
+     restating 本年新收 (same scope) and a 全市 number (scope whole).
+  F  常州 2020, 2019 trial format: the single row （六）其他处理 (t3_other); 结转下年度 5 = E's 上年结转 5.
+  G  常州 2022, 2021 format: 上年结转 6 against E's 结转下年度 7 (the one mismatched pair).
+  H  常州市发改委 2022 (department, 2021 format): 上年结转 99 — another report family, never
+     compared with the government's 2021 report.
+Table facts read from the tables carry the report's era as format_version; legacy codes carry
+'legacy'.
 """
 from __future__ import annotations
 
@@ -36,6 +48,10 @@ SHA_A = "a" * 64
 SHA_B = "b" * 64
 SHA_C = "c" * 64
 SHA_D = "d" * 64
+SHA_E = "e" * 64
+SHA_F = "f" * 64
+SHA_G = "0" * 64
+SHA_H = "1" * 64
 
 # file_sha256, file_name, media_type, title, jurisdiction (name, code, level, parent, province
 # code/name, prefecture code/name, lon, lat), report_year, issuing_body, script, era
@@ -52,7 +68,31 @@ DOCUMENTS = [
     (SHA_D, "unknown.txt", "text/plain", "2016年政府信息公开工作年度报告",
      None, None, None, None, None, None, None, None,
      None, None, 2016, None, "simplified", "legacy"),
+    (SHA_E, "cz2021.pdf", "application/pdf", "常州市人民政府2021年政府信息公开工作年度报告",
+     "常州市", "320400", "prefecture", "320000", "320000", "江苏省", "320400", "常州市",
+     119.97, 31.81, 2021, "常州市人民政府办公室", "simplified", "format_2021"),
+    (SHA_F, "cz2020.html", "text/html", "常州市人民政府2020年政府信息公开工作年度报告",
+     "常州市", "320400", "prefecture", "320000", "320000", "江苏省", "320400", "常州市",
+     119.97, 31.81, 2020, "常州市人民政府", "simplified", "trial_2019"),
+    (SHA_G, "cz2022.html", "text/html", "常州市人民政府2022年政府信息公开工作年度报告",
+     "常州市", "320400", "prefecture", "320000", "320000", "江苏省", "320400", "常州市",
+     119.97, 31.81, 2022, "常州市人民政府办公室", "simplified", "format_2021"),
+    (SHA_H, "czfgw2022.html", "text/html", "常州市发展和改革委员会2022年政府信息公开工作年度报告",
+     "常州市", "320400", "prefecture", "320000", "320000", "江苏省", "320400", "常州市",
+     119.97, 31.81, 2022, "常州市发展和改革委员会", "simplified", "format_2021"),
 ]
+
+APPLICANTS = ["natural_person", "business", "research", "public_interest", "legal_service", "other_org", "total"]
+
+
+def _table3_row(sha, metric, values):
+    """One table 三 row: a fact per applicant column (None = blank cell, flag blank_cell)."""
+    return [
+        (sha, metric, applicant, "unspecified", value, "requests", "exact",
+         "blank_cell" if value is None else "")
+        for applicant, value in zip(APPLICANTS, values)
+    ]
+
 
 # file_sha256, metric, applicant, scope, value, unit, qualifier, flags
 FACTS = [
@@ -83,37 +123,103 @@ FACTS = [
     (SHA_A, "req_received", "", "whole", 2425, "requests", "exact", ""),  # repeated, same value
     (SHA_A, "pro_total", "", "whole", 134000, "items", "about", ""),  # repeated, different value
     # --- B: 2021 format, table 三 (total and by applicant), table 四, table 二
-    (SHA_B, "t2_admin_fees_wan_yuan", "", "whole", 7730.28, "10k_yuan", "exact", ""),
-    (SHA_B, "t3_new_received", "total", "whole", 21, "requests", "exact", ""),
-    (SHA_B, "t3_new_received", "natural_person", "whole", 21, "requests", "exact", ""),
-    (SHA_B, "t3_new_received", "business", "whole", 0, "requests", "exact", ""),
-    (SHA_B, "t3_carried_over_in", "total", "whole", 0, "requests", "exact", ""),
-    (SHA_B, "t3_granted", "total", "whole", 0, "requests", "exact", ""),
-    (SHA_B, "t3_partial", "total", "whole", 4, "requests", "exact", ""),
-    (SHA_B, "t3_denied_state_secret", "total", "whole", 1, "requests", "exact", ""),
-    (SHA_B, "t3_denied_process_info", "total", "whole", 1, "requests", "exact", ""),
-    (SHA_B, "t3_denied_enforcement_file", "total", "whole", 1, "requests", "exact", ""),
-    (SHA_B, "t3_unable_not_held", "total", "whole", 10, "requests", "exact", ""),
-    (SHA_B, "t3_unable_needs_creation", "total", "whole", 3, "requests", "exact", ""),
-    (SHA_B, "t3_unprocessed_petition", "total", "whole", 1, "requests", "exact", ""),
-    (SHA_B, "t3_other", "total", "whole", 0, "requests", "exact", ""),
-    (SHA_B, "t3_handled_total", "total", "whole", 21, "requests", "exact", ""),
-    (SHA_B, "t3_carried_over_out", "total", "whole", 0, "requests", "exact", ""),
-    (SHA_B, "t4_recon_upheld", "", "whole", 10, "cases", "exact", ""),
-    (SHA_B, "t4_recon_corrected", "", "whole", 1, "cases", "exact", ""),
-    (SHA_B, "t4_recon_other", "", "whole", 0, "cases", "exact", ""),
-    (SHA_B, "t4_recon_pending", "", "whole", 0, "cases", "exact", ""),
-    (SHA_B, "t4_recon_total", "", "whole", 0, "cases", "exact", ""),
-    (SHA_B, "t4_lit_direct_total", "", "whole", 2, "cases", "exact", ""),
-    (SHA_B, "t4_lit_after_recon_other", "", "whole", None, "cases", "exact", "blank_cell"),
-    (SHA_B, "t4_lit_after_recon_total", "", "whole", 0, "cases", "exact", ""),
+    (SHA_B, "t2_admin_fees_wan_yuan", "", "unspecified", 7730.28, "10k_yuan", "exact", ""),
+    (SHA_B, "t3_new_received", "total", "unspecified", 21, "requests", "exact", ""),
+    (SHA_B, "t3_new_received", "natural_person", "unspecified", 21, "requests", "exact", ""),
+    (SHA_B, "t3_new_received", "business", "unspecified", 0, "requests", "exact", ""),
+    (SHA_B, "t3_carried_over_in", "total", "unspecified", 0, "requests", "exact", ""),
+    (SHA_B, "t3_granted", "total", "unspecified", 0, "requests", "exact", ""),
+    (SHA_B, "t3_partial", "total", "unspecified", 4, "requests", "exact", ""),
+    (SHA_B, "t3_denied_state_secret", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_B, "t3_denied_process_info", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_B, "t3_denied_enforcement_file", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_B, "t3_unable_not_held", "total", "unspecified", 10, "requests", "exact", ""),
+    (SHA_B, "t3_unable_needs_creation", "total", "unspecified", 3, "requests", "exact", ""),
+    (SHA_B, "t3_unprocessed_petition", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_B, "t3_other", "total", "unspecified", 0, "requests", "exact", ""),
+    (SHA_B, "t3_handled_total", "total", "unspecified", 21, "requests", "exact", ""),
+    (SHA_B, "t3_carried_over_out", "total", "unspecified", 0, "requests", "exact", ""),
+    (SHA_B, "t4_recon_upheld", "", "unspecified", 10, "cases", "exact", ""),
+    (SHA_B, "t4_recon_corrected", "", "unspecified", 1, "cases", "exact", ""),
+    (SHA_B, "t4_recon_other", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_B, "t4_recon_pending", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_B, "t4_recon_total", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_B, "t4_lit_direct_total", "", "unspecified", 2, "cases", "exact", ""),
+    (SHA_B, "t4_lit_after_recon_other", "", "unspecified", None, "cases", "exact", "blank_cell"),
+    (SHA_B, "t4_lit_after_recon_total", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_B, "req_received", "", "government", 21, "requests", "exact", ""),  # narrative 区政府
     # --- C: a department's report, same jurisdiction and year as A
     (SHA_C, "req_received", "", "whole", 30, "requests", "exact", ""),
     (SHA_C, "req_answered", "", "whole", 30, "requests", "exact", ""),
     (SHA_C, "out_granted", "", "whole", 20, "requests", "exact", ""),
     # --- D: no jurisdiction
     (SHA_D, "req_received", "", "unspecified", 5, "requests", "exact", ""),
+    # --- E: 常州 2021, 2021 format. Columns: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
+    *_table3_row(SHA_E, "t3_new_received", [30, 6, 1, 0, 2, 1, 40]),
+    *_table3_row(SHA_E, "t3_carried_over_in", [4, 1, 0, None, 0, 0, 5]),
+    *_table3_row(SHA_E, "t3_handled_total", [28, 6, 2, 0, 2, 1, 38]),  # 科研机构 2: 1 + 0 ≠ 2 + 0
+    *_table3_row(SHA_E, "t3_carried_over_out", [6, 1, 0, None, 0, 0, 7]),
+    (SHA_E, "t3_granted", "total", "unspecified", 20, "requests", "exact", ""),
+    (SHA_E, "t3_partial", "total", "unspecified", 5, "requests", "exact", ""),
+    (SHA_E, "t3_denied_state_secret", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_E, "t3_denied_third_party", "total", "unspecified", 2, "requests", "exact", ""),
+    (SHA_E, "t3_denied_process_info", "total", "unspecified", None, "requests", "exact", "blank_cell"),
+    (SHA_E, "t3_unable_not_held", "total", "unspecified", 4, "requests", "exact", ""),
+    (SHA_E, "t3_unable_needs_creation", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_E, "t3_unprocessed_petition", "total", "unspecified", 2, "requests", "exact", ""),
+    (SHA_E, "t3_unprocessed_duplicate", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_E, "t3_other_no_correction", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_E, "t3_other_fee_unpaid", "total", "unspecified", 0, "requests", "exact", ""),
+    (SHA_E, "t3_other_other", "total", "unspecified", 1, "requests", "exact", ""),
+    (SHA_E, "t3_other", "total", "unspecified", 2, "requests", "exact", "derived"),
+    (SHA_E, "t4_recon_upheld", "", "unspecified", 3, "cases", "exact", ""),
+    (SHA_E, "t4_recon_corrected", "", "unspecified", 1, "cases", "exact", ""),
+    (SHA_E, "t4_recon_other", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_E, "t4_recon_pending", "", "unspecified", 1, "cases", "exact", ""),
+    (SHA_E, "t4_recon_total", "", "unspecified", 5, "cases", "exact", ""),
+    (SHA_E, "t4_lit_direct_upheld", "", "unspecified", 2, "cases", "exact", ""),
+    (SHA_E, "t4_lit_direct_corrected", "", "unspecified", 1, "cases", "exact", ""),
+    (SHA_E, "t4_lit_direct_other", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_E, "t4_lit_direct_pending", "", "unspecified", 1, "cases", "exact", ""),
+    (SHA_E, "t4_lit_direct_total", "", "unspecified", 4, "cases", "exact", ""),
+    (SHA_E, "t4_lit_after_recon_upheld", "", "unspecified", 1, "cases", "exact", ""),
+    (SHA_E, "t4_lit_after_recon_corrected", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_E, "t4_lit_after_recon_other", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_E, "t4_lit_after_recon_pending", "", "unspecified", 0, "cases", "exact", ""),
+    (SHA_E, "t4_lit_after_recon_total", "", "unspecified", 1, "cases", "exact", ""),
+    (SHA_E, "t2_admin_fees_wan_yuan", "", "unspecified", 100.5, "10k_yuan", "exact", ""),
+    (SHA_E, "req_received", "", "unspecified", 40, "requests", "exact", ""),  # narrative restates
+    (SHA_E, "req_received", "", "whole", 1200, "requests", "over", ""),  # narrative, 全市
+    # --- F: 常州 2020, 2019 trial format, 总计 column only
+    (SHA_F, "t3_new_received", "total", "unspecified", 10, "requests", "exact", ""),
+    (SHA_F, "t3_new_received", "natural_person", "unspecified", 10, "requests", "exact", ""),
+    (SHA_F, "t3_carried_over_in", "total", "unspecified", 0, "requests", "exact", ""),
+    (SHA_F, "t3_granted", "total", "unspecified", 3, "requests", "exact", ""),
+    (SHA_F, "t3_partial", "total", "unspecified", 0, "requests", "exact", ""),
+    (SHA_F, "t3_other", "total", "unspecified", 2, "requests", "exact", ""),
+    (SHA_F, "t3_handled_total", "total", "unspecified", 5, "requests", "exact", ""),
+    (SHA_F, "t3_carried_over_out", "total", "unspecified", 5, "requests", "exact", ""),
+    (SHA_F, "t4_recon_total", "", "unspecified", 0, "cases", "exact", ""),
+    # --- G: 常州 2022, 2021 format; 上年结转 6 against E's 结转下年度 7
+    (SHA_G, "t3_new_received", "total", "unspecified", 50, "requests", "exact", ""),
+    (SHA_G, "t3_carried_over_in", "total", "unspecified", 6, "requests", "exact", ""),
+    (SHA_G, "t3_granted", "total", "unspecified", 50, "requests", "exact", ""),
+    (SHA_G, "t3_handled_total", "total", "unspecified", 50, "requests", "exact", ""),
+    (SHA_G, "t3_carried_over_out", "total", "unspecified", 6, "requests", "exact", ""),
+    # --- H: 常州市发改委 2022 (department): another family
+    (SHA_H, "t3_new_received", "total", "unspecified", 3, "requests", "exact", ""),
+    (SHA_H, "t3_carried_over_in", "total", "unspecified", 99, "requests", "exact", ""),
+    (SHA_H, "t3_handled_total", "total", "unspecified", 3, "requests", "exact", ""),
+    (SHA_H, "t3_carried_over_out", "total", "unspecified", 99, "requests", "exact", ""),
 ]
+
+ERA = {doc[0]: doc[-1] for doc in DOCUMENTS}
+
+
+def format_version(sha: str, metric: str) -> str:
+    """Table codes are read under the report's format; legacy codes (also a modern report's
+    narrative) under 'legacy'."""
+    return ERA[sha] if metric[:3] in ("t2_", "t3_", "t4_") else "legacy"
 
 
 def _insert(con, table: str, row: dict) -> None:
@@ -162,7 +268,7 @@ def build_warehouse(path: Path) -> None:
                 file_sha256=sha, fact_index=index, metric=metric, applicant=applicant,
                 scope=scope, value=value, unit=unit, qualifier=qualifier, evidence="证据",
                 evidence_start=0, evidence_end=2, rule="test_rule", confidence=0.9,
-                flags=flags, extractor_version="test"))
+                flags=flags, format_version=format_version(sha, metric), extractor_version="test"))
         for sha, group, scope, expected, observed, severity, message in [
             (SHA_A, "req_received", "whole", 2425, 2415, "warning", "channels sum to 2415, total 2425"),
             (None, "t3_carried_over_out", None, 3, 0, "error", "across reports"),
@@ -263,7 +369,7 @@ def test_mart_ratios(built):
         """select req_received, req_answered, out_denied, recon_total, lit_total,
                   disclosure_rate, dispute_rate
            from main.mart_jurisdiction_year
-           where jurisdiction_code = '320813' and report_year = 2023 and scope = 'whole'"""
+           where jurisdiction_code = '320813' and report_year = 2023 and scope = 'unspecified'"""
     ).fetchone()
     assert row[:5] == (21, 21, 3, 0, 2)
     assert row[5] == pytest.approx(4 / 21)
@@ -309,3 +415,181 @@ def test_breakdowns_flagged_not_fixed(built):
     assert con.execute(
         "select unbalanced_breakdown_count from main.dim_report where file_sha256 = ?", [SHA_A]
     ).fetchone() == (1,)
+
+
+def _test_statuses(run_results) -> dict:
+    return {
+        r["unique_id"].split(".")[2]: (r["status"], r.get("failures"))
+        for r in run_results["results"]
+        if r["unique_id"].startswith("test.")
+    }
+
+
+def test_table_facts_keep_applicant_format_and_blank_cells(built):
+    con, _, _ = built
+    # table 三 cells are one row per applicant column; a blank cell stays NULL with is_blank
+    row = con.execute(
+        """select value, is_blank, flags, format_version, metric_family, era
+           from main.fct_report_metric
+           where file_sha256 = ? and metric_code = 't3_carried_over_in' and applicant_code = 'public_interest'""",
+        [SHA_E],
+    ).fetchone()
+    assert row == (None, True, "blank_cell", "format_2021", "table3", "format_2021")
+    assert con.execute(
+        """select count(*) from main.fct_report_metric
+           where file_sha256 = ? and metric_code = 't3_new_received'""", [SHA_E]
+    ).fetchone() == (7,)
+    # narrative facts of a modern report are read under the legacy rules
+    assert con.execute(
+        """select format_version, applicant_code from main.fct_report_metric
+           where file_sha256 = ? and metric_code = 'req_received' and scope = 'whole'""", [SHA_E]
+    ).fetchone() == ("legacy", "not_applicable")
+    assert con.execute(
+        "select format_version from main.fct_report_metric where file_sha256 = ? and metric_code = 't3_other'",
+        [SHA_F],
+    ).fetchone() == ("trial_2019",)
+    # the derived t3_other is kept, flagged, and not added next to its three 2021 rows
+    assert con.execute(
+        "select is_derived, value from main.fct_report_metric where file_sha256 = ? and metric_code = 't3_other'",
+        [SHA_E],
+    ).fetchone() == (True, 2)
+    assert con.execute(
+        """select parent_value, children_sum, children_blank, balance_status
+           from intermediate.int_breakdown_sums
+           where file_sha256 = ? and parent_code = 't3_handled_total' and applicant_code = 'total'""",
+        [SHA_E],
+    ).fetchone() == (38, 38, 1, "balanced")
+
+
+def test_core_measures_series_across_legacy_and_table_years(built):
+    con, _, _ = built
+    # "requests received per year for 常州 (320400), 2014–2024": one query
+    series = con.execute(
+        """select c.report_year, c.value, c.value_source, c.scope, c.format_version, j.name, r.file_sha256
+           from main.fct_core_measures c
+           join main.dim_jurisdiction j using (jurisdiction_code)
+           join main.dim_report r using (file_sha256)
+           where c.jurisdiction_code = '320400' and c.measure = 'requests_received'
+             and c.in_default_series and c.report_year between 2014 and 2024
+           order by c.report_year"""
+    ).fetchall()
+    assert series == [
+        (2018, 2425, "text", "whole", "legacy", "常州市", SHA_A),  # legacy 全市, not the department C
+        (2020, 10, "table", "unspecified", "trial_2019", "常州市", SHA_F),
+        (2021, 40, "table", "unspecified", "format_2021", "常州市", SHA_E),
+        (2022, 50, "table", "unspecified", "format_2021", "常州市", SHA_G),  # not the department H
+    ]
+    # the narrative value is kept beside the table value; the 全市 narrative stays its own row
+    assert con.execute(
+        """select table_value, text_value, text_scope, text_matches_table
+           from main.fct_core_measures
+           where file_sha256 = ? and measure = 'requests_received' and scope = 'unspecified'""",
+        [SHA_E],
+    ).fetchone() == (40, 40, "unspecified", True)
+    assert con.execute(
+        """select value, value_source, qualifier, in_default_series from main.fct_core_measures
+           where file_sha256 = ? and measure = 'requests_received' and scope = 'whole'""",
+        [SHA_E],
+    ).fetchone() == (1200, "text", "over", False)
+    # 洪泽 2023: the narrative states it only for 区政府 (government): shown beside, scope named
+    assert con.execute(
+        """select value, text_value, text_scope from main.fct_core_measures
+           where file_sha256 = ? and measure = 'requests_received' and scope = 'unspecified'""",
+        [SHA_B],
+    ).fetchone() == (21, 21, "government")
+    # mapping: Σ 不予公开 (a blank row not added), lit = direct + after reconsideration,
+    # granted incl. already public = 同意公开 + 已主动公开 (legacy) ↔ 予以公开 (table)
+    rows = {
+        (sha, m): rest
+        for sha, m, *rest in con.execute(
+            """select file_sha256, measure, value, components_expected, components_given, source_metric_codes
+               from main.fct_core_measures where scope in ('whole', 'unspecified') and file_sha256 in (?, ?)""",
+            [SHA_A, SHA_E],
+        ).fetchall()
+    }
+    assert rows[(SHA_E, "denied")][:3] == [3, 8, 2]
+    assert rows[(SHA_E, "lit_total")] == [5, 2, 2, "t4_lit_after_recon_total+t4_lit_direct_total"]
+    assert rows[(SHA_E, "granted_incl_already_public")][0] == 20
+    assert rows[(SHA_A, "granted_incl_already_public")] == [728 + 259, 2, 2, "out_already_public+out_granted"]
+    assert rows[(SHA_A, "fees_collected_yuan")][0] == 0
+    # the table 二 fee is administrative fees, never a request fee; already_public is legacy-only
+    assert (SHA_E, "fees_collected_yuan") not in rows
+    assert (SHA_E, "already_public") not in rows
+
+
+def test_mart_table_ratios(built):
+    con, _, _ = built
+    row = con.execute(
+        """select req_received, req_answered, disclosure_rate, not_held_share, not_processed_share,
+                  recon_correction_rate, recon_correction_rate_decided, lit_total,
+                  lit_correction_rate, lit_correction_rate_decided, dispute_rate, carry_over_rate,
+                  org_request_share, source_file_sha256
+           from main.mart_jurisdiction_year
+           where jurisdiction_code = '320400' and report_year = 2021 and scope = 'unspecified'"""
+    ).fetchone()
+    assert row[:2] == (40, 38)
+    assert row[2] == pytest.approx((20 + 5) / 38)
+    assert row[3] == pytest.approx(4 / 38)
+    assert row[4] == pytest.approx((2 + 1) / 38)
+    assert row[5] == pytest.approx(1 / 5)
+    assert row[6] == pytest.approx(1 / (5 - 1))
+    assert row[7] == 5
+    assert row[8] == pytest.approx((1 + 0) / (4 + 1))
+    assert row[9] == pytest.approx(1 / (5 - 1))
+    assert row[10] == pytest.approx((5 + 5) / 40)
+    assert row[11] == pytest.approx(7 / (40 + 5))
+    assert row[12] == pytest.approx((40 - 30) / 40)
+    assert row[13] == SHA_E
+    # 2019 trial format: carry-over 5 / (10 + 0); legacy rows: table-only ratios are NULL
+    assert con.execute(
+        """select carry_over_rate, org_request_share, disclosure_rate from main.mart_jurisdiction_year
+           where jurisdiction_code = '320400' and report_year = 2020 and scope = 'unspecified'"""
+    ).fetchone() == (pytest.approx(0.5), pytest.approx(0.0), pytest.approx(3 / 5))
+    assert con.execute(
+        """select carry_over_rate, org_request_share, not_processed_share, recon_correction_rate,
+                  recon_correction_rate_decided
+           from main.mart_jurisdiction_year
+           where jurisdiction_code = '320400' and report_year = 2018 and scope = 'whole'"""
+    ).fetchone() == (None, None, None, pytest.approx(4 / 98), None)  # 尚未审结 not stated
+
+
+def test_cross_report_and_table_checks_warn_never_fix(built):
+    con, run_results, _ = built
+    statuses = _test_statuses(run_results)
+    # 结转下年度(t) = 上年结转(t+1): only 常州 government 2021 → 2022 (7 vs 6) is flagged
+    assert statuses["carry_over_out_equals_next_year_carried_in"] == ("warn", 1)
+    chain = {
+        (r[0], r[1]): r[2:]
+        for r in con.execute(
+            """select file_sha256, next_file_sha256, carried_over_out, next_carried_over_in, chain_status
+               from main.fct_carry_over_chain"""
+        ).fetchall()
+    }
+    assert chain == {
+        (SHA_F, SHA_E): (5, 5, "match"),
+        (SHA_E, SHA_G): (7, 6, "mismatch"),
+    }  # the department H (上年结转 99) is another family: never compared
+    # table 三: one applicant column (科研机构) does not balance; its 总计 row then does not add up
+    assert statuses["table3_column_received_plus_carried_in_equals_handled_plus_carried_out"] == ("warn", 1)
+    assert con.execute(
+        """select file_sha256, applicant_code from intermediate.int_table3_columns
+           where balance_status = 'unbalanced'"""
+    ).fetchall() == [(SHA_E, "research")]
+    assert con.execute(
+        """select balance_status from intermediate.int_table3_columns
+           where file_sha256 = ? and applicant_code = 'public_interest'""", [SHA_E]
+    ).fetchone() == ("incomplete",)  # blank cells: not compared, not zero
+    assert statuses["table3_row_total_equals_applicant_columns"] == ("warn", 1)
+    assert statuses["table3_row_applicant_columns_not_more_than_total"] == ("warn", 1)
+    assert con.execute(
+        """select file_sha256, metric_code, total_value, applicant_columns_sum
+           from intermediate.int_table3_rows where balance_status = 'columns_exceed_total'"""
+    ).fetchall() == [(SHA_E, "t3_handled_total", 38, 39)]
+    # （七）总计 = outcome rows (derived t3_other not double counted); table 四 blocks (洪泽 复议)
+    assert statuses["table3_handled_total_equals_outcome_rows"] == ("pass", 0)
+    assert statuses["table4_block_parts_equal_block_total"] == ("warn", 1)
+    # nothing was altered: the unbalanced values are in the fact table as printed
+    assert con.execute(
+        """select value from main.fct_report_metric where file_sha256 = ?
+           and metric_code = 't3_handled_total' and applicant_code = 'research'""", [SHA_E]
+    ).fetchone() == (2,)

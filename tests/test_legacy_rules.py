@@ -425,3 +425,14 @@ def test_evidence_is_verbatim_traditional_text() -> None:
 def test_problems_part_is_silent_even_with_full_sentences() -> None:
     text = report("problems", "全市共受理政府信息公开申请1234件，答复率100%。")
     assert facts_of(text) == set()
+
+
+def test_information_processing_fee_outside_the_fee_part():
+    # the 2021 fee regime (信息处理费) is often reported under 其他需要报告的事项
+    text = "六、其他需要报告的事项\n2022年，本机关依法收取政府信息公开信息处理费0元。\n"
+    assert facts_of(text) == {F("fee_collected_yuan", 0.0)}
+
+
+def test_a_sum_in_another_part_is_not_a_request_fee():
+    text = "六、其他需要报告的事项\n2022年，本机关收取行政事业性收费120元。\n"
+    assert facts_of(text) == set()

@@ -1,7 +1,6 @@
 """The matching twin (same length, simplified, half-width) and script detection."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -88,11 +87,3 @@ def test_seed_scripts_and_lengths():
         assert len(to_matching(text)) == len(text)
 
 
-def test_conversion_is_fast_enough_for_a_large_corpus():
-    texts = seed_texts()
-    started = time.perf_counter()
-    for _ in range(10):
-        for text in texts:
-            to_matching(text)
-    per_document = (time.perf_counter() - started) / (10 * len(texts))
-    assert per_document < 0.1  # seconds; typically ~1 ms simplified, ~10 ms traditional

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import extractor_version
+from extractors.pipeline import reader_version, rules_version
 from orchestration.defs.extraction.stages import extract_pending_facts, read_pending_documents
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.defs.quality.consistency import run_consistency_checks
+from orchestration.defs.quality.findings import check_pending_reports
 from orchestration.warehouse import connect, table_counts
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
@@ -52,18 +53,20 @@ def inbox(tmp_path: Path) -> Path:
     (folder / "county" / "report_2015.html").write_bytes(INVENTED_REPORT.encode("gbk"))
     (folder / "news.html").write_bytes(NOT_A_REPORT.encode("utf-8"))
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     (folder / "image.bin").write_bytes(bytes(range(256)) * 8)
     if SEEDS.is_dir():
         shutil.copytree(SEEDS, folder / "seeds")
     return folder
 
 
-def build(connection, inbox: Path) -> None:
-    version = extractor_version()
+def build(connection, inbox: Path, reader: str | None = None, rules: str | None = None) -> None:
+    """One run of the staging stages, as the Dagster assets do it (versions can be faked)."""
     ingest_inbox(connection, inbox, "test-run")
-    read_pending_documents(connection, version, "test-run")
-    extract_pending_facts(connection, version, "test-run")
+    read_pending_documents(connection, reader or reader_version(), "test-run")
+    extract_pending_facts(connection, rules or rules_version(), "test-run")
+    check_pending_reports(connection)
 
 
 def test_bad_input_is_logged_with_a_reason_and_kept(tmp_path, inbox):
@@ -75,7 +78,8 @@ def test_bad_input_is_logged_with_a_reason_and_kept(tmp_path, inbox):
                where l.stage = 'documents' and l.status = 'skipped'""").fetchall())
         stored = connection.execute("select count(*) from staging.raw_files").fetchone()[0]
     assert reasons["empty.txt"] == "empty"
-    assert reasons["scan.pdf"].startswith("unsupported_type")
+    assert reasons["broken.pdf"] == "unreadable_pdf"
+    assert reasons["old.doc"].startswith("unsupported_type")
     assert reasons["image.bin"] == "binary_not_text"
     assert reasons["news.html"] == "not_a_report"
     assert "report_2015.html" not in reasons
@@ -167,7 +171,6 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
     from orchestration.definitions import defs
     from orchestration.settings import DUCKDB_CONFIG
 
-    os.environ["OGI_WAREHOUSE"] = str(warehouse)  # definitions set it at import; this test's file wins
     assets = list(defs.assets)
     result = materialize(assets, resources={
         "warehouse": DuckDBResource(database=str(warehouse), connection_config=dict(DUCKDB_CONFIG)),
@@ -190,3 +193,68 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
         assert received == (40,)
     finally:
         connection.close()
+
+
+def test_new_rules_re_extract_facts_without_re_reading_and_a_revert_re_extracts_again(tmp_path, inbox):
+    with connect(tmp_path / "w.duckdb") as connection:
+        build(connection, inbox, reader="r1", rules="v1")
+        read_log = connection.execute("select count(*) from staging.ingest_log where stage = 'documents'").fetchone()[0]
+        build(connection, inbox, reader="r1", rules="v2")
+        assert connection.execute("select count(*) from staging.ingest_log where stage = 'documents'").fetchone()[0] == read_log
+        assert {row[0] for row in connection.execute("select distinct extractor_version from staging.facts").fetchall()} == {"v2"}
+        build(connection, inbox, reader="r1", rules="v1")
+        assert {row[0] for row in connection.execute("select distinct extractor_version from staging.facts").fetchall()} == {"v1"}
+        stale = connection.execute(
+            "select count(*) from staging.extraction_state where read_status = 'report' "
+            "and (rules_version <> 'v1' or not checks_current)").fetchone()[0]
+    assert stale == 0
+
+
+def test_a_report_that_a_new_reader_skips_loses_its_facts_and_findings(tmp_path, inbox, monkeypatch):
+    import orchestration.defs.extraction.stages as stages
+    from extractors.pipeline import SkippedFile
+
+    with connect(tmp_path / "w.duckdb") as connection:
+        build(connection, inbox, reader="r1", rules="v1")
+        sha = connection.execute(
+            "select file_sha256 from staging.source_files where file_name = 'report_2015.html'").fetchone()[0]
+        original = stages.read_report
+
+        def stricter_reader(data: bytes, name: str):
+            if name == "report_2015.html":
+                raise SkippedFile("not_a_report", "a stricter reader")
+            return original(data, name)
+
+        monkeypatch.setattr(stages, "read_report", stricter_reader)
+        build(connection, inbox, reader="r2", rules="v1")
+        left = [connection.execute(f"select count(*) from staging.{table} where file_sha256 = ?", [sha]).fetchone()[0]
+                for table in ("documents", "facts", "check_results")]
+        kept = connection.execute("select count(*) from staging.raw_files where file_sha256 = ?", [sha]).fetchone()[0]
+    assert left == [0, 0, 0] and kept == 1
+
+
+def test_removed_touched_and_restored_files(tmp_path, inbox):
+    with connect(tmp_path / "w.duckdb") as connection:
+        build(connection, inbox)
+        counts = table_counts(connection)
+        report = inbox / "county" / "report_2015.html"
+        content = report.read_bytes()
+        os.utime(report, (1_700_000_000, 1_700_000_000))  # touched: same bytes, new mtime
+        build(connection, inbox)
+        assert table_counts(connection) == counts
+
+        report.unlink()
+        build(connection, inbox)
+        current = connection.execute(
+            "select is_current from staging.source_files where source_path = 'county/report_2015.html'").fetchall()
+        assert current == [(False,)]
+        assert connection.execute(
+            "select count(*) from staging.raw_files r join staging.source_files s using (file_sha256) "
+            "where s.source_path = 'county/report_2015.html'").fetchone()[0] == 1  # bytes kept
+
+        report.write_bytes(content)
+        build(connection, inbox)
+        versions = connection.execute(
+            "select version, is_current from staging.source_files where source_path = 'county/report_2015.html' "
+            "order by version").fetchall()
+    assert versions == [(1, False), (2, True)]

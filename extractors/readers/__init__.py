@@ -7,15 +7,19 @@ with a short stable ``reason``:
 - ``empty``: no bytes, or no text once decoded / stripped of markup
 - ``binary_not_text``: binary data of no format we recognise
 - ``undecodable``: text in no encoding we can read as Chinese
-- ``unsupported_type:<name>``: a known format without a reader yet (pdf, docx, doc, png, zip ...)
+- ``unsupported_type:<name>``: a known format without a reader yet (doc, png, zip ...)
+- ``unreadable_pdf`` / ``unreadable_docx``: a broken, truncated or password-protected file
+- ``needs_ocr``: a PDF without a text layer (scanned pages)
 
-To add a reader (PDF, DOCX): write a module with a function ``(data, file_name) -> Document``
-decorated with ``@register_reader(sniff.PDF)`` and import it below.
+To add a reader (XLSX, ODT ...): write a module with a function ``(data, file_name) -> Document``
+decorated with ``@register_reader(sniff.XLSX)`` and import it below.
 """
 from __future__ import annotations
 
 from extractors.model import Document
+from extractors.readers import docx as _docx_reader  # noqa: F401  (registers DOCX)
 from extractors.readers import html as _html_reader  # noqa: F401  (registers text/html)
+from extractors.readers import pdf as _pdf_reader  # noqa: F401  (registers application/pdf)
 from extractors.readers import text as _text_reader  # noqa: F401  (registers text/plain, markdown)
 from extractors.readers.registry import UnreadableFile, reader_for, register_reader
 from extractors.readers.sniff import BINARY, short_name, sniff_media_type

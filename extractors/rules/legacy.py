@@ -195,6 +195,7 @@ _FEE_ABSENT = re.compile(
     r"(?:未|没有|均未|不曾|未曾|没|无)[^。；;]{0,30}?收取?[^。；;]{0,12}?(?:费用|费)|未收费|不收费|零收费|免收(?:任何)?费用|未产生(?:任何)?费用"
 )
 _FEE_CONTEXT = re.compile(r"申请|依申请|政府信息|信息公开")
+_REQUEST_FEE_NAME = re.compile(r"信息处理费|(?:政府)?信息公开[^。；;]{0,8}?(?:费用|收费)|依申请[^。；;]{0,12}?(?:费用|收费)")
 
 # --- reconsideration and lawsuits -------------------------------------------------------------
 _RECON_TOTAL = re.compile(r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)" + _TAIL)
@@ -346,9 +347,12 @@ class _Reader:
         if unit in PERCENT:
             return self._classify_percent(context, left, previous)
         if unit in MONEY:
-            if context.topic == FEE or context.paragraph.section == sections.FEES:
-                if _FEE_AMOUNT.search(left):
-                    return "fee_collected_yuan"
+            # Outside the fee part a sum is a request fee only when the sentence says so:
+            # 收取政府信息公开信息处理费0元 (the 2021 fee regime's wording).
+            in_fee_context = (context.topic == FEE or context.paragraph.section == sections.FEES
+                              or _REQUEST_FEE_NAME.search(context.sentence))
+            if in_fee_context and _FEE_AMOUNT.search(left):
+                return "fee_collected_yuan"
             return None
         return (
             self._classify_review(context, unit, left, right)

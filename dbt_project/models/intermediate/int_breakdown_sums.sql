@@ -55,18 +55,21 @@ child_facts_all as (
         facts.metric_code as child_code,
         facts.value,
         facts.qualifier,
-        list_contains(string_split(facts.flags, ','), 'breakdown_complete') as flagged_complete
+        list_contains(string_split(facts.flags, ','), 'breakdown_complete') as flagged_complete,
+        coalesce(facts.is_derived, false) as is_derived
     from facts
     inner join children_map
         on facts.metric_code = children_map.child_code
 ),
 
 -- Table 三 （六）其他处理: the single row t3_other (2019 trial format) equals the sum of its three
--- 2021 sub-rows; when a report gives any sub-row with a value, t3_other is not added again.
+-- 2021 sub-rows; when a report gives any sub-row with a value, t3_other is not added again, and
+-- a t3_other the extractor computed from those rows (flag derived) is never added.
 child_facts as (
     select child_facts_all.*
     from child_facts_all
-    where not (
+    where not child_facts_all.is_derived
+      and not (
         child_facts_all.child_code = 't3_other'
         and exists (
             select 1

@@ -43,6 +43,10 @@ select
     facts.confidence,
     facts.flags,
     facts.has_flags,
+    facts.is_blank_cell,
+    facts.is_dash_cell,
+    facts.is_derived,
+    facts.format_version,
     facts.extractor_version,
     row_number() over (
         partition by facts.file_sha256, facts.metric_code, facts.applicant_code, facts.scope

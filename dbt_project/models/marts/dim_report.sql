@@ -84,6 +84,7 @@ final as (
         classified.jurisdiction_confidence,
         classified.jurisdiction_method,
         classified.era,
+        classified.title_body,
         classified.script,
         classified.media_type,
         classified.encoding,
@@ -112,5 +113,19 @@ final as (
 
 select
     *,
-    issuing_body_kind = 'government' as is_government_report
+    issuing_body_kind = 'government' as is_government_report,
+    -- 报告系列 (report family): the same body's reports over the years. The government's report
+    -- is one family whatever the exact wording of the issuing body (人民政府 / 办公室 / 政府办); a
+    -- report that names no body at all (kind unknown: a bare title such as 2023年政府信息公开工作
+    -- 年度报告 and no issuing body) joins the government family of its jurisdiction; a
+    -- department's is keyed by its issuing body (whitespace removed), else by the title's body
+    -- before the year. NULL (never chained) when the jurisdiction is unknown.
+    case
+        when jurisdiction_code is null then null
+        when issuing_body_kind in ('government', 'unknown') then jurisdiction_code || '|government'
+        when issuing_body is not null
+            then jurisdiction_code || '|' || regexp_replace(issuing_body, '\s+', '', 'g')
+        when title_body is not null
+            then jurisdiction_code || '|' || regexp_replace(title_body, '\s+', '', 'g')
+    end as report_family_key
 from final

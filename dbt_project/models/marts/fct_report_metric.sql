@@ -1,15 +1,19 @@
 -- 报告指标事实 (report × metric fact). Grain: one row per report × metric × applicant type ×
--- scope. When a report states the same metric/applicant/scope more than once (e.g. a number
+-- scope. Table 三 facts carry their applicant column (natural_person … other_org, total);
+-- every other fact (legacy text, narrative of a modern report, table 二/四) has applicant
+-- not_applicable, so table and text facts never share a key (their metric codes differ too).
+-- When a report states the same metric/applicant/scope more than once (e.g. a number
 -- repeated in two sections), the FIRST mention by fact_index is kept and the others are
 -- summarised (mention_count, mentions_disagree, min/max of the mentioned values, the fact
--- indexes), so conflicts stay visible instead of being silently dropped.
+-- indexes), so conflicts stay visible instead of being silently dropped. A blank cell stays
+-- NULL (is_blank); it is never turned into a zero.
 with facts as (
     select * from {{ ref('int_facts_enriched') }}
     where mention_rank = 1
 ),
 
 metrics as (
-    select metric_code, unit from {{ ref('dim_metric') }}
+    select metric_code, unit, family from {{ ref('dim_metric') }}
 )
 
 select
@@ -17,13 +21,17 @@ select
         as report_metric_key,
     facts.file_sha256,
     facts.metric_code,
+    metrics.family as metric_family,
     facts.applicant_code,
     facts.scope,
     facts.report_year,
     facts.jurisdiction_code,
     facts.era,
+    facts.format_version,
     facts.value,
     facts.value is null as is_blank,
+    facts.is_dash_cell,
+    facts.is_derived,
     facts.unit,
     facts.unit = metrics.unit as unit_matches_contract,
     facts.qualifier,

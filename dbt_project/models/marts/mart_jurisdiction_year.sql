@@ -11,21 +11,21 @@
 -- ratio's numerator and denominator always come from the same body. report_count and
 -- government_report_count say how many reports could have contributed.
 --
--- Legacy and table formats are harmonised (legacy code first, else the table equivalent at
--- applicant type 'total'): req_received ← t3_new_received, req_answered ← t3_handled_total,
--- out_granted ← t3_granted, out_partial ← t3_partial, out_denied ← Σ t3_denied_*,
--- out_not_held_by_agency ← t3_unable_not_held, recon_total ← t4_recon_total,
--- lit_total ← t4_lit_direct_total + t4_lit_after_recon_total.
-{%- set legacy_metrics = [
-    'pro_total', 'req_received', 'req_answered', 'out_already_public', 'out_granted',
-    'out_partial', 'out_denied', 'out_not_held_by_agency', 'fee_collected_yuan', 'recon_total',
-    'lit_total', 'complaint_total', 'req_answer_rate_pct', 'req_disclosure_rate_pct'
+-- Legacy and table formats meet through fct_core_measures (seed core_measure_map): the table
+-- value first, else the narrative (legacy-code) value of the same report and scope. Ratios that
+-- only exist in the tables (carry-over, organisation share) are computed from the table cells
+-- themselves (applicant column 总计 / 自然人) so both sides of the ratio are table cells.
+{%- set core_measures = [
+    'requests_received', 'requests_carried_over_in', 'requests_handled', 'requests_carried_over_out',
+    'granted', 'already_public', 'granted_incl_already_public', 'partly_granted', 'denied',
+    'not_held', 'not_processed', 'recon_total', 'recon_corrected', 'recon_pending', 'lit_total',
+    'lit_corrected', 'lit_pending', 'fees_collected_yuan'
 ] %}
-{%- set table_metrics = [
-    't3_new_received', 't3_carried_over_in', 't3_handled_total', 't3_carried_over_out',
-    't3_granted', 't3_partial', 't3_unable_not_held', 't4_recon_total', 't4_lit_direct_total',
-    't4_lit_after_recon_total', 't2_admin_fees_wan_yuan'
+{%- set other_metrics = [
+    'pro_total', 'complaint_total', 'req_answer_rate_pct', 'req_disclosure_rate_pct',
+    't2_admin_fees_wan_yuan'
 ] %}
+{%- set table3_cells = ['t3_new_received', 't3_carried_over_in', 't3_carried_over_out'] %}
 
 with reports as (
     select
@@ -87,17 +87,33 @@ chosen as (
     where source_rank = 1
 ),
 
-pivoted as (
+core as (
     select
-        facts.file_sha256,
-        facts.scope,
-        {%- for m in legacy_metrics + table_metrics %}
-        max(facts.value) filter (where facts.metric_code = '{{ m }}') as {{ m }},
+        file_sha256,
+        scope,
+        {%- for m in core_measures %}
+        max(value) filter (where measure = '{{ m }}') as {{ m }},
         {%- endfor %}
-        sum(facts.value) filter (where starts_with(facts.metric_code, 't3_denied_')) as t3_denied_sum
+        string_agg(distinct value_source, ',' order by value_source) filter (where value is not null)
+            as core_value_sources
+    from {{ ref('fct_core_measures') }}
+    group by file_sha256, scope
+),
+
+cells as (
+    select
+        file_sha256,
+        scope,
+        {%- for m in other_metrics %}
+        max(value) filter (where metric_code = '{{ m }}' and applicant_code = 'not_applicable') as {{ m }},
+        {%- endfor %}
+        {%- for m in table3_cells %}
+        max(value) filter (where metric_code = '{{ m }}' and applicant_code = 'total') as {{ m }}_total,
+        {%- endfor %}
+        max(value) filter (where metric_code = 't3_new_received' and applicant_code = 'natural_person')
+            as t3_new_received_natural_person
     from facts
-    where facts.applicant_code in ('not_applicable', 'total')
-    group by facts.file_sha256, facts.scope
+    group by file_sha256, scope
 ),
 
 harmonised as (
@@ -113,39 +129,53 @@ harmonised as (
         chosen.has_approximate_values,
         chosen.has_flagged_values,
         chosen.has_conflicting_mentions,
-        pivoted.pro_total,
-        coalesce(pivoted.req_received, pivoted.t3_new_received) as req_received,
-        pivoted.t3_carried_over_in as req_carried_over_in,
-        coalesce(pivoted.req_answered, pivoted.t3_handled_total) as req_answered,
-        pivoted.t3_carried_over_out as req_carried_over_out,
-        pivoted.out_already_public,
-        coalesce(pivoted.out_granted, pivoted.t3_granted) as out_granted,
-        coalesce(pivoted.out_partial, pivoted.t3_partial) as out_partial,
-        coalesce(pivoted.out_denied, pivoted.t3_denied_sum) as out_denied,
-        coalesce(pivoted.out_not_held_by_agency, pivoted.t3_unable_not_held) as out_not_held_by_agency,
-        coalesce(pivoted.recon_total, pivoted.t4_recon_total) as recon_total,
-        coalesce(
-            pivoted.lit_total,
-            {{ sum_stated(['pivoted.t4_lit_direct_total', 'pivoted.t4_lit_after_recon_total']) }}
-        ) as lit_total,
-        pivoted.complaint_total,
-        pivoted.fee_collected_yuan,
-        pivoted.t2_admin_fees_wan_yuan as admin_fees_10k_yuan,
-        pivoted.req_answer_rate_pct as reported_answer_rate_pct,
-        pivoted.req_disclosure_rate_pct as reported_disclosure_rate_pct
+        core.core_value_sources,
+        cells.pro_total,
+        core.requests_received as req_received,
+        core.requests_carried_over_in as req_carried_over_in,
+        core.requests_handled as req_answered,
+        core.requests_carried_over_out as req_carried_over_out,
+        core.already_public as out_already_public,
+        core.granted as out_granted,
+        core.granted_incl_already_public as out_granted_incl_already_public,
+        core.partly_granted as out_partial,
+        core.denied as out_denied,
+        core.not_held as out_not_held_by_agency,
+        core.not_processed as out_not_processed,
+        core.recon_total,
+        core.recon_corrected,
+        core.recon_pending,
+        core.lit_total,
+        core.lit_corrected,
+        core.lit_pending,
+        cells.complaint_total,
+        core.fees_collected_yuan as fee_collected_yuan,
+        cells.t2_admin_fees_wan_yuan as admin_fees_10k_yuan,
+        cells.req_answer_rate_pct as reported_answer_rate_pct,
+        cells.req_disclosure_rate_pct as reported_disclosure_rate_pct,
+        cells.t3_new_received_total,
+        cells.t3_new_received_natural_person,
+        cells.t3_carried_over_in_total,
+        cells.t3_carried_over_out_total
     from chosen
-    left join pivoted
-        on chosen.file_sha256 = pivoted.file_sha256
-        and chosen.scope = pivoted.scope
+    left join core
+        on chosen.file_sha256 = core.file_sha256
+        and chosen.scope = core.scope
+    left join cells
+        on chosen.file_sha256 = cells.file_sha256
+        and chosen.scope = cells.scope
 ),
 
 with_counts as (
     select
         *,
-        {{ sum_stated(['out_already_public', 'out_granted', 'out_partial']) }} as disclosed_count,
-        {{ sum_stated(['out_already_public', 'out_granted', 'out_partial', 'out_denied']) }}
-            as decided_count,
-        {{ sum_stated(['recon_total', 'lit_total']) }} as dispute_count
+        -- granted incl. already public (legacy: out_granted + out_already_public; tables: 予以公开,
+        -- which contains them) + partly granted
+        {{ sum_stated(['out_granted_incl_already_public', 'out_partial']) }} as disclosed_count,
+        {{ sum_stated(['out_granted_incl_already_public', 'out_partial', 'out_denied']) }} as decided_count,
+        {{ sum_stated(['recon_total', 'lit_total']) }} as dispute_count,
+        recon_total - recon_pending as recon_decided,
+        lit_total - lit_pending as lit_decided
     from harmonised
 ),
 
@@ -166,6 +196,7 @@ select
     with_counts.source_issuing_body_kind,
     with_counts.report_count,
     with_counts.government_report_count,
+    with_counts.core_value_sources,
     with_counts.pro_total,
     with_counts.req_received,
     with_counts.req_carried_over_in,
@@ -173,22 +204,41 @@ select
     with_counts.req_carried_over_out,
     with_counts.out_already_public,
     with_counts.out_granted,
+    with_counts.out_granted_incl_already_public,
     with_counts.out_partial,
     with_counts.out_denied,
     with_counts.out_not_held_by_agency,
+    with_counts.out_not_processed,
     with_counts.recon_total,
+    with_counts.recon_corrected,
+    with_counts.recon_pending,
     with_counts.lit_total,
+    with_counts.lit_corrected,
+    with_counts.lit_pending,
     with_counts.complaint_total,
     with_counts.fee_collected_yuan,
     with_counts.admin_fees_10k_yuan,
+    with_counts.t3_new_received_natural_person as req_received_natural_person,
     with_counts.disclosed_count,
     with_counts.decided_count,
     with_counts.dispute_count,
+    with_counts.recon_decided,
+    with_counts.lit_decided,
     {{ safe_ratio('with_counts.disclosed_count', 'with_counts.req_answered') }} as disclosure_rate,
     {{ safe_ratio('with_counts.disclosed_count', 'with_counts.decided_count') }} as disclosure_rate_decided,
     {{ safe_ratio('with_counts.out_granted', 'with_counts.req_answered') }} as grant_rate,
     {{ safe_ratio('with_counts.out_denied', 'with_counts.req_answered') }} as denial_rate,
+    {{ safe_ratio('with_counts.out_not_held_by_agency', 'with_counts.req_answered') }} as not_held_share,
+    {{ safe_ratio('with_counts.out_not_processed', 'with_counts.req_answered') }} as not_processed_share,
+    {{ safe_ratio('with_counts.recon_corrected', 'with_counts.recon_total') }} as recon_correction_rate,
+    {{ safe_ratio('with_counts.recon_corrected', 'with_counts.recon_decided') }} as recon_correction_rate_decided,
+    {{ safe_ratio('with_counts.lit_corrected', 'with_counts.lit_total') }} as lit_correction_rate,
+    {{ safe_ratio('with_counts.lit_corrected', 'with_counts.lit_decided') }} as lit_correction_rate_decided,
     {{ safe_ratio('with_counts.dispute_count', 'with_counts.req_received') }} as dispute_rate,
+    {{ safe_ratio('with_counts.t3_carried_over_out_total',
+                  'with_counts.t3_new_received_total + with_counts.t3_carried_over_in_total') }} as carry_over_rate,
+    {{ safe_ratio('with_counts.t3_new_received_total - with_counts.t3_new_received_natural_person',
+                  'with_counts.t3_new_received_total') }} as org_request_share,
     with_counts.reported_answer_rate_pct,
     with_counts.reported_disclosure_rate_pct,
     with_counts.has_approximate_values,

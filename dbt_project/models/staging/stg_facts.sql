@@ -1,4 +1,6 @@
--- 抽取事实 (extracted facts): light renames; applicant '' (legacy facts) → 'not_applicable'.
+-- 抽取事实 (extracted facts): light renames; applicant '' (legacy facts) → 'not_applicable';
+-- the table-cell flags (blank_cell, dash_cell, derived) as booleans. format_version is the
+-- format the fact was read under (legacy text rules, or the trial_2019 / format_2021 tables).
 select
     file_sha256,
     fact_index,
@@ -16,5 +18,9 @@ select
     cast(confidence as double) as confidence,
     flags,
     flags <> '' as has_flags,
+    regexp_matches(flags, '(^|,)\s*blank_cell\s*(,|$)') as is_blank_cell,
+    regexp_matches(flags, '(^|,)\s*dash_cell\s*(,|$)') as is_dash_cell,
+    regexp_matches(flags, '(^|,)\s*derived\s*(,|$)') as is_derived,
+    format_version,
     extractor_version
 from {{ source('staging', 'facts') }}

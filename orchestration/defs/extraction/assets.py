@@ -2,23 +2,23 @@
 from dagster import AssetExecutionContext, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
-from extractors.pipeline import extractor_version
+from extractors.pipeline import reader_version, rules_version
 from orchestration.defs.extraction.stages import extract_pending_facts, read_pending_documents
+from orchestration.resources import staging_connection
 from orchestration.settings import WAREHOUSE_POOL
 from orchestration.staging_keys import DOCUMENTS, FACTS, RAW_FILES, SOURCE_FILES
-from orchestration.warehouse import SCHEMA_SQL
 
 
 @asset(key=DOCUMENTS, deps=[RAW_FILES, SOURCE_FILES], group_name="staging", pool=WAREHOUSE_POOL,
-       description="One row per report: verbatim text, structure, metadata, jurisdiction code.")
+       description="One row per report: verbatim text, structure, metadata, jurisdiction code. "
+                   "Also appends its decisions to staging.ingest_log and keeps staging.extraction_state.")
 def documents(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
-    version = extractor_version()
-    with warehouse.get_connection() as connection:
-        connection.execute(SCHEMA_SQL)
+    version = reader_version()
+    with staging_connection(warehouse) as connection:
         summary = read_pending_documents(connection, version, context.run_id)
         total = connection.execute("select count(*) from staging.documents").fetchone()[0]
     return MaterializeResult(metadata={
-        "extractor_version": version, "files_read": summary.processed, "reports_written": summary.rows_written,
+        "reader_version": version, "files_read": summary.processed, "reports_written": summary.rows_written,
         "skipped": dict(summary.skipped), "reports_in_warehouse": total,
     })
 
@@ -26,12 +26,11 @@ def documents(context: AssetExecutionContext, warehouse: DuckDBResource) -> Mate
 @asset(key=FACTS, deps=[DOCUMENTS], group_name="staging", pool=WAREHOUSE_POOL,
        description="Every number a report states for a metric, with scope, qualifier and verbatim evidence.")
 def facts(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
-    version = extractor_version()
-    with warehouse.get_connection() as connection:
-        connection.execute(SCHEMA_SQL)
+    version = rules_version()
+    with staging_connection(warehouse) as connection:
         summary = extract_pending_facts(connection, version, context.run_id)
         total = connection.execute("select count(*) from staging.facts").fetchone()[0]
     return MaterializeResult(metadata={
-        "extractor_version": version, "reports_extracted": summary.processed,
+        "rules_version": version, "reports_extracted": summary.processed,
         "facts_written": summary.rows_written, "facts_in_warehouse": total,
     })

@@ -1,8 +1,9 @@
 """The two extraction stages over the warehouse: raw bytes → documents, documents → facts.
 
-Each stage works only on what is pending for the current extractor version, in batches; a
-batch's rows for a report are replaced in one transaction, so an interrupted run leaves either
-the old rows or the new ones, never half a report.
+Each stage works only on what is pending: contents held by a current inbox path whose stored
+result (staging.extraction_state) was made by another version of that stage's code. A batch's
+rows for a report are replaced in one transaction together with its state, so an interrupted
+run leaves either the old rows or the new ones, never half a report.
 """
 from __future__ import annotations
 
@@ -15,10 +16,15 @@ import pandas as pd
 from extractors.pipeline import (
     ReadReport, SkippedFile, blocks_to_json, document_from_stored, extract_facts, read_report,
 )
-from orchestration.warehouse import append_rows, replace_reports, transaction, utc_now
+from orchestration.warehouse import (
+    append_rows, delete_reports, log_line, register, replace_reports, transaction, utc_now,
+)
 
 DOCUMENT_BATCH = 200
 FACT_BATCH = 500
+
+# Contents that some inbox path holds now; old versions keep their rows but are not redone.
+CURRENT_CONTENTS = "select distinct file_sha256 from staging.source_files where is_current"
 
 
 @dataclass
@@ -28,101 +34,111 @@ class StageSummary:
     rows_written: int = 0
 
 
-def pending_raw_files(connection, version: str) -> list[tuple[str, str]]:
-    """(file hash, a file name it was seen under) of contents not yet read by this version."""
+def pending_raw_files(connection, reader_version: str) -> list[tuple[str, str]]:
+    """(file hash, a current file name) of contents not yet read by this reader version."""
     return connection.execute(
-        """
-        select raw.file_sha256, min(source.file_name)
-        from staging.raw_files raw
-        join staging.source_files source using (file_sha256)
-        where raw.file_sha256 not in (
-                select file_sha256 from staging.documents where extractor_version = $version)
-          and raw.file_sha256 not in (
-                select file_sha256 from staging.ingest_log
-                where stage = 'documents' and status = 'skipped' and extractor_version = $version)
-        group by raw.file_sha256
-        order by raw.file_sha256
+        f"""
+        select source.file_sha256, min(source.file_name)
+        from staging.source_files source
+        left join staging.extraction_state state using (file_sha256)
+        where source.is_current and state.reader_version is distinct from $version
+        group by source.file_sha256
+        order by source.file_sha256
         """,
-        {"version": version},
+        {"version": reader_version},
     ).fetchall()
 
 
-def read_pending_documents(connection, version: str, run_id: str | None = None) -> StageSummary:
+def read_pending_documents(connection, reader_version: str, run_id: str | None = None) -> StageSummary:
     summary = StageSummary()
-    pending = pending_raw_files(connection, version)
+    pending = pending_raw_files(connection, reader_version)
     for batch_start in range(0, len(pending), DOCUMENT_BATCH):
         batch = pending[batch_start:batch_start + DOCUMENT_BATCH]
-        names = dict(batch)
+        hashes = [sha for sha, _ in batch]
         contents = dict(connection.execute(
             "select file_sha256, content from staging.raw_files where file_sha256 in (select unnest($hashes))",
-            {"hashes": list(names)},
+            {"hashes": hashes},
         ).fetchall())
         now = utc_now()
-        document_rows, log_lines = [], []
+        document_rows, state_rows, log_lines = [], [], []
         for sha, name in batch:
             try:
                 report = read_report(bytes(contents[sha]), name)
             except SkippedFile as skip:
                 summary.skipped[skip.reason] += 1
-                log_lines.append(_log(now, run_id, "documents", sha, "skipped", version, skip.reason, skip.detail))
+                state_rows.append(_state(sha, reader_version, "skipped", skip.reason))
+                log_lines.append(log_line(now, run_id, "documents", "skipped", sha, reason=skip.reason,
+                                          detail=skip.detail, version=reader_version))
                 continue
-            document_rows.append(_document_row(sha, name, report, version, now))
-            log_lines.append(_log(now, run_id, "documents", sha, "read", version))
+            document_rows.append(_document_row(sha, name, report, reader_version, now))
+            state_rows.append(_state(sha, reader_version, "report"))
+            log_lines.append(log_line(now, run_id, "documents", "read", sha, version=reader_version))
         with transaction(connection):
-            replace_reports(connection, "staging.documents", list(names), pd.DataFrame(document_rows))
+            # A re-read report's facts and findings belong to its old text: they go with it.
+            replace_reports(connection, "staging.documents", hashes, pd.DataFrame(document_rows))
+            delete_reports(connection, "staging.facts", hashes)
+            delete_reports(connection, "staging.check_results", hashes)
+            replace_reports(connection, "staging.extraction_state", hashes, pd.DataFrame(state_rows))
             append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
         summary.processed += len(batch)
         summary.rows_written += len(document_rows)
     return summary
 
 
-def pending_documents(connection, version: str) -> list[str]:
+def pending_documents(connection, rules_version: str) -> list[str]:
     return [row[0] for row in connection.execute(
-        """
-        select file_sha256 from staging.documents
-        where extractor_version = $version
-          and file_sha256 not in (
-                select file_sha256 from staging.ingest_log
-                where stage = 'facts' and status = 'extracted' and extractor_version = $version)
+        f"""
+        select file_sha256 from staging.extraction_state
+        where read_status = 'report' and rules_version is distinct from $version
+          and file_sha256 in ({CURRENT_CONTENTS})
         order by file_sha256
         """,
-        {"version": version},
+        {"version": rules_version},
     ).fetchall()]
 
 
-def extract_pending_facts(connection, version: str, run_id: str | None = None) -> StageSummary:
+def extract_pending_facts(connection, rules_version: str, run_id: str | None = None) -> StageSummary:
     summary = StageSummary()
-    pending = pending_documents(connection, version)
+    pending = pending_documents(connection, rules_version)
     for batch_start in range(0, len(pending), FACT_BATCH):
         batch = pending[batch_start:batch_start + FACT_BATCH]
         stored = connection.execute(
-            "select file_sha256, text, blocks_json, media_type, encoding from staging.documents "
+            "select file_sha256, text, blocks_json, media_type, encoding, era from staging.documents "
             "where file_sha256 in (select unnest($hashes))",
             {"hashes": batch},
         ).fetchall()
         now = utc_now()
         fact_rows, log_lines = [], []
-        for sha, text, blocks_json, media_type, encoding in stored:
+        for sha, text, blocks_json, media_type, encoding, era in stored:
             document = document_from_stored(text, blocks_json, media_type, encoding)
-            for index, fact in enumerate(extract_facts(document)):
+            for index, fact in enumerate(extract_facts(document, era)):
                 fact_rows.append({
                     "file_sha256": sha, "fact_index": index, "metric": fact.metric,
                     "applicant": fact.applicant, "scope": fact.scope, "value": fact.value,
                     "unit": fact.unit, "qualifier": fact.qualifier, "evidence": fact.evidence,
                     "evidence_start": fact.start, "evidence_end": fact.end, "rule": fact.rule,
                     "confidence": fact.confidence, "flags": ",".join(fact.flags),
-                    "extractor_version": version,
+                    "format_version": fact.format_version, "extractor_version": rules_version,
                 })
-            log_lines.append(_log(now, run_id, "facts", sha, "extracted", version))
+            log_lines.append(log_line(now, run_id, "facts", "extracted", sha, version=rules_version))
         with transaction(connection):
             replace_reports(connection, "staging.facts", batch, pd.DataFrame(fact_rows))
+            with register(connection, "extracted", pd.DataFrame({"file_sha256": batch})):
+                connection.execute(
+                    "update staging.extraction_state set rules_version = ?, checks_current = false "
+                    "where file_sha256 in (select file_sha256 from extracted)", [rules_version])
             append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
         summary.processed += len(batch)
         summary.rows_written += len(fact_rows)
     return summary
 
 
-def _document_row(sha: str, name: str, report: ReadReport, version: str, now) -> dict[str, object]:
+def _state(sha: str, reader_version: str, read_status: str, skip_reason: str | None = None) -> dict[str, object]:
+    return {"file_sha256": sha, "reader_version": reader_version, "read_status": read_status,
+            "skip_reason": skip_reason, "rules_version": None, "checks_current": False}
+
+
+def _document_row(sha: str, name: str, report: ReadReport, reader_version: str, now) -> dict[str, object]:
     document, metadata, place = report.document, report.metadata, report.jurisdiction
     return {
         "file_sha256": sha, "file_name": name, "media_type": document.media_type,
@@ -140,12 +156,5 @@ def _document_row(sha: str, name: str, report: ReadReport, version: str, now) ->
         "jurisdiction_method": place.method if place else None,
         "report_year": metadata.report_year, "issuing_body": metadata.issuing_body,
         "publication_date": date.fromisoformat(metadata.publication_date) if metadata.publication_date else None,
-        "script": metadata.script, "era": metadata.era, "extractor_version": version, "processed_at": now,
-    }
-
-
-def _log(now, run_id, stage, sha, status, version, reason=None, detail=None) -> dict[str, object]:
-    return {
-        "logged_at": now, "run_id": run_id, "stage": stage, "source_path": None, "file_sha256": sha,
-        "status": status, "reason": reason, "detail": detail, "extractor_version": version,
+        "script": metadata.script, "era": metadata.era, "extractor_version": reader_version, "processed_at": now,
     }

@@ -5,7 +5,7 @@ from dagster_duckdb import DuckDBResource
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.settings import WAREHOUSE_POOL, inbox_path
 from orchestration.staging_keys import INGEST_LOG, RAW_FILES, SOURCE_FILES
-from orchestration.warehouse import SCHEMA_SQL
+from orchestration.resources import staging_connection
 
 
 @multi_asset(
@@ -20,13 +20,13 @@ from orchestration.warehouse import SCHEMA_SQL
 )
 def inbox_files(context: AssetExecutionContext, warehouse: DuckDBResource):
     inbox = inbox_path()
-    with warehouse.get_connection() as connection:
-        connection.execute(SCHEMA_SQL)
+    with staging_connection(warehouse) as connection:
         summary = ingest_inbox(connection, inbox, context.run_id)
     context.log.info(f"inbox {inbox}: {summary}")
     metadata = {
         "inbox": str(inbox), "files_seen": summary.files_seen, "new": summary.new,
-        "changed": summary.changed, "unchanged": summary.unchanged, "unreadable_paths": len(summary.errors),
+        "changed": summary.changed, "unchanged": summary.unchanged, "removed": summary.removed,
+        "unreadable_paths": len(summary.unreadable),
     }
     for key in (RAW_FILES, SOURCE_FILES, INGEST_LOG):
         yield MaterializeResult(asset_key=key, metadata=metadata)

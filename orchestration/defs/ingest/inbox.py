@@ -2,21 +2,21 @@
 
 Re-runs are cheap: a path whose size and modification time are unchanged is not read again.
 A path whose content changed gets a new version; the old version and its bytes stay, so every
-fact can be traced to the exact bytes it came from.
+fact can be traced to the exact bytes it came from. A path gone from the inbox stops being
+current; its bytes and history stay.
 """
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
+from extractors.files import walk_files
 from orchestration.settings import EXCLUDED_FOLDERS
-from orchestration.warehouse import append_rows, transaction, utc_now
+from orchestration.warehouse import append_rows, log_line, register, transaction, utc_now
 
 # Flush to the warehouse after this many bytes of new content, so memory stays bounded.
 BATCH_BYTES = 256 * 1024 * 1024
@@ -28,133 +28,150 @@ class IngestSummary:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
-    new_contents: int = 0
-    errors: list[str] = field(default_factory=list)
+    removed: int = 0
+    unreadable: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _InboxFile:
-    relative_path: str
-    absolute_path: Path
-    size_bytes: int
-    modified_us: int  # mtime in microseconds, as the warehouse keeps it
+@dataclass
+class _Batch:
+    """What one flush writes: new contents, new path versions, paths retired, mtimes refreshed."""
 
-
-def walk_inbox(inbox: Path) -> Iterator[_InboxFile]:
-    """Files under the inbox in a stable order; hidden entries and the answer folders of the
-    sample corpus (gold/) are not reports."""
-    for folder, subfolders, names in os.walk(inbox):
-        at_top = Path(folder) == inbox
-        subfolders[:] = sorted(
-            name for name in subfolders
-            if not name.startswith(".") and not (at_top and name in EXCLUDED_FOLDERS)
-        )
-        for name in sorted(names):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            try:
-                status = path.stat()
-            except OSError:
-                continue
-            yield _InboxFile(
-                relative_path=path.relative_to(inbox).as_posix(), absolute_path=path,
-                size_bytes=status.st_size, modified_us=status.st_mtime_ns // 1000,
-            )
+    contents: dict[str, bytes] = field(default_factory=dict)
+    versions: list[dict[str, object]] = field(default_factory=list)
+    retired_paths: list[str] = field(default_factory=list)
+    touched: list[dict[str, object]] = field(default_factory=list)  # same bytes, new mtime
+    log: list[dict[str, object]] = field(default_factory=list)
+    size: int = 0
 
 
 def ingest_inbox(connection, inbox: Path, run_id: str | None = None) -> IngestSummary:
     summary = IngestSummary()
     current = {
-        path: (sha, size, modified_us, version)
-        for path, sha, size, modified_us, version in connection.execute(
-            "select source_path, file_sha256, size_bytes, epoch_us(modified_at), version "
+        path: (sha, size, modified_us)
+        for path, sha, size, modified_us in connection.execute(
+            "select source_path, file_sha256, size_bytes, epoch_us(modified_at) "
             "from staging.source_files where is_current"
         ).fetchall()
     }
     now = utc_now()
-    pending_contents: dict[str, bytes] = {}
-    pending_versions: list[dict[str, object]] = []
-    retired_paths: list[str] = []
-    log_lines: list[dict[str, object]] = []
-    pending_bytes = 0
-
-    def flush() -> None:
-        nonlocal pending_bytes
-        _write_batch(connection, pending_contents, pending_versions, retired_paths, log_lines, now)
-        summary.new_contents += len(pending_contents)
-        pending_contents.clear(); pending_versions.clear(); retired_paths.clear(); log_lines.clear()
-        pending_bytes = 0
-
-    for inbox_file in walk_inbox(inbox):
-        summary.files_seen += 1
-        known = current.get(inbox_file.relative_path)
-        if known and known[1] == inbox_file.size_bytes and known[2] == inbox_file.modified_us:
-            summary.unchanged += 1
-            continue
+    seen: set[str] = set()
+    batch = _Batch()
+    for path in walk_files(inbox, EXCLUDED_FOLDERS):
+        relative_path = path.relative_to(inbox).as_posix()
         try:
-            data = inbox_file.absolute_path.read_bytes()
+            status = path.stat()
+            size, modified_us = status.st_size, status.st_mtime_ns // 1000
+            known = current.get(relative_path)
+            if known and known[1] == size and known[2] == modified_us:
+                seen.add(relative_path)
+                summary.files_seen += 1
+                summary.unchanged += 1
+                continue
+            data = path.read_bytes()
         except OSError as error:
-            summary.errors.append(f"{inbox_file.relative_path}: {error}")
+            # Logged once per path and error, so a path that stays unreadable adds no rows.
+            summary.unreadable.append(relative_path)
+            _log_unreadable(connection, relative_path, str(error), now, run_id)
             continue
+        seen.add(relative_path)
+        summary.files_seen += 1
         sha = hashlib.sha256(data).hexdigest()
         if known and known[0] == sha:
-            # Touched but not changed: remember the new mtime so the next run skips it.
-            connection.execute(
-                "update staging.source_files set modified_at = make_timestamp(?), last_seen_at = ? "
-                "where source_path = ? and is_current", [inbox_file.modified_us, now, inbox_file.relative_path])
             summary.unchanged += 1
+            batch.touched.append({"source_path": relative_path, "modified_at": _timestamp(modified_us)})
             continue
-        status = "changed" if known else "new"
-        setattr(summary, status, getattr(summary, status) + 1)
+        state = "changed" if known else "new"
+        setattr(summary, state, getattr(summary, state) + 1)
         if known:
-            retired_paths.append(inbox_file.relative_path)
-        pending_contents.setdefault(sha, data)
-        pending_bytes += len(data)
-        pending_versions.append({
-            "source_path": inbox_file.relative_path,
-            "version": (known[3] + 1) if known else 1,
-            "file_sha256": sha,
-            "file_name": inbox_file.absolute_path.name,
-            "size_bytes": inbox_file.size_bytes,
-            "modified_at": datetime.utcfromtimestamp(inbox_file.modified_us / 1_000_000),
+            batch.retired_paths.append(relative_path)
+        if sha not in batch.contents:
+            batch.contents[sha] = data
+            batch.size += len(data)
+        batch.versions.append({
+            "source_path": relative_path, "file_sha256": sha,
+            "file_name": path.name, "size_bytes": size, "modified_at": _timestamp(modified_us),
             "first_seen_at": now, "last_seen_at": now, "is_current": True,
         })
-        log_lines.append({
-            "logged_at": now, "run_id": run_id, "stage": "ingest", "source_path": inbox_file.relative_path,
-            "file_sha256": sha, "status": status, "reason": None, "detail": None, "extractor_version": None,
-        })
-        if pending_bytes >= BATCH_BYTES:
-            flush()
-    flush()
+        batch.log.append(log_line(now, run_id, "ingest", state, sha, source_path=relative_path))
+        if batch.size >= BATCH_BYTES:
+            _write_batch(connection, batch, now)
+            batch = _Batch()
+    _write_batch(connection, batch, now)
+    summary.removed = _retire_missing(connection, set(current) - seen, now, run_id)
+    # Every path still current was seen in this walk (one statement, not one per file).
+    connection.execute("update staging.source_files set last_seen_at = ? where is_current", [now])
     return summary
 
 
-def _write_batch(connection, contents: dict[str, bytes], versions: list[dict[str, object]],
-                 retired_paths: list[str], log_lines: list[dict[str, object]], now: datetime) -> None:
-    if not versions:
+def _timestamp(modified_us: int) -> datetime:
+    return datetime.fromtimestamp(modified_us / 1_000_000, timezone.utc).replace(tzinfo=None)
+
+
+def _write_batch(connection, batch: _Batch, now: datetime) -> None:
+    if not (batch.versions or batch.touched):
         return
     with transaction(connection):
-        raw = pd.DataFrame({
-            "file_sha256": list(contents),
-            "size_bytes": [len(data) for data in contents.values()],
-            "content": list(contents.values()),
-            "first_seen_at": [now] * len(contents),
-        })
-        connection.register("incoming_raw", raw)
-        try:
-            connection.execute(
-                "insert into staging.raw_files select * from incoming_raw "
-                "where file_sha256 not in (select file_sha256 from staging.raw_files)")
-        finally:
-            connection.unregister("incoming_raw")
-        if retired_paths:
-            connection.register("retired", pd.DataFrame({"source_path": retired_paths}))
-            try:
+        if batch.contents:
+            raw = pd.DataFrame({
+                "file_sha256": list(batch.contents),
+                "size_bytes": [len(data) for data in batch.contents.values()],
+                "content": list(batch.contents.values()),
+                "first_seen_at": [now] * len(batch.contents),
+            })
+            with register(connection, "incoming_raw", raw):
+                connection.execute(
+                    "insert into staging.raw_files select * from incoming_raw "
+                    "where file_sha256 not in (select file_sha256 from staging.raw_files)")
+        if batch.retired_paths:
+            with register(connection, "retired", pd.DataFrame({"source_path": batch.retired_paths})):
                 connection.execute(
                     "update staging.source_files set is_current = false "
                     "where is_current and source_path in (select source_path from retired)")
-            finally:
-                connection.unregister("retired")
-        append_rows(connection, "staging.source_files", pd.DataFrame(versions))
-        append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
+        if batch.touched:
+            with register(connection, "touched", pd.DataFrame(batch.touched)):
+                connection.execute(
+                    "update staging.source_files set modified_at = touched.modified_at, last_seen_at = ? "
+                    "from touched where staging.source_files.is_current "
+                    "and staging.source_files.source_path = touched.source_path", [now])
+        if batch.versions:
+            # A path's next version number follows every version it ever had, so a file removed
+            # from the inbox and put back continues its history.
+            with register(connection, "incoming_versions", pd.DataFrame(batch.versions)):
+                connection.execute("""
+                    insert into staging.source_files
+                        (source_path, version, file_sha256, file_name, size_bytes, modified_at,
+                         first_seen_at, last_seen_at, is_current)
+                    select incoming.source_path,
+                           coalesce(previous.last_version, 0) + 1,
+                           incoming.file_sha256, incoming.file_name, incoming.size_bytes, incoming.modified_at,
+                           incoming.first_seen_at, incoming.last_seen_at, incoming.is_current
+                    from incoming_versions incoming
+                    left join (select source_path, max(version) as last_version from staging.source_files
+                               where source_path in (select source_path from incoming_versions)
+                               group by source_path) previous using (source_path)""")
+        append_rows(connection, "staging.ingest_log", pd.DataFrame(batch.log))
+
+
+def _retire_missing(connection, missing_paths: set[str], now: datetime, run_id: str | None) -> int:
+    """Paths gone from the inbox are no longer current; their bytes and history stay."""
+    if not missing_paths:
+        return 0
+    with transaction(connection), register(connection, "missing", pd.DataFrame({"source_path": sorted(missing_paths)})):
+        gone = connection.execute(
+            "select source_path, file_sha256 from staging.source_files "
+            "where is_current and source_path in (select source_path from missing)").fetchall()
+        connection.execute(
+            "update staging.source_files set is_current = false "
+            "where is_current and source_path in (select source_path from missing)")
+        append_rows(connection, "staging.ingest_log", pd.DataFrame(
+            [log_line(now, run_id, "ingest", "removed", sha, source_path=path) for path, sha in gone]))
+    return len(gone)
+
+
+def _log_unreadable(connection, relative_path: str, error: str, now: datetime, run_id: str | None) -> None:
+    already = connection.execute(
+        "select count(*) from staging.ingest_log where stage = 'ingest' and status = 'skipped' "
+        "and source_path = ? and detail = ?", [relative_path, error]).fetchone()[0]
+    if not already:
+        append_rows(connection, "staging.ingest_log", pd.DataFrame([log_line(
+            now, run_id, "ingest", "skipped", None, source_path=relative_path, reason="unreadable_path", detail=error)]))

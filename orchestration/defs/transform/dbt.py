@@ -1,5 +1,6 @@
 """The dbt project as Dagster assets: each model is an asset, each dbt test an asset check,
 and the dbt sources are the staging assets the Python side writes (same keys)."""
+import os
 import sys
 from collections.abc import Mapping
 from functools import cache
@@ -9,7 +10,7 @@ from typing import Any
 from dagster import AssetExecutionContext, AssetKey
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from orchestration.settings import DBT_PROJECT_DIR, WAREHOUSE_POOL
+from orchestration.settings import DBT_PROJECT_DIR, WAREHOUSE_POOL, warehouse_path
 from orchestration.staging_keys import STAGING_SCHEMA, staging_key
 
 
@@ -48,4 +49,6 @@ def dbt_resource() -> DbtCliResource:
 @dbt_assets(manifest=dbt_project().manifest_path, project=dbt_project(),
             dagster_dbt_translator=WarehouseTranslator(), pool=WAREHOUSE_POOL)
 def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
+    # dbt resolves a relative path from its own folder: hand it the file the Python assets use.
+    os.environ["OGI_WAREHOUSE"] = str(warehouse_path())
     yield from dbt.cli(["build"], context=context).stream()

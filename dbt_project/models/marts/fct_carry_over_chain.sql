@@ -1,0 +1,66 @@
+-- 结转链 (carry-over chain): 四、结转下年度继续办理 of year t against 二、上年结转 of year t+1 for
+-- the same body. One row per pair of reports of the same report family (dim_report.
+-- report_family_key: same jurisdiction_code and the government's own report, or the same
+-- issuing department) in consecutive report years, in the same scope, both read in the
+-- applicant column 总计. Every report of year t is paired with every report of year t+1 of the
+-- family (two copies of one report give two pairs that agree). Pairs are only formed when both
+-- reports have the cell (blank or not). Nothing is corrected: a mismatch is flagged by the
+-- warn-severity test in the yml and stays visible here (chain_status).
+with reports as (
+    select file_sha256, report_family_key, jurisdiction_code, report_year
+    from {{ ref('dim_report') }}
+    where report_family_key is not null
+      and report_year is not null
+),
+
+cells as (
+    select
+        facts.file_sha256,
+        facts.metric_code,
+        facts.scope,
+        facts.value,
+        facts.format_version,
+        facts.qualifier,
+        reports.report_family_key,
+        reports.jurisdiction_code,
+        reports.report_year
+    from {{ ref('fct_report_metric') }} as facts
+    inner join reports
+        on facts.file_sha256 = reports.file_sha256
+    where facts.metric_code in ('t3_carried_over_out', 't3_carried_over_in')
+      and facts.applicant_code = 'total'
+),
+
+carried_out as (
+    select * from cells where metric_code = 't3_carried_over_out'
+),
+
+carried_in as (
+    select * from cells where metric_code = 't3_carried_over_in'
+)
+
+select
+    carried_out.file_sha256 || '>' || carried_in.file_sha256 || '|' || carried_out.scope as carry_over_pair_key,
+    carried_out.report_family_key,
+    carried_out.jurisdiction_code,
+    carried_out.scope,
+    carried_out.report_year,
+    carried_in.report_year as next_report_year,
+    carried_out.file_sha256,
+    carried_in.file_sha256 as next_file_sha256,
+    carried_out.format_version,
+    carried_in.format_version as next_format_version,
+    carried_out.value as carried_over_out,
+    carried_in.value as next_carried_over_in,
+    carried_in.value - carried_out.value as carry_over_difference,
+    carried_out.qualifier = 'exact' and carried_in.qualifier = 'exact' as all_exact,
+    case
+        when carried_out.value is null or carried_in.value is null then 'blank'
+        when carried_out.value = carried_in.value then 'match'
+        else 'mismatch'
+    end as chain_status
+from carried_out
+inner join carried_in
+    on carried_out.report_family_key = carried_in.report_family_key
+    and carried_out.scope = carried_in.scope
+    and carried_in.report_year = carried_out.report_year + 1

@@ -1,0 +1,67 @@
+"""Facts of the three fixed tables of 2019+ reports (二 主动公开, 三 依申请, 四 复议诉讼).
+
+``extract_table_facts(document, era)`` finds each table by its heading (``regions``), turns
+its blocks into logical rows (``rows``: grid rows, text lines, flattened streams), and maps
+rows and columns onto metric codes (``table2``, ``table3``, ``table4``). Every printed cell
+becomes a fact, blank and dash cells included (value None, flagged), and nothing is
+corrected: a table that does not balance is data for the checks, not for the extractor.
+
+Facts: qualifier "exact", scope "unspecified" (a table is the reporting body's own numbers),
+applicant set for table 三 only, format_version = ``era``, evidence = the printed row label
+(or the row itself for flattened streams), offsets = the cell's span in ``Document.text``.
+"""
+from __future__ import annotations
+
+from extractors.model import Document, Fact
+from extractors.tables.regions import TABLE2, TABLE3, Region, table_regions
+from extractors.tables.rows import Row, block_rows
+from extractors.tables.table2 import table2_facts
+from extractors.tables.table3 import table3_facts
+from extractors.tables.table4 import table4_facts
+
+__all__ = ["extract_table_facts"]
+
+
+class _RowCache:
+    """The rows of each block, read once: candidate regions of a table overlap."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._rows: dict[int, list[Row]] = {}
+
+    def region_rows(self, region: Region) -> list[Row]:
+        rows: list[Row] = []
+        for index in range(region.first, region.last):
+            cached = self._rows.get(index)
+            if cached is None:
+                cached = self._rows[index] = block_rows(self.document, self.document.blocks[index])
+            rows.extend(cached)
+        return rows
+
+
+def _parse(document: Document, region: Region, rows: list[Row], era: str) -> list[Fact]:
+    if region.table == TABLE2:
+        return table2_facts(document, rows, era)
+    if region.table == TABLE3:
+        return table3_facts(document, rows, era)
+    return table4_facts(document, rows, era, region.start, region.end)
+
+
+def _score(facts: list[Fact]) -> tuple[int, int]:
+    return sum(fact.value is not None for fact in facts), len(facts)
+
+
+def extract_table_facts(document: Document, era: str) -> list[Fact]:
+    """Facts of tables 二, 三 and 四 of ``document``, read under report format ``era``."""
+    cache = _RowCache(document)
+    facts: list[Fact] = []
+    for regions in table_regions(document).values():
+        best: list[Fact] = []
+        for region in regions:
+            found = _parse(document, region, cache.region_rows(region), era)
+            # Ties go to the later candidate: the heading closest to the table, not an
+            # overview sub-heading whose region happens to run over the same table.
+            if found and _score(found) >= _score(best):
+                best = found
+        facts.extend(best)
+    return facts
