@@ -23,9 +23,9 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 needs_corpus = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent: sample reports not available")
 
 # An invented county report in the legacy free-text form, GBK-encoded HTML with page furniture.
-INVENTED_REPORT = """<html><head><meta charset="gbk"><title>示例县2015年政府信息公开工作年度报告</title></head>
+INVENTED_REPORT = """<html><head><meta charset="gbk"><title>桐庐县2015年政府信息公开工作年度报告</title></head>
 <body><div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div>
-<h1>示例县2015年政府信息公开工作年度报告</h1>
+<h1>桐庐县2015年政府信息公开工作年度报告</h1>
 <p>本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限自2015年1月1日至2015年12月31日。</p>
 <p>一、概述</p><p>2015年，我县认真贯彻落实《条例》和上级关于政府信息公开工作的部署，健全工作机构，完善制度规范，
 围绕权力运行、财政资金、公共资源配置、重大建设项目和民生事项深化主动公开，规范依申请公开办理流程，
@@ -41,9 +41,9 @@ INVENTED_REPORT = """<html><head><meta charset="gbk"><title>示例县2015年政�
 <p>四、收费及减免情况</p><p>全县各级行政机关在依申请公开工作中未收取任何费用。</p>
 <p>五、行政复议和行政诉讼情况</p><p>全年未发生因政府信息公开引起的行政复议和行政诉讼。</p>
 <p>六、存在的问题及改进措施</p><p>2016年计划公开政府信息5000条。</p>
-<div class="footer">版权所有：示例县人民政府 ICP备00000000号</div></body></html>"""
+<div class="footer">版权所有：桐庐县人民政府 ICP备00000000号</div></body></html>"""
 
-NOT_A_REPORT = "<html><body><h1>示例县举办春季招聘会</h1><p>本次招聘会共有120家企业参加。</p></body></html>"
+NOT_A_REPORT = "<html><body><h1>桐庐县举办春季招聘会</h1><p>本次招聘会共有120家企业参加。</p></body></html>"
 
 
 @pytest.fixture
@@ -160,7 +160,31 @@ def test_checks_flag_seed_002_request_channels_and_nothing_consistent(tmp_path, 
     assert len(seed_findings) == 1, seed_findings
 
 
-def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, inbox, monkeypatch):
+@pytest.fixture(scope="module")
+def dbt_manifest():
+    """dagster-dbt reads the manifest when the definitions load (`make test` parses first too)."""
+    import subprocess
+
+    from orchestration.defs.transform.dbt import dbt_executable
+    from orchestration.settings import DBT_PROJECT_DIR
+
+    subprocess.run([dbt_executable(), "parse", "--profiles-dir", ".", "--quiet"], cwd=DBT_PROJECT_DIR, check=True)
+
+
+def all_table_counts(warehouse: Path) -> dict[str, int]:
+    import duckdb
+
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        tables = connection.execute(
+            "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE'").fetchall()
+        return {f"{schema}.{name}": connection.execute(f"select count(*) from {schema}.{name}").fetchone()[0]
+                for schema, name in tables}
+    finally:
+        connection.close()
+
+
+def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, inbox, monkeypatch, dbt_manifest):
     import duckdb
     from dagster import materialize
     from dagster_duckdb import DuckDBResource
@@ -171,26 +195,44 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
     from orchestration.definitions import defs
     from orchestration.settings import DUCKDB_CONFIG
 
-    assets = list(defs.assets)
-    result = materialize(assets, resources={
-        "warehouse": DuckDBResource(database=str(warehouse), connection_config=dict(DUCKDB_CONFIG)),
-        "dbt": defs.resources["dbt"],
-    })
-    assert result.success
+    def materialize_all():
+        result = materialize(list(defs.assets), resources={
+            "warehouse": DuckDBResource(database=str(warehouse), connection_config=dict(DUCKDB_CONFIG)),
+            "dbt": defs.resources["dbt"],
+        })
+        assert result.success
+        return result
+
+    result = materialize_all()
     checks = {evaluation.check_name: evaluation.passed for evaluation in result.get_asset_check_evaluations()}
     assert checks["values_not_negative"] and checks["report_has_year"]
+    first = all_table_counts(warehouse)
+    materialize_all()
+    assert all_table_counts(warehouse) == first  # a second run with the same inbox changes nothing
+
+    report = inbox / "county" / "report_2015.html"
+    report.write_bytes(report.read_bytes().replace("4200".encode("gbk"), "4300".encode("gbk")))
+    materialize_all()
 
     connection = duckdb.connect(str(warehouse), read_only=True)
     try:
         tables = {row[0] for row in connection.execute(
             "select table_name from information_schema.tables where table_schema = 'main'").fetchall()}
         for model in ("dim_jurisdiction", "dim_year", "dim_metric", "dim_report", "fct_report_metric",
-                      "mart_jurisdiction_year", "dim_applicant_type"):
+                      "mart_jurisdiction_year", "dim_applicant_type", "fct_core_measures"):
             assert model in tables
         received = connection.execute(
-            """select value from fct_report_metric f join dim_report r using (file_sha256)
-               where r.file_name = 'report_2015.html' and f.metric_code = 'req_received'""").fetchone()
-        assert received == (40,)
+            """select distinct value from fct_report_metric f join dim_report r using (file_sha256)
+               where r.file_name = 'report_2015.html' and f.metric_code = 'req_received'""").fetchall()
+        assert received == [(40,)]
+        versions = connection.execute(
+            "select is_current from dim_report where file_name = 'report_2015.html' order by is_current").fetchall()
+        assert versions == [(False,), (True,)]  # the old version stays, marked
+        published = connection.execute(
+            """select m.pro_total, m.report_count from mart_jurisdiction_year m
+               join dim_report r on r.jurisdiction_code = m.jurisdiction_code and r.report_year = m.report_year
+               where r.file_name = 'report_2015.html' and r.is_current and m.scope = 'whole'""").fetchall()
+        assert published == [(4300, 1)]  # the mart reads the current version only
     finally:
         connection.close()
 

@@ -92,6 +92,9 @@ final as (
         raw_files.size_bytes,
         raw_files.first_seen_at,
         paths.current_source_path,
+        -- 当前版本 (current): some inbox path holds these bytes now; an earlier version of a
+        -- changed or removed file stays here for traceability but feeds no series or mart.
+        paths.current_source_path is not null as is_current,
         coalesce(paths.source_path_count, 0) as source_path_count,
         coalesce(facts.fact_count, 0) as fact_count,
         coalesce(facts.metric_row_count, 0) as metric_row_count,

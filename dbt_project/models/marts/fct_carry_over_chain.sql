@@ -11,6 +11,7 @@ with reports as (
     from {{ ref('dim_report') }}
     where report_family_key is not null
       and report_year is not null
+      and is_current
 ),
 
 cells as (

@@ -184,7 +184,8 @@ reports as (
         report_year,
         era,
         issuing_body_kind,
-        publication_date
+        publication_date,
+        is_current
     from {{ ref('dim_report') }}
 ),
 
@@ -196,6 +197,7 @@ with_reports as (
         reports.era,
         reports.issuing_body_kind,
         reports.publication_date,
+        reports.is_current,
         row_number() over (
             partition by resolved.file_sha256, resolved.measure
             order by
@@ -214,9 +216,9 @@ with_reports as (
 report_rank as (
     select
         file_sha256,
-        jurisdiction_code is not null and report_year is not null
+        jurisdiction_code is not null and report_year is not null and is_current
         and row_number() over (
-            partition by jurisdiction_code, report_year
+            partition by jurisdiction_code, report_year, is_current
             order by
                 case issuing_body_kind when 'government' then 0 when 'unknown' then 1 else 2 end,
                 report_measures_given desc,
@@ -226,7 +228,7 @@ report_rank as (
     from (
         select distinct
             file_sha256, jurisdiction_code, report_year, issuing_body_kind, publication_date,
-            report_measures_given
+            report_measures_given, is_current
         from with_reports
     ) as report_list
 )

@@ -38,6 +38,7 @@ with reports as (
     from {{ ref('dim_report') }}
     where jurisdiction_code is not null
       and report_year is not null
+      and is_current  -- earlier versions of changed files stay traceable in dim_report only
 ),
 
 facts as (
