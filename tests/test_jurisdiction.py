@@ -5,7 +5,6 @@ every other text here is invented for the test.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,9 @@ from extractors.jurisdiction import (
     resolve_jurisdiction,
 )
 
-CORPUS = Path("/work/shared/corpus")
+import shared_paths
+
+CORPUS = shared_paths.CORPUS
 SEEDS = CORPUS / "seeds"
 MODERN = CORPUS / "modern"
 

@@ -10,8 +10,10 @@ from extractors.model import Document
 from extractors.normalize import to_matching
 from extractors.readers import read_document
 
+import shared_paths
+
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
-SEEDS = Path("/work/shared/corpus/seeds")
+SEEDS = shared_paths.CORPUS / "seeds"
 
 # An invented body of report text, long enough and worded like a report.
 BODY = (

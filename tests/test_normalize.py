@@ -1,14 +1,15 @@
 """The matching twin (same length, simplified, half-width) and script detection."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from extractors import normalize
 from extractors.normalize import detect_script, to_matching, traditional_share
 
-SEEDS = Path("/work/shared/corpus/seeds")
+import shared_paths
+
+SEEDS = shared_paths.CORPUS / "seeds"
 
 
 def seed_texts() -> list[str]:

@@ -21,8 +21,10 @@ from extractors.readers.pdf import join_layout_lines, tidy_cell_text, tidy_layou
 from extractors.readers.pdf import _PAGE_NUMBER
 from extractors.readers.sniff import DOCX, PDF
 
+import shared_paths
+
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
-REAL_PDF = Path("/work/shared/corpus/modern/hzq2023_working.pdf")
+REAL_PDF = shared_paths.CORPUS / "modern" / "hzq2023_working.pdf"
 EXPECTED = json.loads((FIXTURES / "expected_cells.json").read_text(encoding="utf-8"))
 RUNNING_HEADER = "青禾县政务公开工作专刊"
 

@@ -15,9 +15,11 @@ from extractors.readers.noise import is_noise_line
 from extractors.readers.spam import contains_spam, find_spam_spans
 from extractors.readers.sniff import sniff_media_type
 
+import shared_paths
+
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
-SEEDS = Path("/work/shared/corpus/seeds")
-MODERN = Path("/work/shared/corpus/modern")
+SEEDS = shared_paths.CORPUS / "seeds"
+MODERN = shared_paths.CORPUS / "modern"
 
 
 def fixture_bytes(name: str) -> bytes:

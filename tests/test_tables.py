@@ -25,11 +25,13 @@ from extractors.readers import read_document
 from extractors.tables import extract_table_facts
 from extractors.tables.cells import BLANK, DASH, parse_cell
 
+import shared_paths
+
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
-CORPUS = Path("/work/shared/corpus")
+CORPUS = shared_paths.CORPUS
 MODERN_PDF = CORPUS / "modern" / "hzq2023_working.pdf"
 MODERN_GOLD = CORPUS / "gold" / "modern.csv"
-SCORER = Path("/work/shared/tools/score_facts.py")
+SCORER = shared_paths.SCORER
 
 APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service",
               "other_org", "total")
