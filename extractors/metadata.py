@@ -133,6 +133,7 @@ _MIN_TITLED_REPORT_CONTENT_CHARS = 200
 _MIN_DISCLOSURE_MENTIONS = 3
 _MIN_VOCABULARY_MENTIONS = 8
 _MIN_STATISTICS = 3
+_DIGIT = re.compile(r"\d")
 _MAX_TITLE_LINES_IN_A_REPORT = 3  # an index page lists many report titles
 # Counted things, not deadlines: "37件", "1.2万余条", but not "10个工作日".
 _STATISTIC = re.compile(
@@ -489,7 +490,10 @@ def looks_like_report(document: Document, metadata: ReportMetadata | None = None
         return False
     if disclosure + proactive + on_request < _MIN_VOCABULARY_MENTIONS:
         return False
-    if len(_STATISTIC.findall(matching)) < _MIN_STATISTICS:
+    # Statistics are counts in the prose (收到申请21件) or rows of numbers in the tables.
+    numeric_rows = sum(1 for block in blocks
+                       if block.kind == "table_row" and _DIGIT.search(matching, block.start, block.end))
+    if len(_STATISTIC.findall(matching)) + numeric_rows < _MIN_STATISTICS:
         return False
     if count_title_lines(document) > _MAX_TITLE_LINES_IN_A_REPORT:
         return False

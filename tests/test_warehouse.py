@@ -18,6 +18,7 @@ from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.defs.quality.consistency import run_consistency_checks
 from orchestration.defs.quality.findings import check_pending_reports
 from orchestration.warehouse import connect, table_counts
+from test_table_checks import T3_2021, balanced_report
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 needs_corpus = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent: sample reports not available")
@@ -56,6 +57,8 @@ def inbox(tmp_path: Path) -> Path:
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")
     (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     (folder / "image.bin").write_bytes(bytes(range(256)) * 8)
+    # the same county in the 2021 format: one series across both eras
+    (folder / "county" / "report_2022.md").write_text(balanced_report(), encoding="utf-8")
     if SEEDS.is_dir():
         shutil.copytree(SEEDS, folder / "seeds")
     return folder
@@ -233,6 +236,11 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
                join dim_report r on r.jurisdiction_code = m.jurisdiction_code and r.report_year = m.report_year
                where r.file_name = 'report_2015.html' and r.is_current and m.scope = 'whole'""").fetchall()
         assert published == [(4300, 1)]  # the mart reads the current version only
+        series = connection.execute(
+            """select report_year, value, era from fct_core_measures
+               where jurisdiction_code = '330122' and measure = 'requests_received' and in_default_series
+               order by report_year""").fetchall()
+        assert series == [(2015, 40, "legacy"), (2022, sum(T3_2021["t3_new_received"][:6]), "format_2021")]
     finally:
         connection.close()
 

@@ -81,11 +81,20 @@ def metric_parents() -> dict[str, str]:
     return {row["code"]: row["parent"] for row in load_metrics() if row["parent"] and row["family"] == "legacy"}
 
 
-def _first_stated(facts: pd.DataFrame) -> pd.DataFrame:
-    """Stated values, one per report × scope × applicant × metric (the first mention); derived
-    values (t3_other of a 2021 report) are not stated and would count their parts twice."""
-    stated = facts[facts["value"].notna() & ~facts["flags"].fillna("").str.contains("derived")]
-    return stated.sort_values("fact_index").drop_duplicates(["file_sha256", "scope", "applicant", "metric"])
+def _first_mentions(facts: pd.DataFrame) -> pd.DataFrame:
+    """The first mention of each report × scope × applicant × metric, blank cells included;
+    derived values (t3_other of a 2021 report) are not printed and would count their parts twice."""
+    printed = facts[~facts["flags"].fillna("").str.contains("derived")]
+    return printed.sort_values("fact_index").drop_duplicates(["file_sha256", "scope", "applicant", "metric"])
+
+
+def _stated(mentions: pd.DataFrame) -> pd.DataFrame:
+    return mentions[mentions["value"].notna()]
+
+
+def _fractional_parts(stated: pd.DataFrame) -> pd.DataFrame:
+    counts = stated[~stated["metric"].isin(DECIMAL_METRICS) & ~stated["metric"].str.endswith("_pct")]
+    return counts.assign(fraction=(counts["value"] % 1).round(9))
 
 
 def _counts(stated: pd.DataFrame) -> pd.DataFrame:
@@ -135,41 +144,58 @@ def share_ratio_frame(stated: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(share_error=frame["value"] - frame["computed_share"])
 
 
-def _identity(cells: pd.DataFrame, name: str | pd.Series, total: str, parts: tuple[str, ...] | list[str]) -> pd.DataFrame:
-    """expected = the stated total, observed = the sum of its printed parts, per row of
-    ``cells``; rows where nothing of the identity is printed are left out."""
-    present = [column for column in parts if column in cells.columns]
-    if total not in cells.columns or not present:
+def _identity(values: pd.DataFrame, printed: pd.DataFrame, name: str | pd.Series, total: str,
+              parts: tuple[str, ...] | list[str]) -> pd.DataFrame:
+    """expected = the stated total, observed = the sum of its printed parts, per row.
+
+    ``values`` holds the cell values (NaN for a blank or dash cell), ``printed`` whether the
+    report prints that cell at all: a row the format does not have (the 2021 rows of （六） in a
+    2019 report) is not a blank. Rows whose total is not printed are left out."""
+    parts = [column for column in parts if column in values.columns]
+    if total not in values.columns or not parts:
         return pd.DataFrame()
-    values = cells[present]
-    blank_cells = values.isna().sum(axis=1) + cells[total].isna()
+    part_printed = printed[parts].fillna(False).astype(bool)
+    total_printed = printed[total].fillna(False).astype(bool)
+    blank_cells = (part_printed & values[parts].isna()).sum(axis=1) + (total_printed & values[total].isna())
     frame = pd.DataFrame({
-        "file_sha256": cells["file_sha256"], "applicant": cells["applicant"], "identity": name,
-        "expected": cells[total], "observed": values.sum(axis=1, min_count=1), "blank_cells": blank_cells,
+        "file_sha256": values["file_sha256"], "applicant": values["applicant"], "identity": name,
+        "expected": values[total], "observed": values[parts].where(part_printed).sum(axis=1, min_count=1),
+        "blank_cells": blank_cells,
     })
-    return frame[blank_cells < len(present) + 1]
+    return frame[total_printed & part_printed.any(axis=1)]
 
 
-def table_identity_frame(stated: pd.DataFrame) -> pd.DataFrame:
-    """Every identity the tables print or imply, per report and applicant column."""
-    table = stated[stated["metric"].str.match(r"t[34]_")]
+def _pivot(cells: pd.DataFrame, index: list[str], columns: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(values, printed) of table cells: one row per index, one column per ``columns`` value."""
+    values = cells.pivot_table(index=index, columns=columns, values="value", aggfunc="first", dropna=False)
+    printed = cells.assign(one=1).pivot_table(index=index, columns=columns, values="one", aggfunc="count") > 0
+    printed = printed.reindex_like(values).fillna(False)
+    return values.reset_index(), printed.reset_index()
+
+
+def table_identity_frame(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Every identity the tables print or imply, per report and applicant column. ``mentions``
+    are the first mention of each cell, blank and dash cells included (value NaN)."""
+    table = mentions[mentions["metric"].str.match(r"t[34]_")]
     frames = []
     if not table.empty:
-        cells = table.pivot_table(index=["file_sha256", "applicant"], columns="metric", values="value",
-                                  aggfunc="first").reset_index()
-        if {"t3_new_received", "t3_carried_over_in"} <= set(cells.columns):
+        values, printed = _pivot(table, ["file_sha256", "applicant"], "metric")
+        if {"t3_new_received", "t3_carried_over_in"} <= set(values.columns):
             # 一 + 二 = （七）总计 + 四, printed in the table's own header
-            inflow = cells.assign(t3_inflow=cells["t3_new_received"] + cells["t3_carried_over_in"])
-            frames.append(_identity(inflow, "t3_column_balance", "t3_inflow", ["t3_handled_total", "t3_carried_over_out"]))
-        frames.append(_identity(cells, "t3_handled_total_is_sum_of_outcomes", "t3_handled_total", T3_OUTCOME_ROWS))
+            values = values.assign(t3_inflow=values["t3_new_received"] + values["t3_carried_over_in"])
+            printed = printed.assign(t3_inflow=printed["t3_new_received"] & printed["t3_carried_over_in"])
+            frames.append(_identity(values, printed, "t3_column_balance", "t3_inflow",
+                                    ["t3_handled_total", "t3_carried_over_out"]))
+        frames.append(_identity(values, printed, "t3_handled_total_is_sum_of_outcomes", "t3_handled_total", T3_OUTCOME_ROWS))
         for block in T4_BLOCKS:
-            frames.append(_identity(cells, f"{block}_block_sum", f"{block}_total", [f"{block}_{part}" for part in T4_PARTS]))
-        table3 = table[table["metric"].str.startswith("t3_")]
+            frames.append(_identity(values, printed, f"{block}_block_sum", f"{block}_total",
+                                    [f"{block}_{part}" for part in T4_PARTS]))
+        table3 = table[table["metric"].str.startswith("t3_") & (table["applicant"] != "")]
         if not table3.empty:
             # every row: 总计 = 自然人 + the five 法人或其他组织 columns
-            rows = table3.pivot_table(index=["file_sha256", "metric"], columns="applicant", values="value",
-                                      aggfunc="first").reset_index().assign(applicant="total")
-            frames.append(_identity(rows, rows["metric"] + ":row_total", "total", APPLICANT_COLUMNS))
+            values, printed = _pivot(table3, ["file_sha256", "metric"], "applicant")
+            values = values.assign(applicant="total")
+            frames.append(_identity(values, printed, values["metric"] + ":row_total", "total", APPLICANT_COLUMNS))
     frames = [frame for frame in frames if not frame.empty]
     if not frames:
         return pd.DataFrame(columns=["file_sha256", "applicant", "identity", "expected", "observed", "blank_cells", "difference"])
@@ -228,7 +254,7 @@ class Rule:
     name: str
     description: str
     severity: str
-    frame: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]  # (stated facts, documents) → rows to check
+    frame: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]  # (first mentions, documents) → rows to check
     expectation: Callable[[object], object]  # gx.expectations module → expectation
     group: str | None  # column naming what was checked (metric, identity, ...)
     expected: str | None
@@ -243,58 +269,57 @@ def _between(column: str, low: float | None = None, high: float | None = None):
 def _year_rule(this_year: int) -> Rule:
     return Rule(
         "report_year_in_range", f"The report year is between {FIRST_REPORT_YEAR} and this year.", ERROR,
-        lambda stated, documents: documents, _between("report_year", FIRST_REPORT_YEAR, this_year),
+        lambda mentions, documents: documents, _between("report_year", FIRST_REPORT_YEAR, this_year),
         None, None, "report_year", lambda row: f"report year {row['report_year']}")
 
 
 def rules(this_year: int | None = None) -> list[Rule]:
     return [
         Rule("parts_do_not_exceed_total", "The parts of a breakdown add up to no more than the stated total.", WARNING,
-             lambda stated, documents: breakdown_frame(stated),
+             lambda mentions, documents: breakdown_frame(_stated(mentions)),
              lambda expect: expect.ExpectColumnPairValuesAToBeGreaterThanB(column_A="parent_value", column_B="children_sum", or_equal=True),
              "parent", "parent_value", "children_sum",
              lambda row: f"{row['parent']}: parts sum to {row['children_sum']:g} > stated {row['parent_value']:g}"),
         # Parts above the total are the rule above's finding; this one is about lists that fall short.
         Rule("complete_breakdown_sums_to_total",
              "A breakdown given in full (request channels, review results, shares making 100) adds up to its total.", WARNING,
-             lambda stated, documents: (lambda frame: frame[frame["complete"] & (frame["difference"] <= 0)])(breakdown_frame(stated)),
+             lambda mentions, documents: (lambda frame: frame[frame["complete"] & (frame["difference"] <= 0)])(breakdown_frame(_stated(mentions))),
              _between("difference", -EXACT, EXACT), "parent", "parent_value", "children_sum",
              lambda row: f"{row['parent']}: {int(row['children_given'])} parts sum to {row['children_sum']:g}, stated total {row['parent_value']:g}"),
         Rule("shares_sum_to_at_most_100", "The shares of one breakdown add up to 100 or less, within rounding.", WARNING,
-             lambda stated, documents: share_sums(stated).assign(expected_sum=100.0),
+             lambda mentions, documents: share_sums(_stated(mentions)).assign(expected_sum=100.0),
              _between("share_sum", None, 100 + SHARE_TOLERANCE), "parent", "expected_sum", "share_sum",
              lambda row: f"shares of {row['parent']} sum to {row['share_sum']:g}%"),
         Rule("share_matches_part_over_total", "A stated share equals part / total within 0.1 points.", WARNING,
-             lambda stated, documents: share_ratio_frame(stated),
+             lambda mentions, documents: share_ratio_frame(_stated(mentions)),
              _between("share_error", -RATIO_TOLERANCE, RATIO_TOLERANCE), "metric", "computed_share", "value",
              lambda row: f"{row['metric']} stated {row['value']:g}% but {row['part_value']:g}/{row['parent_value']:g} = {row['computed_share']:g}%"),
         Rule("table_identities_hold",
              "Table 三 column balance 一+二 = （七）+四, row totals, （七）总计 = its outcome rows, table 四 blocks.", WARNING,
-             lambda stated, documents: (lambda frame: frame[frame["blank_cells"] == 0])(table_identity_frame(stated)),
+             lambda mentions, documents: (lambda frame: frame[frame["blank_cells"] == 0])(table_identity_frame(mentions)),
              _between("difference", -EXACT, EXACT), "identity", "expected", "observed",
              lambda row: f"{row['identity']} [{row['applicant']}]: parts {row['observed']:g} vs stated {row['expected']:g}"),
         Rule("table_identity_cells_printed", "The cells of a table identity are printed (a blank cell is not a zero).", WARNING,
-             lambda stated, documents: table_identity_frame(stated), _between("blank_cells", None, 0),
+             lambda mentions, documents: table_identity_frame(mentions), _between("blank_cells", None, 0),
              "identity", None, "blank_cells",
              lambda row: f"{row['identity']} [{row['applicant']}]: {int(row['blank_cells'])} blank cell(s)"),
         Rule("narrative_matches_table", "A count restated in the narrative (总体情况) equals the table.", WARNING,
-             lambda stated, documents: narrative_table_frame(stated), _between("difference", -EXACT, EXACT),
+             lambda mentions, documents: narrative_table_frame(_stated(mentions)), _between("difference", -EXACT, EXACT),
              "metric", "table_value", "narrative_value",
              lambda row: f"{row['metric']}: narrative {row['narrative_value']:g}, table {row['table_value']:g}"),
         Rule("values_not_negative", "No value is negative.", ERROR,
-             lambda stated, documents: stated, _between("value", 0, None), "metric", None, "value",
+             lambda mentions, documents: _stated(mentions), _between("value", 0, None), "metric", None, "value",
              lambda row: f"{row['metric']} = {row['value']:g}"),
         Rule("counts_are_whole_numbers", "Counts are whole numbers; fees in 万元 and shares may be decimal.", ERROR,
-             lambda stated, documents: (lambda counts: counts.assign(fraction=(counts["value"] % 1).round(9)))(
-                 stated[~stated["metric"].isin(DECIMAL_METRICS) & ~stated["metric"].str.endswith("_pct")]),
+             lambda mentions, documents: _fractional_parts(_stated(mentions)),
              _between("fraction", 0, 0), "metric", None, "value", lambda row: f"{row['metric']} = {row['value']:g}"),
         _year_rule(this_year or date.today().year),
         Rule("report_has_jurisdiction", "Every report has a jurisdiction code.", ERROR,
-             lambda stated, documents: documents,
+             lambda mentions, documents: documents,
              lambda expect: expect.ExpectColumnValuesToNotBeNull(column="jurisdiction_code"),
              None, None, None, lambda row: "no jurisdiction code found"),
         Rule("report_has_year", "Every report has a report year.", ERROR,
-             lambda stated, documents: documents,
+             lambda mentions, documents: documents,
              lambda expect: expect.ExpectColumnValuesToNotBeNull(column="report_year"),
              None, None, None, lambda row: "no report year found"),
     ]
@@ -307,11 +332,11 @@ def run_consistency_checks(facts: pd.DataFrame, documents: pd.DataFrame, this_ye
                            validator: Validator | None = None) -> list[CheckOutcome]:
     """Every rule over the given facts (columns FACT_COLUMNS of staging.facts) and documents."""
     validator = validator or Validator()
-    stated = _first_stated(facts.reindex(columns=FACT_COLUMNS))
+    mentions = _first_mentions(facts.reindex(columns=FACT_COLUMNS))
     documents = documents.reindex(columns=DOCUMENT_COLUMNS)
     outcomes = []
     for rule in rules(this_year):
-        checked = rule.frame(stated, documents)
+        checked = rule.frame(mentions, documents)
         unexpected = validator.unexpected_rows(checked, rule.expectation(validator.expectations))
         outcomes.append(CheckOutcome(rule.name, rule.severity, len(checked), _findings(rule, unexpected)))
     return outcomes
