@@ -33,13 +33,14 @@ from lxml import etree
 
 from extractors.model import Document
 from extractors.readers.pdf import (
-    LayoutWriter,
+    BINARY_ENCODING,
     is_data_grid,
     tidy_cell_text,
     tidy_layout_text,
 )
 from extractors.readers.registry import UnreadableFile, register_reader
 from extractors.readers.sniff import DOCX
+from extractors.readers.writer import LineWriter
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -133,7 +134,7 @@ def _table_rows(table) -> list[list[str]]:
             for row in _children(table, (_TR,))]
 
 
-def _write_body(body, writer: LayoutWriter) -> None:
+def _write_body(body, writer: LineWriter) -> None:
     stack = list(reversed(_cell_blocks(body)))
     while stack:
         node = stack.pop()
@@ -195,8 +196,8 @@ def _body(data: bytes, name: str):
 def read_docx(data: bytes, file_name: str = "") -> Document:
     name = file_name or "file"
     body = _body(data, name)
-    writer = LayoutWriter()
+    writer = LineWriter()
     _write_body(body, writer)
     if not writer.lines:
         raise UnreadableFile("empty", f"{name}: the document body holds no text")
-    return writer.document(DOCX)
+    return writer.document(DOCX, BINARY_ENCODING)

@@ -21,12 +21,11 @@ import re
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from extractors.model import Block, Document
-from extractors.normalize import to_matching
+from extractors.model import Document
 from extractors.readers.encoding import decode_text
-from extractors.readers.noise import footer_start, is_noise_line
 from extractors.readers.registry import UnreadableFile, register_reader
 from extractors.readers.sniff import HTML
+from extractors.readers.writer import LineWriter
 
 _NEVER_CONTENT = {"head", "script", "style", "noscript", "template", "iframe", "object", "embed",
                   "svg", "canvas", "select", "textarea", "input"}
@@ -127,17 +126,12 @@ def _is_layout_table(table: Tag) -> bool:
                for cell in table.find_all(["td", "th"]))
 
 
-class _LineWriter:
-    """Accumulates lines of text and their blocks, keeping offsets as it goes."""
+class _LineWriter(LineWriter):
+    """A ``LineWriter`` that also takes a line in pieces: text fragments until ``end_line``."""
 
     def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.blocks: list[Block] = []  # every line, noise included; filtered at the end
-        self.length = 0
+        super().__init__()
         self._fragments: list[str] = []
-
-    def _next_line_start(self) -> int:
-        return self.length + 1 if self.lines else 0
 
     def add_fragment(self, fragment: str) -> None:
         self._fragments.append(fragment)
@@ -147,26 +141,7 @@ class _LineWriter:
             return
         line = _collapse_whitespace("".join(self._fragments))
         self._fragments = []
-        if line:
-            start = self._next_line_start()
-            self._append(line, Block("paragraph", start, start + len(line)))
-
-    def add_row(self, cells: list[str]) -> None:
-        if not any(cells):
-            return  # spacer rows carry nothing; a blank cell in a real row is kept
-        start = self._next_line_start()
-        spans = []
-        position = start
-        for cell in cells:
-            spans.append((position, position + len(cell)))
-            position += len(cell) + 1  # the tab that follows
-        line = "\t".join(cells)
-        self._append(line, Block("table_row", start, start + len(line), tuple(spans)))
-
-    def _append(self, line: str, block: Block) -> None:
-        self.length = block.end
-        self.lines.append(line)
-        self.blocks.append(block)
+        self.add_paragraph(line)
 
 
 def _write_table(table: Tag, writer: _LineWriter) -> None:
@@ -209,15 +184,9 @@ def html_document(markup: str, encoding: str = "utf-8") -> Document:
     _remove_chrome(soup)
     writer = _LineWriter()
     _write_lines(soup, writer)
-    text = "\n".join(writer.lines)
-    if not text.strip():
+    if not writer.text.strip():
         raise UnreadableFile("empty", "the page has no text outside markup and site chrome")
-    matching = to_matching(text)
-    footer = footer_start([matching[block.start:block.end] for block in writer.blocks])
-    blocks = [block for block in writer.blocks[:footer]
-              if block.kind == "table_row" or not is_noise_line(matching[block.start:block.end])]
-    return Document(text=text, matching=matching, blocks=blocks, media_type=HTML,
-                    encoding=encoding)
+    return writer.document(HTML, encoding, cut_footer=True)
 
 
 @register_reader(HTML)

@@ -30,8 +30,9 @@ Refusals: no pages / a broken or password-protected file -> ``unreadable_pdf``; 
 mappings (text comes out as "(cid:123)") -> ``needs_ocr``; blank pages -> ``empty``. Nothing
 is ever guessed at.
 
-The layout helpers (``tidy_layout_text``, ``join_layout_lines``, ``LayoutWriter``) are shared
-with the DOCX reader.
+The layout helpers (``tidy_layout_text``, ``tidy_cell_text``, ``is_data_grid``) and
+``BINARY_ENCODING`` are shared with the DOCX reader; both write their lines with
+``writer.LineWriter``.
 """
 from __future__ import annotations
 
@@ -44,11 +45,10 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 
-from extractors.model import Block, Document
-from extractors.normalize import to_matching
-from extractors.readers.noise import is_noise_line
+from extractors.model import Document
 from extractors.readers.registry import UnreadableFile, register_reader
 from extractors.readers.sniff import PDF
+from extractors.readers.writer import LineWriter
 
 # PDF and DOCX text is not decoded with a byte codec: characters come from the format's own
 # mappings (PDF font ToUnicode maps, DOCX XML in UTF-8), so the Document says "binary" rather
@@ -114,50 +114,6 @@ def ends_sentence(line: str) -> bool:
 
 def starts_heading(line: str) -> bool:
     return bool(_HEADING_START.match(line))
-
-
-class LayoutWriter:
-    """Builds ``Document.text`` line by line: paragraphs, and table rows of tab-joined cells."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.blocks: list[Block] = []
-        self.length = 0
-
-    def _start(self) -> int:
-        return self.length + 1 if self.lines else 0
-
-    def add_paragraph(self, text: str) -> None:
-        text = text.strip()
-        if not text:
-            return
-        start = self._start()
-        self._append(text, Block("paragraph", start, start + len(text)))
-
-    def add_row(self, cells: list[str]) -> None:
-        if not any(cells):
-            return  # spacer rows carry nothing; an empty cell in a real row is kept
-        start = self._start()
-        spans = []
-        position = start
-        for cell in cells:
-            spans.append((position, position + len(cell)))
-            position += len(cell) + 1  # the tab that follows
-        line = "\t".join(cells)
-        self._append(line, Block("table_row", start, start + len(line), tuple(spans)))
-
-    def _append(self, line: str, block: Block) -> None:
-        self.lines.append(line)
-        self.blocks.append(block)
-        self.length = block.end
-
-    def document(self, media_type: str) -> Document:
-        text = "\n".join(self.lines)
-        matching = to_matching(text)
-        blocks = [block for block in self.blocks if block.kind == "table_row"
-                  or not is_noise_line(matching[block.start:block.end])]
-        return Document(text=text, matching=matching, blocks=blocks, media_type=media_type,
-                        encoding=BINARY_ENCODING)
 
 
 # --- data grids ---------------------------------------------------------------------------------
@@ -496,9 +452,9 @@ def _runs_on(previous: _Line, previous_margins: _Margins, line: _Line,
     return line.x0 <= margins.left + margins.slack * 2 / 3  # an indented line starts one
 
 
-def _write_pages(pages: list[_Page]) -> LayoutWriter:
+def _write_pages(pages: list[_Page]) -> LineWriter:
     margins = _margins(pages)
-    writer = LayoutWriter()
+    writer = LineWriter()
     paragraph = ""
     previous: tuple[_Line, _Margins] | None = None
     for page in pages:
@@ -549,4 +505,4 @@ def read_pdf(data: bytes, file_name: str = "") -> Document:
     writer = _write_pages(pages)
     if not writer.lines:
         raise UnreadableFile("needs_ocr", f"{name}: no text outside page furniture")
-    return writer.document(PDF)
+    return writer.document(PDF, BINARY_ENCODING)

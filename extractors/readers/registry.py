@@ -1,10 +1,10 @@
 """Which reader handles which media type, and the one error every reader raises.
 
 A reader is a plain function ``(data: bytes, file_name: str) -> Document``. Each reader module
-registers itself for the media types it understands (see ``sniff.py`` for the names); a PDF or
-DOCX reader slots in by registering for ``sniff.PDF`` / ``sniff.DOCX`` and being imported from
-``extractors/readers/__init__.py``. Until then those types fail with a stable
-``unsupported_type:<short name>`` reason, so a run can count what it skipped and why.
+registers itself for the media types it understands (see ``sniff.py`` for the names) and is
+imported from ``extractors/readers/__init__.py``. Types no reader is registered for (legacy
+.doc, images, archives ...) fail with a stable ``unsupported_type:<short name>`` reason, so a
+run can count what it skipped and why.
 """
 from __future__ import annotations
 
