@@ -32,6 +32,8 @@ _MENTION = re.compile(
     + r"(?P<suffix_after>以上|左右|多)?"
 )
 
+# A clause opening a breakdown of the total before it (其中…): the rest of the sentence.
+_BREAKDOWN = re.compile(r"^\s*(?:其中|内含|包括)[,，:：]?")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # The matching text folds the Chinese comma to ",", so a comma between a digit and three more
 # digits (8,765条) is a thousands separator, not the end of a clause.
@@ -267,6 +269,15 @@ class _Reader:
         self.document = document
         self.candidates: list[_Candidate] = []
         self.has_proactive_section = bool(re.search(r"[一二三四五六七八九十][、.．]\s*[^\n]{0,12}主动公开", document.matching))
+        # A department's own report (市教育局2012年……报告): its numbers are the body's own, so
+        # an unnamed subject defaults to the body itself rather than the whole jurisdiction.
+        self.department = scopes.report_department(document.matching)
+        self.default_scope = scopes.GOVERNMENT if self.department else scopes.WHOLE
+        # The request total last read, for statements that refer back to it (上述申请已全部答复).
+        self.received_total: float | None = None
+        # Metrics whose total this paragraph has given, for the parts that follow it with a
+        # subject and a bare verb (其中县本级公开5318条).
+        self.paragraph_totals: set[str] = set()
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> list[Fact]:
@@ -285,21 +296,26 @@ class _Reader:
         text = paragraph.matching
         topic = {sections.REQUESTS: REQUEST, sections.FEES: FEE}.get(paragraph.section)
         paragraph_scope: str | None = None
+        self.paragraph_totals = set()
         for sentence_start, sentence_end in _spans(text, _SENTENCE_END):
             sentence = text[sentence_start:sentence_end]
             sentence_scope = None
             previous: _Mention | None = None
             last_received: float | None = None
             clauses = list(_spans(sentence, _CLAUSE_END))
+            breakdown = False
             for clause_index, (clause_start, clause_end) in enumerate(clauses):
                 clause = sentence[clause_start:clause_end]
-                subject = scopes.clause_subject(clause)
+                subject = scopes.clause_subject(clause, self.department)
+                # 其中县本级8件: a part of the total just given; its subject names that part
+                # only, it does not become the subject of what follows.
+                breakdown = breakdown or bool(_BREAKDOWN.match(clause))
                 clause_topic = _topic_of(clause, paragraph.section)
                 if clause_topic:
                     topic = clause_topic
                 if _ALL_REVIEWS.search(clause):
                     topic = None
-                if subject and subject != scopes.OTHER_BODY:
+                if subject and subject != scopes.OTHER_BODY and not breakdown:
                     sentence_scope = subject
                     paragraph_scope = subject
                 if subject:
@@ -307,7 +323,7 @@ class _Reader:
                 elif sentence_scope:
                     scope, strength = sentence_scope, SENTENCE_SUBJECT_STRENGTH
                 else:
-                    scope, strength = paragraph_scope or scopes.WHOLE, CARRIED_STRENGTH
+                    scope, strength = paragraph_scope or self.default_scope, CARRIED_STRENGTH
                 context = _ClauseContext(
                     paragraph=paragraph, sentence=sentence, sentence_start=sentence_start,
                     sentence_end=sentence_end, clause=clause, clause_start=sentence_start + clause_start,

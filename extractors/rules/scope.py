@@ -26,7 +26,20 @@ _FILLER = re.compile(
     r"\d{4}\s*年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|全年)?|截至\S{0,8}?底|[,，:：、])+"
 )
 
+# 全市 narrowed to a part of itself is that part, not the whole: 全市各县（市、区）和市级部门,
+# 全市68个市直部门网站, 全市发改系统 (but 全市政府系统 and 全市各级 are the whole).
+_WHOLE_NARROWED = re.compile(
+    r"^(?:全|我|本)" + _LEVEL + r"(?:"
+    r"各(?:县|区|市|乡|镇|街道)(?!级)|县市区|(?:各)?县[（(]市|"
+    r"[\d,]*个?(?:市直|省直|县直|区直|市级|省级|县级)?(?:各)?部门(?!及)|"
+    r"(?!政府|行政)[\u4e00-\u9fff]{1,4}系统)"
+)
+# The levels below the report's own, named together: 市县两级, 县市区, 县（市、区）, 乡镇.
+_LOWER_LEVELS = re.compile(r"^(?:[省市]?[市县区]{1,2}两级|县市区|县[（(]市、?区[)）]|各?乡镇|各?乡(?:镇)?[（(]街道[)）])")
+
 _SUBJECTS = (
+    (OTHER_BODY, _WHOLE_NARROWED),
+    (OTHER_BODY, _LOWER_LEVELS),
     # whole jurisdiction: every organ at every level
     (WHOLE, re.compile(
         r"^(?:全" + _LEVEL + r"|我" + _LEVEL + r"|本" + _LEVEL + r"(?!本级|政府)|"
@@ -61,11 +74,25 @@ def strip_filler(clause: str) -> str:
 _PREPOSITION = re.compile(r"^(?:通过|利用|在|经|对|向|从|涉及|按照?|根据|围绕|依托|依据|针对|为)")
 
 
-def clause_subject(clause: str) -> str | None:
-    """The scope named by the clause's subject, or None when the clause names none."""
+# 宿迁市教育局 is also printed 市教育局 / 教育局.
+_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?=" + _LEVEL + r")")
+# A department's own report speaks of itself as 本委/本局/我局/我厅/本办 (or by its name).
+_SELF_DEPARTMENT = re.compile(r"^(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关)(?![\u4e00-\u9fff]{0,1}(?:部门|系统))")
+
+
+def clause_subject(clause: str, department: str | None = None) -> str | None:
+    """The scope named by the clause's subject, or None when the clause names none.
+
+    ``department`` is the issuing body when the report is a department's own (市教育局): then
+    本局/我局 and the department's name are the body itself (scope government), the way 市政府
+    is in a city's report.
+    """
     opening = strip_filler(clause)
     if _PREPOSITION.match(opening):
         return None
+    if department and (_SELF_DEPARTMENT.match(opening) or opening.startswith(department)
+                       or opening.startswith(_SHORT_NAME.sub("", department))):
+        return GOVERNMENT
     for scope, pattern in _SUBJECTS:
         if pattern.match(opening):
             return scope
@@ -76,3 +103,23 @@ def channel_owner_scope(clause: str) -> str | None:
     if _CHANNEL_OWNER.match(strip_filler(clause)):
         return GOVERNMENT
     return None
+
+
+# The title of a department's own report: 南通市发展和改革委员会2012年政府信息公开工作年度报告.
+_DEPARTMENT_TITLE = re.compile(
+    r"(?P<body>[\u4e00-\u9fff]{0,8}?" + _LEVEL + r"(?!人民政府|政府)[\u4e00-\u9fff]{1,12}?"
+    r"(?:局|委员会|委|厅|办公室|中心|署))(?:\d{4}|[一二〇○零]{4})\s*年(?:度)?政府信息公开"
+)
+
+
+def report_department(matching_text: str) -> str | None:
+    """The issuing department when the report (its title, among the first lines) is one
+    department's own, else None. A government's report (市人民政府, 市政府办公室) is not."""
+    head = matching_text[:400]
+    match = _DEPARTMENT_TITLE.search(head)
+    if not match:
+        return None
+    body = match["body"]
+    if re.search(r"政府(?:办公厅|办公室)?$", body):
+        return None
+    return body
