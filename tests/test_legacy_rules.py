@@ -278,7 +278,8 @@ case("recon", V,
      "全市共发生政府信息公开行政复议案件12件，其中维持原具体行政行为8件，纠正2件，其他情形1件，尚未审结1件。",
      F("recon_total", 12), F("recon_upheld", 8), F("recon_corrected", 2), F("recon_other", 1), F("recon_pending", 1))
 case("recon", V, "我区收到涉及政府信息公开的行政复议申请3件。", F("recon_total", 3))
-case("recon", V, "申请人提起行政复议的有2件，均维持原答复。", F("recon_total", 2))
+# 均维持原答复 states the result of all the cases: upheld = the total (a fact without a digit).
+case("recon", V, "申请人提起行政复议的有2件，均维持原答复。", F("recon_total", 2), F("recon_upheld", 2))
 case("recon", V, "县政府被申请行政复议四起，其中驳回复议申请三起，撤销一起。",
      F("recon_total", 4, "exact", "government"), F("recon_upheld", 3, "exact", "government"),
      F("recon_corrected", 1, "exact", "government"))

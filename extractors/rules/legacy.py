@@ -144,6 +144,14 @@ _ANSWERED_BEFORE = re.compile(
 _ANSWERED_NEXT = re.compile(
     r"^(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?(?:答复|办结|办复|处理完毕|办理完毕|作出答复|完成答复)"
 )
+_ALL_ANSWERED_STATEMENT = re.compile(
+    r"^(?:所有|全部|上述|以上|所受理的?|受理的|收到的|这些)(?:的)?(?:政府信息公开|依申请公开)?申请(?:事项)?"
+    r"(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复|处理完毕|办理完毕)"
+)
+# 57件申请已全部办结: the number first, the answer after it.
+_ANSWERED_AFTER = re.compile(
+    r"^(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复)"
+)
 _ANSWER_RATE = re.compile(r"(?:答复|办结|办复)率" + _TAIL)
 # Letters, visits, hotlines and mailboxes (市长信箱来信560件，办结率100%) are another system than
 # disclosure requests, even inside the part on requests.
@@ -212,10 +220,22 @@ _BOTH_REVIEWS = re.compile(
 _ALL_REVIEWS = re.compile(r"^(?!.*信息公开).*(?:(?:各类|各种|所有|全部)(?:行政)?(?:复议|诉讼|应诉)|行政应诉)")
 _LIT_AFTER = re.compile(r"^(?:的)?行政诉讼")
 _REVIEW_CHILDREN = (
-    ("pending", re.compile(r"(?:尚未审结|未审结|未结案|审理中|正在审理)[^,，;；]{0,6}?" + _TAIL)),
+    ("pending", re.compile(r"(?:尚未审结|未审结|未结案|审理中|正在审理|尚在审理|正在办理)[^,，;；]{0,6}?" + _TAIL)),
     ("corrected", re.compile(r"(?:纠错|纠正|撤销|确认违法|责令|败诉)[^,，;；]{0,6}?" + _TAIL)),
     ("upheld", re.compile(r"(?:维持|驳回|胜诉)[^,，;；]{0,24}?" + _TAIL)),
-    ("other", re.compile(r"(?:其他|其它)(?:情况|情形|结果|方式)?[^,，;；]{0,6}?" + _TAIL)),
+    # 原告撤诉 / 申请人撤回申请 / 终止: the case ended without a ruling on the merits.
+    ("other", re.compile(r"(?:其他|其它|撤诉|撤回|终止)(?:情况|情形|结果|方式)?[^,，;；]{0,6}?" + _TAIL)),
+)
+# 复议2件，均维持原答复 / 复议1件，目前正在审理: a numberless result right after the total is
+# the result of all its cases (of the one case when there is one).
+_ALL_CASES = re.compile(r"^(?:经复议|经审理|法院)?(?:已|均|全部|都|皆)")
+_REVIEW_RESULT_STATEMENT = tuple(
+    (child, re.compile(r"^[^,，;；\d]{0,12}?(?:" + words + r")"))
+    for child, words in (
+        ("pending", r"尚未审结|未审结|审理中|正在审理|尚在审理"),
+        ("corrected", r"纠错|纠正|撤销|确认违法|责令"),
+        ("upheld", r"维持|驳回"),
+    )
 )
 _NEGATION = r"(?:没有|未|无|均未|未曾|从未|不曾|零)"
 _RECON_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,30}?(?:行政复议|复议)")
@@ -333,7 +353,7 @@ class _Reader:
                 )
                 mentions = list(_mentions(clause, sentence_start + clause_start))
                 if not mentions:
-                    self._read_statement(context, last_received)
+                    self._read_statement(context, last_received, previous)
                 segment_floor = context.clause_start
                 for mention in mentions:
                     left = _left_context(text, segment_floor, mention.start)
@@ -345,7 +365,11 @@ class _Reader:
                     if mention.metric:
                         self._add(context, mention.metric, mention.value, mention.qualifier, mention)
                     if mention.metric == "req_received":
+                        if last_received is None and not breakdown:
+                            self.received_total = mention.value
                         last_received = mention.value
+                    if mention.metric and not breakdown:
+                        self.paragraph_totals.add(mention.metric)
                     if (self._is_request_count(context, mention, left, right)
                             and _ANSWERED_NEXT.search(context.next_clause)
                             # 受理申请130件，已答复120件: the next clause has a count of its own
@@ -425,6 +449,8 @@ class _Reader:
                 return "req_received"
         if _RECEIVED_AFTER.search(right) and _RECEIVE_IN_CLAUSE.search(left):
             return "req_received"
+        if _NUMBER_FIRST_LEFT.match(segment) and _ANSWERED_AFTER.search(right):
+            return "req_answered"
         if _ANSWERED_BEFORE.search(segment):
             return "req_answered"
         if _MERGED_OUTCOME.search(segment):
@@ -494,8 +520,23 @@ class _Reader:
         return bool(_REQUEST_NOUN_BEFORE.search(_last_segment(left)) or _RECEIVED_AFTER.search(right))
 
     # -- statements without a number -----------------------------------------------------------
-    def _read_statement(self, context: "_ClauseContext", last_received: float | None) -> None:
+    def _read_statement(self, context: "_ClauseContext", last_received: float | None,
+                        previous: _Mention | None = None) -> None:
         clause = context.clause
+        opening = scopes.strip_filler(clause)
+        if previous is not None and previous.metric in ("recon_total", "lit_total") and previous.value:
+            prefix = previous.metric.split("_")[0]
+            if _ALL_CASES.match(opening) or previous.value == 1:
+                for child, pattern in _REVIEW_RESULT_STATEMENT:
+                    if pattern.search(opening):
+                        self._add_statement(context, f"{prefix}_{child}", previous.value, "review_result_all",
+                                            confidence=0.75)
+                        break
+        # 所有申请均已在规定时限内答复 / 上述申请已全部按期答复: all the requests just counted.
+        if (self.received_total is not None and _ALL_ANSWERED_STATEMENT.search(opening)
+                and (context.topic == REQUEST or context.paragraph.section == sections.REQUESTS)):
+            self._add_statement(context, "req_answered", self.received_total, "answered_all_statement",
+                                confidence=0.75)
         if _FEE_ABSENT.search(clause) and (
             context.paragraph.section == sections.FEES or context.topic == FEE or _FEE_CONTEXT.search(context.sentence)
         ):
