@@ -88,8 +88,10 @@ _CHANNELS = (
     ("pro_weibo", re.compile(r"微博")),
     ("pro_wechat", re.compile(r"微信")),
     ("pro_website", re.compile(r"(?:政府|人民政府)(?:门户)?网站?|门户网站|政府网")),
-    ("pro_gazette", re.compile(r"公报")),
-    ("pro_other", re.compile(r"其他(?:方式|渠道|途径|形式|载体)")),
+    ("pro_gazette", re.compile(r"公报|政报")),
+    # Channels with no code of their own are "other": notice boards, press, radio and TV,
+    # screens, bulletins (公开栏公开信息2150条, 通过报刊、广播电视等其他方式公开184条).
+    ("pro_other", re.compile(r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|报刊|报纸|广播|电视台|简报")),
 )
 _CHANNELS_BY_METRIC = dict(_CHANNELS)
 # 在线访谈 / 线上访谈 / 网上访谈 / 网络访谈: the same programme under several names.
@@ -124,12 +126,14 @@ _REQUEST_SUBSET = re.compile(r"(?:涉及|关于|有关|针对)(?!(?:政府)?信�
 _REQUEST_NOUN_BEFORE = re.compile(r"(?:" + _REQUEST_NOUN + r"|申请)" + _TAIL)
 
 _REQUEST_CHANNELS = (
+    # 传真及电子邮件等其他方式申请145件: a category that says 其他 is the other channels, even
+    # when it names some of them, so it is tried first.
+    ("req_other_channel", re.compile(r"其他(?:形式|方式|途径|渠道)")),
     ("req_email", re.compile(r"电子邮件|电子邮箱|电邮|邮件")),
     ("req_fax", re.compile(r"传真")),
     ("req_in_person", re.compile(r"当面|现场|窗口|面对面|来访")),
     ("req_online", re.compile(r"网络|网上|网站|在线|互联网|信息公开平台|政务网|客户端|平台")),
     ("req_letter", re.compile(r"信函|邮寄|信件|来信|书面|邮政")),
-    ("req_other_channel", re.compile(r"其他(?:形式|方式|途径|渠道)")),
 )
 _CHANNEL_REQUEST_WORD = re.compile(r"申请|受理|提交|提出|方式|形式|渠道|通道")
 # How a request was answered or settled is an outcome, not the channel it came by.
@@ -164,6 +168,12 @@ _SHARE_OF_TOTAL = re.compile(
     r"占(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|总件数|总额|总和|总体|全部|总|申请|比例|比重))?"
     r"(?:的)?(?:比例|比重)?" + _TAIL
 )
+# Parts that have a share of a parent (metrics.csv: a parent is named).
+_SHARE_PARENTS = {
+    "req_in_person", "req_fax", "req_online", "req_letter", "req_email", "req_other_channel",
+    "out_already_public", "out_granted", "out_partial", "out_denied", "out_not_held_by_agency",
+    "out_nonexistent", "out_unclear", "out_other_channel", "out_duplicate", "out_other",
+}
 _GROWTH = re.compile(r"增长|下降|增加|减少|提高|降低|同比|较上年|比上年")
 
 _OUTCOME_KEYWORDS = (
@@ -200,12 +210,13 @@ _OUTCOMES_AFTER = tuple(
 
 # --- fees ------------------------------------------------------------------------------------
 # 收取费用120元 / 收取检索复制费1.2万元 / 收费总额为45元; not a tariff (收费标准为每页0.5元).
-_FEE_AMOUNT = re.compile(r"(?:收取|收费)[^,，;；标每]{0,10}?(?:费用|费)?" + _TAIL)
+# The charged items may be listed (检索、复制、邮寄等费用), so up to ~24 characters sit between.
+_FEE_AMOUNT = re.compile(r"(?:收取|收费)[^,，;；标每]{0,24}?(?:费用|费)?" + _TAIL)
 _FEE_ABSENT = re.compile(
     r"(?:未|没有|均未|不曾|未曾|没|无)[^。；;]{0,30}?收取?[^。；;]{0,12}?(?:费用|费)|未收费|不收费|零收费|免收(?:任何)?费用|未产生(?:任何)?费用"
 )
 _FEE_CONTEXT = re.compile(r"申请|依申请|政府信息|信息公开")
-_REQUEST_FEE_NAME = re.compile(r"信息处理费|(?:政府)?信息公开[^。；;]{0,8}?(?:费用|收费)|依申请[^。；;]{0,12}?(?:费用|收费)")
+_REQUEST_FEE_NAME = re.compile(r"信息处理费|(?:政府)?信息公开[^。；;]{0,8}?(?:费用|收费)|依申请[^。；;]{0,24}?(?:费用|收费)")
 
 # --- reconsideration and lawsuits -------------------------------------------------------------
 _RECON_TOTAL = re.compile(r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)" + _TAIL)
@@ -403,7 +414,15 @@ class _Reader:
     def _classify_percent(self, context: "_ClauseContext", left: str, previous: _Mention | None) -> str | None:
         if _GROWTH.search(left):
             return None
-        if _SHARE_OF_TOTAL.search(left):
+        share = _SHARE_OF_TOTAL.search(left)
+        if share:
+            # 当面申请占41.2%: the share names its own part (no count printed); 占总量0.60%
+            # after a count is that count's share.
+            label = _last_segment(left[:share.start()])
+            if label.strip() and _is_request_topic(context):
+                metric = self._classify_request(context, "件", label, "")
+                if metric and metric in _SHARE_PARENTS:
+                    return metric + "_pct"
             if previous and previous.metric and not previous.metric.endswith("_pct"):
                 return previous.metric + "_pct"
             return None
