@@ -208,6 +208,19 @@ _OUTCOMES_AFTER = tuple(
     for metric, words in _OUTCOME_KEYWORDS if metric != "out_other"
 )
 
+# A part of a total (see _Reader._part_of_total): the subject, then at most a verb of the
+# total's own kind.
+_PART_VERBS = {
+    "req_received": r"(?:受理|收到|接收|接到|办理)",
+    "pro_total": r"(?:主动)?(?:公开|发布)",
+    "pro_press_conferences": r"(?:举办|召开|举行|组织)",
+    "pro_online_interviews": r"(?:举办|开展|组织|参加)",
+}
+_SUBJECT_AND_VERB = re.compile(
+    r"^\s*(?:其中)?[,，:：]?\s*(?:[\u4e00-\u9fff]{0,7}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府)"
+    r"(?:共|共计|累计|全年)?(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:了)?\s*$"
+)
+
 # --- fees ------------------------------------------------------------------------------------
 # 收取费用120元 / 收取检索复制费1.2万元 / 收费总额为45元; not a tariff (收费标准为每页0.5元).
 # The charged items may be listed (检索、复制、邮寄等费用), so up to ~24 characters sit between.
@@ -306,9 +319,9 @@ class _Reader:
         self.default_scope = scopes.GOVERNMENT if self.department else scopes.WHOLE
         # The request total last read, for statements that refer back to it (上述申请已全部答复).
         self.received_total: float | None = None
-        # Metrics whose total this paragraph has given, for the parts that follow it with a
-        # subject and a bare verb (其中县本级公开5318条).
-        self.paragraph_totals: set[str] = set()
+        # The metric of the last total this paragraph gave, for the parts that follow it with a
+        # subject and at most a bare verb (其中县本级公开5318条, 其中市政府举办46场).
+        self.last_total_metric: str | None = None
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> list[Fact]:
@@ -327,7 +340,7 @@ class _Reader:
         text = paragraph.matching
         topic = {sections.REQUESTS: REQUEST, sections.FEES: FEE}.get(paragraph.section)
         paragraph_scope: str | None = None
-        self.paragraph_totals = set()
+        self.last_total_metric = None
         for sentence_start, sentence_end in _spans(text, _SENTENCE_END):
             sentence = text[sentence_start:sentence_end]
             sentence_scope = None
@@ -358,7 +371,7 @@ class _Reader:
                 context = _ClauseContext(
                     paragraph=paragraph, sentence=sentence, sentence_start=sentence_start,
                     sentence_end=sentence_end, clause=clause, clause_start=sentence_start + clause_start,
-                    scope=scope, strength=strength, topic=topic,
+                    scope=scope, strength=strength, topic=topic, breakdown=breakdown,
                     next_clause=sentence[clauses[clause_index + 1][0]:clauses[clause_index + 1][1]]
                     if clause_index + 1 < len(clauses) else "",
                 )
@@ -370,6 +383,8 @@ class _Reader:
                     left = _left_context(text, segment_floor, mention.start)
                     right = text[mention.end:sentence_start + clause_end]
                     mention.metric = self._classify(context, mention, left, right, previous)
+                    if mention.metric is None:
+                        mention.metric = self._part_of_total(context, mention, left, right)
                     if mention.metric is None and mention.unit in CASES and _BOTH_REVIEWS.search(left):
                         self._add(context, "recon_total", mention.value, mention.qualifier, mention)
                         self._add(context, "lit_total", mention.value, mention.qualifier, mention)
@@ -379,8 +394,8 @@ class _Reader:
                         if last_received is None and not breakdown:
                             self.received_total = mention.value
                         last_received = mention.value
-                    if mention.metric and not breakdown:
-                        self.paragraph_totals.add(mention.metric)
+                    if mention.metric and not breakdown and mention.metric in _PART_VERBS:
+                        self.last_total_metric = mention.metric
                     if (self._is_request_count(context, mention, left, right)
                             and _ANSWERED_NEXT.search(context.next_clause)
                             # 受理申请130件，已答复120件: the next clause has a count of its own
@@ -522,6 +537,24 @@ class _Reader:
                 return "pro_total"
         return None
 
+    def _part_of_total(self, context: "_ClauseContext", mention: _Mention, left: str, right: str) -> str | None:
+        """其中县本级8件 / 其中，市本级公开42115条 / 其中市政府举办46场: inside a breakdown, the
+        report's own level or government named with at most a bare verb gives its part of the
+        total just stated, in that total's metric."""
+        metric = self.last_total_metric
+        if (metric is None or not context.breakdown or context.strength != CLAUSE_SUBJECT_STRENGTH
+                or context.scope not in (scopes.OWN_LEVEL, scopes.GOVERNMENT)):
+            return None
+        if mention.unit not in UNIT_OF_METRIC_FAMILY[unit_of(metric)] or not _NOTHING_AFTER.match(right):
+            return None
+        opening = _SUBJECT_AND_VERB.match(_last_segment(left))
+        if not opening:
+            return None
+        verb = opening["verb"]
+        if verb and not re.fullmatch(_PART_VERBS[metric], verb):
+            return None  # 其中市政府转办30件: another act than the total's
+        return metric
+
     @staticmethod
     def _policy_interpretations(segment: str, right: str, unit: str) -> str | None:
         if unit in (ITEMS | EVENTS):
@@ -625,6 +658,7 @@ class _ClauseContext:
     strength: float
     topic: str | None
     next_clause: str
+    breakdown: bool = False
 
 
 def _spans(text: str, boundary: re.Pattern[str]):
