@@ -96,12 +96,21 @@ _CHANNELS = (
 _CHANNELS_BY_METRIC = dict(_CHANNELS)
 # 在线访谈 / 线上访谈 / 网上访谈 / 网络访谈: the same programme under several names.
 _INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
+# “在线访谈”栏目全年开展访谈41期: the programme named earlier in the sentence, the act after.
+_INTERVIEW_ACT = re.compile(r"(?:开展|举办|组织|进行|推出)(?:了)?访谈(?:节目|活动)?" + _TAIL)
+# 《政报》24期，刊登省政府及省政府办公厅文件316件: what a gazette printed.
+_GAZETTE_CONTENTS = re.compile(r"(?:刊登|刊发|刊载|登载|收录)(?:了)?[^;；。]{0,30}?(?:文件|规章|信息)" + _TAIL)
+# 开通政务微博1126个，发布信息21.3万条: accounts opened, then what they published.
+_ACCOUNTS_OPENED = re.compile(r"(?:开通|开设|注册|建成|建立)(?:了)?[^,，;；。]{0,10}?[\d,]+\s*个[^,，;；。]{0,4}[,，]")
 _EVENT_METRICS = (
     ("pro_press_conferences", re.compile(r"(?:新闻)?发布会(?:活动)?" + _TAIL), re.compile(r"^(?:新闻)?发布会")),
     ("pro_online_interviews", re.compile(_INTERVIEW + r"(?:节目|活动)?" + _TAIL), re.compile(r"^" + _INTERVIEW)),
     ("pro_policy_interpretations",
      # 政策解读稿件36篇 / 解读政策文件30件 / 36篇政策解读
-     re.compile(r"(?:政策解读(?:信息|稿件|文章|材料|产品)?|解读(?:了)?(?:各类|重要|重大)?政策(?:性)?(?:文件)?)" + _TAIL),
+     # 发布解读材料186篇: without 政策, the act of publishing makes it the report's count (a
+     # bare 其中图解解读材料N篇 is a subset by form and stays out).
+     re.compile(r"(?:政策解读(?:信息|稿件|文章|材料|产品)?|解读(?:了)?(?:各类|重要|重大)?政策(?:性)?(?:文件)?|"
+                r"(?:发布|刊发|推出|编发|撰写)(?:了)?(?:各类)?解读(?:信息|稿件|文章|材料))" + _TAIL),
      re.compile(r"^(?:政策)?解读(?:信息|稿件|文章|材料)?")),
 )
 
@@ -341,6 +350,7 @@ class _Reader:
         topic = {sections.REQUESTS: REQUEST, sections.FEES: FEE}.get(paragraph.section)
         paragraph_scope: str | None = None
         self.last_total_metric = None
+        last_fact_end = 0
         for sentence_start, sentence_end in _spans(text, _SENTENCE_END):
             sentence = text[sentence_start:sentence_end]
             sentence_scope = None
@@ -381,6 +391,7 @@ class _Reader:
                 segment_floor = context.clause_start
                 for mention in mentions:
                     left = _left_context(text, segment_floor, mention.start)
+                    context.since_last_fact = text[max(sentence_start, last_fact_end):mention.start]
                     right = text[mention.end:sentence_start + clause_end]
                     mention.metric = self._classify(context, mention, left, right, previous)
                     if mention.metric is None:
@@ -394,6 +405,8 @@ class _Reader:
                         if last_received is None and not breakdown:
                             self.received_total = mention.value
                         last_received = mention.value
+                    if mention.metric:
+                        last_fact_end = mention.end
                     if mention.metric and not breakdown and mention.metric in _PART_VERBS:
                         self.last_total_metric = mention.metric
                     if (self._is_request_count(context, mention, left, right)
@@ -506,6 +519,8 @@ class _Reader:
             for metric, before, after in _EVENT_METRICS:
                 if before.search(segment) or after.search(right):
                     return metric
+            if _INTERVIEW_ACT.search(segment) and re.search(_INTERVIEW, context.sentence):
+                return "pro_online_interviews"
         if metric := self._policy_interpretations(segment, right, unit):
             return metric
         if unit not in ITEMS:
@@ -514,6 +529,9 @@ class _Reader:
         # proactive disclosure (elsewhere they are one topic's or one department's counts).
         if context.paragraph.has_proactive_section and context.paragraph.section != sections.PROACTIVE:
             return None
+        sentence_before = context.sentence[: context.clause_start - context.sentence_start]
+        if _GAZETTE_CONTENTS.search(left) and _CHANNELS_BY_METRIC["pro_gazette"].search(sentence_before + left):
+            return "pro_gazette"
         has_object = bool(_PUBLISH_TAIL.search(segment))
         if not has_object and not (_PUBLISH_VERB_TAIL.search(segment) and _NOTHING_AFTER.match(right)):
             return None
@@ -522,10 +540,16 @@ class _Reader:
         for metric, channel in _CHANNELS:
             if channel.search(left):
                 return metric
+        # 开通政务微博1126个，发布信息21.3万条: the channel named in an earlier clause of the
+        # sentence, with no fact read since (a count of accounts is no fact).
+        accounts = _ACCOUNTS_OPENED.search(context.since_last_fact)
+        if accounts and context.strength < CLAUSE_SUBJECT_STRENGTH and has_object:
+            for metric, channel in _CHANNELS:
+                if channel.search(accounts.group()):
+                    return metric
         if not has_object:
             return None
         # 《政府公报》刊发4期，公开信息23条: the gazette named earlier in the sentence.
-        sentence_before = context.sentence[: context.clause_start - context.sentence_start]
         if _CHANNELS_BY_METRIC["pro_gazette"].search(sentence_before + context.clause):
             return "pro_gazette"
         if _INFO_ONLY_TAIL.search(segment):
@@ -618,8 +642,14 @@ class _Reader:
         if metric.startswith("pro_") and not metric.endswith("_pct"):
             # What the government's own site publishes is the government's, unless the clause
             # names another subject; it ranks as a sentence-level hint, not a named subject.
-            owner = scopes.channel_owner_scope(context.clause)
-            if owner and strength < 2:
+            # (市政府公报全年编印12期，刊发文件156件: the owner may open the sentence.)
+            owner = scopes.channel_owner_scope(context.clause) or scopes.channel_owner_scope(context.sentence)
+            # 我区公开2318条。其中，区政府门户网站公开1920条: a sentence that lists the channels of
+            # the jurisdiction's total shares its scope; the owner counts only outside such a list
+            # (全市发布35万条，其中……，市政府门户网站发布37824条 stays the government's).
+            inside_total = (_BREAKDOWN.match(context.sentence) is not None
+                            and self.last_total_metric == "pro_total")
+            if owner and strength < 2 and not inside_total:
                 scope, strength = owner, CHANNEL_OWNER_STRENGTH
         if scope == scopes.OTHER_BODY:
             return
@@ -659,6 +689,7 @@ class _ClauseContext:
     topic: str | None
     next_clause: str
     breakdown: bool = False
+    since_last_fact: str = ""  # the sentence's text since the last number read as a fact
 
 
 def _spans(text: str, boundary: re.Pattern[str]):

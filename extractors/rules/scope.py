@@ -55,15 +55,15 @@ _SUBJECTS = (
         + r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|厅|中心|馆|办公室|办)(?![\u4e00-\u9fff]{0,2}公开))"
     )),
     # 市政府 itself, not 市政府部门 (its departments), 市政府信息公开平台 (a platform) nor
-    # 市政府门户网站 (a channel: see channel_owner_scope)
-    (GOVERNMENT, re.compile(r"^" + _LEVELLED + r"(?:人民)?政府(?!信息|系统|部门|各部门|及其?部门|工作部门|门户|网站|网)")),
+    # 市政府门户网站 or 市政府公报 (channels: see channel_owner_scope)
+    (GOVERNMENT, re.compile(r"^" + _LEVELLED + r"(?:人民)?政府(?!信息|系统|部门|各部门|及其?部门|工作部门|门户|网站|网|公报)")),
     # the jurisdiction named alone (鞍山市在……): the whole jurisdiction
     (WHOLE, re.compile(r"^[\u4e00-\u9fff]{1,7}?" + _LEVEL + r"(?![\u4e00-\u9fff]{0,3}(?:政府|局|委|办|本级))")),
 )
 
 # The owner of a publishing channel (市政府门户网站发布……, 利用市政府网站发布……): a
 # proactive-disclosure count published on the government's own site is the government's.
-_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?" + _LEVELLED + r"(?:人民)?政府(?:门户)?网(?:站)?")
+_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?" + _LEVELLED + r"(?:人民)?政府(?:(?:门户)?网(?:站)?|公报)")
 
 
 def strip_filler(clause: str) -> str:
