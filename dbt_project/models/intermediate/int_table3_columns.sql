@@ -5,19 +5,13 @@
 -- value proves nothing). A blank or missing cell makes the column 'incomplete' (not compared):
 -- a blank is not a zero. Nothing is corrected: an unbalanced column stays data and is flagged
 -- by the warn-severity test in the yml.
-with metrics as (
-    select code from {{ ref('metrics') }}
-    where family = 'table3'
+with table3_cells as (
+    {{ table3_cells() }}
 ),
 
 facts as (
-    select facts.*
-    from {{ ref('int_facts_enriched') }} as facts
-    inner join metrics
-        on facts.metric_code = metrics.code
-    where facts.mention_rank = 1
-      and facts.applicant_code <> 'not_applicable'
-      and not coalesce(facts.is_derived, false)
+    select * from table3_cells
+    where applicant_code <> 'not_applicable'
 ),
 
 pivoted as (

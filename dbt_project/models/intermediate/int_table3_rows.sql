@@ -5,18 +5,8 @@
 -- (applicant_columns_blank) and not added. Nothing is corrected; the warn tests in the yml flag
 -- rows that do not add up.
 {%- set applicant_columns = ['natural_person', 'business', 'research', 'public_interest', 'legal_service', 'other_org'] %}
-with metrics as (
-    select code from {{ ref('metrics') }}
-    where family = 'table3'
-),
-
-facts as (
-    select facts.*
-    from {{ ref('int_facts_enriched') }} as facts
-    inner join metrics
-        on facts.metric_code = metrics.code
-    where facts.mention_rank = 1
-      and not coalesce(facts.is_derived, false)
+with facts as (
+    {{ table3_cells() }}
 ),
 
 aggregated as (
