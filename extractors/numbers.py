@@ -6,7 +6,6 @@ read here, and the caller keeps offsets into the verbatim text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import cn2an
@@ -31,12 +30,6 @@ _PREFIX_QUALIFIERS = (
 )
 
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
-
-
-@dataclass(frozen=True)
-class Quantity:
-    value: float
-    qualifier: str  # exact | about | over | under
 
 
 @lru_cache(maxsize=4096)

@@ -43,7 +43,3 @@ def register_reader(*media_types: str) -> Callable[[Reader], Reader]:
 
 def reader_for(media_type: str) -> Reader | None:
     return _READERS.get(media_type)
-
-
-def registered_media_types() -> tuple[str, ...]:
-    return tuple(sorted(_READERS))

@@ -21,7 +21,6 @@ from extractors.readers.sniff import MARKDOWN, PLAIN_TEXT
 _LINE = re.compile(r"[^\n]+")
 _MARKDOWN_MARKER = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+)")
 _MARKDOWN_TABLE_ROW = re.compile(r"^\|.*\|$")
-_CELL = re.compile(r"[^|]+")
 
 
 def _cell_spans(line: str, line_start: int) -> tuple[tuple[int, int], ...]:

@@ -37,7 +37,7 @@ class StageSummary:
 def pending_raw_files(connection, reader_version: str) -> list[tuple[str, str]]:
     """(file hash, a current file name) of contents not yet read by this reader version."""
     return connection.execute(
-        f"""
+        """
         select source.file_sha256, min(source.file_name)
         from staging.source_files source
         left join staging.extraction_state state using (file_sha256)
