@@ -73,9 +73,9 @@ class Fact:
     unit: str
     qualifier: str  # exact | about | over | under
     scope: str  # whole | own_level | government | unspecified
-    evidence: str  # verbatim from Document.text
-    start: int  # offsets of the evidence in Document.text
-    end: int
+    evidence: str  # verbatim from Document.text: the sentence, or a table cell's row label
+    start: int  # offsets in Document.text of what the value was read from: the sentence of a
+    end: int  # free-text fact, the cell of a table fact
     rule: str  # the rule that produced the fact
     confidence: float
     applicant: str = ""  # table 三 applicant type; "" for legacy facts

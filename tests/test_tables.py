@@ -543,10 +543,6 @@ def test_modern_pdf_against_gold(with_grids: bool, tmp_path: Path) -> None:
 
 @needs_corpus
 def test_modern_pdf_through_the_pdf_reader(tmp_path: Path) -> None:
-    try:
-        from extractors.readers import pdf as _pdf_reader  # noqa: F401  (the other engineer's)
-    except ImportError:
-        pytest.skip("extractors/readers/pdf.py does not exist yet")
     document = read_document(MODERN_PDF.read_bytes(), MODERN_PDF.name)
     _assert_score(_score_against_gold(extract_table_facts(document, "format_2021"), tmp_path))
 

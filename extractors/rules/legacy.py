@@ -15,7 +15,7 @@ sentences of any one report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from extractors.metrics import unit_of
 from extractors.model import Document, Fact
