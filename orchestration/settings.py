@@ -3,6 +3,7 @@
 OGI_INBOX: folder of reports, searched recursively. Default: the sample corpus at
 ../shared/corpus beside the project when it exists, else data/inbox/.
 OGI_WAREHOUSE: the DuckDB file. Default: data/warehouse.duckdb.
+OGI_WORKERS: processes that read documents in parallel. Default: the machine's cores.
 """
 from __future__ import annotations
 
@@ -32,3 +33,8 @@ def inbox_path() -> Path:
 def warehouse_path() -> Path:
     configured = os.environ.get("OGI_WAREHOUSE")
     return Path(configured).resolve() if configured else PROJECT_ROOT / "data" / "warehouse.duckdb"
+
+
+def extraction_workers() -> int:
+    configured = os.environ.get("OGI_WORKERS")
+    return max(1, int(configured)) if configured else (os.cpu_count() or 1)

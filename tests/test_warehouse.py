@@ -276,6 +276,7 @@ def test_a_report_that_a_new_reader_skips_loses_its_facts_and_findings(tmp_path,
             return original(data, name)
 
         monkeypatch.setattr(stages, "read_report", stricter_reader)
+        monkeypatch.setenv("OGI_WORKERS", "1")  # the patched reader lives in this process only
         build(connection, inbox, reader="r2", rules="v1")
         left = [connection.execute(f"select count(*) from staging.{table} where file_sha256 = ?", [sha]).fetchone()[0]
                 for table in ("documents", "facts", "check_results")]

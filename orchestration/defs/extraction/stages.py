@@ -8,6 +8,7 @@ run leaves either the old rows or the new ones, never half a report.
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +17,7 @@ import pandas as pd
 from extractors.pipeline import (
     ReadReport, SkippedFile, blocks_to_json, document_from_stored, extract_facts, read_report,
 )
+from orchestration.settings import extraction_workers
 from orchestration.warehouse import (
     append_rows, delete_reports, log_line, register, replace_reports, transaction, utc_now,
 )
@@ -49,40 +51,64 @@ def pending_raw_files(connection, reader_version: str) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def read_pending_documents(connection, reader_version: str, run_id: str | None = None) -> StageSummary:
+def _read_one(item: tuple[str, str, bytes]) -> tuple[str, ReadReport | SkippedFile]:
+    sha, name, data = item
+    try:
+        return sha, read_report(data, name)
+    except SkippedFile as skip:
+        return sha, skip
+
+
+def read_pending_documents(connection, reader_version: str, run_id: str | None = None,
+                           workers: int | None = None) -> StageSummary:
+    """Read every pending content. Reading is the costly step (a PDF takes a good part of a
+    second), so it runs in a pool of worker processes started once for the whole stage."""
     summary = StageSummary()
     pending = pending_raw_files(connection, reader_version)
-    for batch_start in range(0, len(pending), DOCUMENT_BATCH):
-        batch = pending[batch_start:batch_start + DOCUMENT_BATCH]
-        hashes = [sha for sha, _ in batch]
-        contents = dict(connection.execute(
-            "select file_sha256, content from staging.raw_files where file_sha256 in (select unnest($hashes))",
-            {"hashes": hashes},
-        ).fetchall())
-        now = utc_now()
-        document_rows, state_rows, log_lines = [], [], []
-        for sha, name in batch:
-            try:
-                report = read_report(bytes(contents[sha]), name)
-            except SkippedFile as skip:
-                summary.skipped[skip.reason] += 1
-                state_rows.append(_state(sha, reader_version, "skipped", skip.reason))
-                log_lines.append(log_line(now, run_id, "documents", "skipped", sha, reason=skip.reason,
-                                          detail=skip.detail, version=reader_version))
-                continue
-            document_rows.append(_document_row(sha, name, report, reader_version, now))
-            state_rows.append(_state(sha, reader_version, "report"))
-            log_lines.append(log_line(now, run_id, "documents", "read", sha, version=reader_version))
-        with transaction(connection):
-            # A re-read report's facts and findings belong to its old text: they go with it.
-            replace_reports(connection, "staging.documents", hashes, pd.DataFrame(document_rows))
-            delete_reports(connection, "staging.facts", hashes)
-            delete_reports(connection, "staging.check_results", hashes)
-            replace_reports(connection, "staging.extraction_state", hashes, pd.DataFrame(state_rows))
-            append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
-        summary.processed += len(batch)
-        summary.rows_written += len(document_rows)
+    workers = extraction_workers() if workers is None else workers
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > 1 else None
+    try:
+        for batch_start in range(0, len(pending), DOCUMENT_BATCH):
+            batch = pending[batch_start:batch_start + DOCUMENT_BATCH]
+            hashes = [sha for sha, _ in batch]
+            contents = dict(connection.execute(
+                "select file_sha256, content from staging.raw_files where file_sha256 in (select unnest($hashes))",
+                {"hashes": hashes},
+            ).fetchall())
+            items = [(sha, name, bytes(contents[sha])) for sha, name in batch]
+            results = dict(pool.map(_read_one, items, chunksize=4) if pool else map(_read_one, items))
+            _store_documents(connection, batch, results, reader_version, run_id, summary)
+    finally:
+        if pool:
+            pool.shutdown()
     return summary
+
+
+def _store_documents(connection, batch: list[tuple[str, str]], results: dict[str, ReadReport | SkippedFile],
+                     reader_version: str, run_id: str | None, summary: StageSummary) -> None:
+    hashes = [sha for sha, _ in batch]
+    now = utc_now()
+    document_rows, state_rows, log_lines = [], [], []
+    for sha, name in batch:
+        result = results[sha]
+        if isinstance(result, SkippedFile):
+            summary.skipped[result.reason] += 1
+            state_rows.append(_state(sha, reader_version, "skipped", result.reason))
+            log_lines.append(log_line(now, run_id, "documents", "skipped", sha, reason=result.reason,
+                                      detail=result.detail, version=reader_version))
+            continue
+        document_rows.append(_document_row(sha, name, result, reader_version, now))
+        state_rows.append(_state(sha, reader_version, "report"))
+        log_lines.append(log_line(now, run_id, "documents", "read", sha, version=reader_version))
+    with transaction(connection):
+        # A re-read report's facts and findings belong to its old text: they go with it.
+        replace_reports(connection, "staging.documents", hashes, pd.DataFrame(document_rows))
+        delete_reports(connection, "staging.facts", hashes)
+        delete_reports(connection, "staging.check_results", hashes)
+        replace_reports(connection, "staging.extraction_state", hashes, pd.DataFrame(state_rows))
+        append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
+    summary.processed += len(batch)
+    summary.rows_written += len(document_rows)
 
 
 def pending_documents(connection, rules_version: str) -> list[str]:
