@@ -25,6 +25,7 @@ from extractors.tables import extract_table_facts
 
 NOT_A_REPORT = "not_a_report"
 LEGACY = "legacy"
+TRIAL_2019 = "trial_2019"
 
 
 class SkippedFile(Exception):
@@ -96,12 +97,13 @@ def read_report(data: bytes, file_name: str) -> ReadReport:
 
 
 def extract_facts(document: Document, era: str) -> list[Fact]:
-    """Legacy reports: the free-text rules. Standardized reports: the three tables, and the
-    free-text rules over the narrative too (总体情况 restates counts that a check compares with
-    the tables). Every fact carries the format it was read under."""
+    """The free-text rules over the narrative of every report (a standardized report's 总体情况
+    restates counts that a check compares with its tables), and the three tables wherever they
+    are found: a 2019/2020 report whose table wording was not recognised is still read as the
+    trial format, its tables' shape decides. Every fact carries the format it was read under."""
     facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document)]
-    if era != LEGACY:
-        facts += [replace(fact, format_version=era) for fact in extract_table_facts(document, era)]
+    table_era = TRIAL_2019 if era == LEGACY else era
+    facts += [replace(fact, format_version=table_era) for fact in extract_table_facts(document, table_era)]
     return facts
 
 
