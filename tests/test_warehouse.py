@@ -309,3 +309,37 @@ def test_removed_touched_and_restored_files(tmp_path, inbox):
             "select version, is_current from staging.source_files where source_path = 'county/report_2015.html' "
             "order by version").fetchall()
     assert versions == [(1, False), (2, True)]
+
+
+def test_a_reader_or_rule_bug_on_one_file_is_logged_and_the_run_goes_on(tmp_path, inbox, monkeypatch):
+    import orchestration.defs.extraction.stages as stages
+
+    original_read, original_extract = stages.read_report, stages.extract_facts
+
+    def failing_read(data: bytes, name: str):
+        if name == "report_2015.html":
+            raise ValueError("a reader bug")
+        return original_read(data, name)
+
+    def failing_extract(document, era):
+        if "主动公开政府信息3100条" in document.text:
+            raise KeyError("a rule bug")
+        return original_extract(document, era)
+
+    monkeypatch.setenv("OGI_WORKERS", "1")  # the patched functions live in this process only
+    monkeypatch.setattr(stages, "read_report", failing_read)
+    monkeypatch.setattr(stages, "extract_facts", failing_extract)
+    (inbox / "county" / "report_2012.txt").write_text(
+        ("永宁县2012年政府信息公开工作年度报告\n一、概述\n2012年，全县政府信息公开工作有序开展，各级行政机关落实《条例》。\n"
+         "二、主动公开政府信息情况\n2012年，全县主动公开政府信息3100条。\n"
+         "三、依申请公开政府信息情况\n2012年，全县共受理政府信息公开申请12件，已全部答复。\n") * 2, encoding="utf-8")
+    with connect(tmp_path / "w.duckdb") as connection:
+        build(connection, inbox)
+        errors = dict(connection.execute(
+            "select stage, reason from staging.ingest_log where reason in ('reader_error', 'rules_error')").fetchall())
+        reports = connection.execute("select count(*) from staging.documents").fetchone()[0]
+        counts = table_counts(connection)
+        build(connection, inbox)
+        assert table_counts(connection) == counts  # logged once, not again on every run
+    assert errors == {"documents": "reader_error", "facts": "rules_error"}
+    assert reports >= 1  # the other files went on

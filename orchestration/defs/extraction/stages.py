@@ -57,6 +57,8 @@ def _read_one(item: tuple[str, str, bytes]) -> tuple[str, ReadReport | SkippedFi
         return sha, read_report(data, name)
     except SkippedFile as skip:
         return sha, skip
+    except Exception as error:  # a reader bug on one odd file must not stop the run: log it
+        return sha, SkippedFile("reader_error", f"{type(error).__name__}: {error}")
 
 
 def read_pending_documents(connection, reader_version: str, run_id: str | None = None,
@@ -137,7 +139,14 @@ def extract_pending_facts(connection, rules_version: str, run_id: str | None = N
         fact_rows, log_lines = [], []
         for sha, text, blocks_json, media_type, encoding, era in stored:
             document = document_from_stored(text, blocks_json, media_type, encoding)
-            for index, fact in enumerate(extract_facts(document, era)):
+            try:
+                facts = extract_facts(document, era)
+            except Exception as error:  # a rule bug on one report must not stop the run: log it
+                summary.skipped["rules_error"] += 1
+                log_lines.append(log_line(now, run_id, "facts", "skipped", sha, reason="rules_error",
+                                          detail=f"{type(error).__name__}: {error}", version=rules_version))
+                continue
+            for index, fact in enumerate(facts):
                 fact_rows.append({
                     "file_sha256": sha, "fact_index": index, "metric": fact.metric,
                     "applicant": fact.applicant, "scope": fact.scope, "value": fact.value,
