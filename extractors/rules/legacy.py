@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from extractors.metrics import unit_of
 from extractors.model import Document, Fact
 from extractors.numbers import NUMBER_PATTERN, OVER_SUFFIX, ABOUT_SUFFIX, qualifier_from_context, read_number
+from extractors.rules import appendix
 from extractors.rules import scope as scopes
 from extractors.rules import sections
 
@@ -343,6 +344,11 @@ class _Reader:
             if section == sections.PROBLEMS:
                 continue
             self._read_paragraph(_Paragraph(matching, block.start, section, self.has_proactive_section))
+        # The attached statistics table (附表), if any: the report's own numbers again, so a
+        # count the text already gave merges with it (the text's mention is kept: its sentence
+        # names the scope; a table row carries only the report's default scope).
+        for fact in appendix.extract_appendix_facts(self.document, self.department):
+            self.candidates.append(_Candidate(fact, CARRIED_STRENGTH))
         return _merge(self.candidates)
 
     def _read_paragraph(self, paragraph: _Paragraph) -> None:
