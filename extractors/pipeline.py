@@ -20,6 +20,7 @@ from extractors.metadata import extract_metadata, looks_like_report
 from extractors.model import Block, Document, Fact, JurisdictionMatch, ReportMetadata
 from extractors.normalize import to_matching
 from extractors.readers import UnreadableFile, read_document
+from extractors.rules.appendix import appendix_row_spans
 from extractors.rules.legacy import extract_legacy_facts
 from extractors.tables import extract_table_facts
 
@@ -103,8 +104,22 @@ def extract_facts(document: Document, era: str) -> list[Fact]:
     trial format, its tables' shape decides. Every fact carries the format it was read under."""
     facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document)]
     table_era = TRIAL_2019 if era == LEGACY else era
-    facts += [replace(fact, format_version=table_era) for fact in extract_table_facts(document, table_era)]
+    table_facts = extract_table_facts(document, table_era)
+    facts += [replace(fact, format_version=table_era) for fact in _outside_appendix(document, table_facts)]
     return facts
+
+
+def _outside_appendix(document: Document, table_facts: list[Fact]) -> list[Fact]:
+    """Table facts, less any table (二, 三 or 四) that read a cell of a legacy statistics table
+    (附表, read by the legacy rules): a positional read of the wrong table is no table fact."""
+    if not table_facts:
+        return table_facts
+    spans = appendix_row_spans(document)
+    if not spans:
+        return table_facts
+    claimed = {fact.metric.split("_", 1)[0] for fact in table_facts
+               if any(start <= fact.start and fact.end <= end for start, end in spans)}
+    return [fact for fact in table_facts if fact.metric.split("_", 1)[0] not in claimed]
 
 
 def blocks_to_json(blocks: list[Block]) -> str:
