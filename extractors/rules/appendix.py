@@ -111,7 +111,7 @@ _KINDS = (
     _kind("fee_collected_yuan", r"(?:收取|收缴).{0,6}费|申请.{0,8}(?:收费|费用)", sets_part=FEE),
     _kind("fee_collected_yuan", r"收费(?:金额|总额|数额|总计)?$|费用(?:总额|金额)?$", (FEE,)),
     # requests: the channels
-    _kind("req_in_person", r"当面|现场|窗口"),
+    _kind("req_in_person", r"当面|现场|窗口|来访"),
     _kind("req_fax", r"传真"),
     _kind("req_online", r"网络|网上|在线申请|互联网"),
     _kind("req_letter", r"信函|邮寄|来信"),
@@ -308,8 +308,8 @@ def extract_appendix_facts(document: Document, department: str | None = None) ->
             if metric == "req_completed":
                 # 申请办结数 is the answered count only when the table prints no 申请答复数.
                 metric = None if has_answered else "req_answered"
-            if not metric or metric in seen:
-                continue
+            if not metric or metric in seen or not item.row.values:
+                continue  # a header row (no value cells) names a part; it claims no code
             seen.add(metric)
             cell = _value(item.row)
             if cell is None or cell.value is None:
