@@ -294,3 +294,32 @@ def test_a_department_report_table_is_the_department_s_own():
     assert {(f.metric, f.value, f.scope) for f in facts} == {
         ("pro_total", 310, "government"), ("req_received", 4, "government"), ("out_granted", 4, "government")}
     assert {f.scope for f in extract_legacy_facts(document)} == {"government"}
+
+
+def test_a_remark_in_brackets_is_not_part_of_the_row_name():
+    document = _text_document(
+        "某市2018年政府信息公开工作年度报告\n"
+        "统计指标\t单位\t统计数\n"
+        "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）\t条\t5120\n"
+        "1.政府网站公开政府信息数\t条\t4300\n"
+        "（三）从事政府信息公开工作人员数\t人\t12\n"
+        "1.专职人员数（不包括政府公报及政府网站工作人员数）\t人\t3\n"
+        "（一）收到申请数\t件\t40\n"
+    )
+    facts = appendix.extract_appendix_facts(document)
+    assert {(f.metric, f.value) for f in facts} == {("pro_total", 5120), ("pro_website", 4300), ("req_received", 40)}
+
+
+def test_table_lines_joined_into_one_paragraph_are_read_line_by_line():
+    """A PDF reader may join a table's lines into one paragraph block."""
+    from extractors.model import Block, Document
+    from extractors.normalize import to_matching
+
+    text = ("二、依申请公开情况\n收到申请数 件 25\n当面申请数 件 10\n网络申请数 件 15\n"
+            "申请答复数 件 25\n同意公开答复数 件 20\n申请信息不存在数 件 5")
+    document = Document(text=text, matching=to_matching(text), blocks=[Block("paragraph", 0, len(text))])
+    facts = appendix.extract_appendix_facts(document)
+    assert {(f.metric, f.value, f.evidence) for f in facts} == {
+        ("req_received", 25, "收到申请数 件 25"), ("req_in_person", 10, "当面申请数 件 10"),
+        ("req_online", 15, "网络申请数 件 15"), ("req_answered", 25, "申请答复数 件 25"),
+        ("out_granted", 20, "同意公开答复数 件 20"), ("out_nonexistent", 5, "申请信息不存在数 件 5")}

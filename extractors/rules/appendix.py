@@ -67,6 +67,7 @@ _SUB_ROW = re.compile(r"^(?:其中|内含|含)[:：]?")
 _UNITS = r"万元|元|件|条|次|篇|个|人次|人|场|期|项|宗|起"
 _UNIT_IN_BRACKETS = re.compile(r"[（(](?:单位[:：])?(?P<unit>" + _UNITS + r")[)）]")
 _UNIT_AT_END = re.compile(r"(?<=[数量用额费])(?P<unit>" + _UNITS + r")$")
+_REMARK = re.compile(r"[（(][^（()）]*[)）]")
 _UNIT_CELL = re.compile(r"^(?:" + _UNITS + r")$")
 
 
@@ -166,6 +167,8 @@ def _clean_label(document: Document, row: Row) -> tuple[str, str]:
         if stripped == label:
             break
         label = stripped
+    # Remarks in brackets (不同渠道和方式公开相同信息计1条 / 不包括政府公报…) are not the row's name.
+    label = _REMARK.sub("", label)
     return label, unit
 
 
