@@ -134,6 +134,7 @@ _MIN_DISCLOSURE_MENTIONS = 3
 _MIN_VOCABULARY_MENTIONS = 8
 _MIN_STATISTICS = 3
 _DIGIT = re.compile(r"\d")
+_TABLE_LINE = re.compile(r"^[^\d\n]{2,60}?[\t ]+(?:[件条次个篇场期]|万元|元)?[\t ]*\d[\d,.]*[\t ]*$", re.M)
 _MAX_TITLE_LINES_IN_A_REPORT = 3  # an index page lists many report titles
 # Counted things, not deadlines: "37件", "1.2万余条", but not "10个工作日".
 _STATISTIC = re.compile(
@@ -493,6 +494,7 @@ def looks_like_report(document: Document, metadata: ReportMetadata | None = None
     # Statistics are counts in the prose (收到申请21件) or rows of numbers in the tables.
     numeric_rows = sum(1 for block in blocks
                        if block.kind == "table_row" and _DIGIT.search(matching, block.start, block.end))
+    numeric_rows += len(_TABLE_LINE.findall(matching))  # a table kept as text: "收到申请数\t件\t120"
     if len(_STATISTIC.findall(matching)) + numeric_rows < _MIN_STATISTICS:
         return False
     if count_title_lines(document) > _MAX_TITLE_LINES_IN_A_REPORT:

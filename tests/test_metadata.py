@@ -282,3 +282,18 @@ def test_document_without_blocks_uses_its_lines():
     metadata = extract_metadata(document)
     assert metadata.title == "白石县2017年政府信息公开工作年度报告"
     assert metadata.report_year == 2017
+
+
+def test_a_report_whose_statistics_are_a_table_kept_as_text_is_a_report():
+    lines = ["白水县2015年政府信息公开工作年度报告",
+             "本报告根据《中华人民共和国政府信息公开条例》编制，统计期限自2015年1月1日至2015年12月31日。"
+             "全县政府信息公开工作围绕主动公开、依申请公开和监督保障有序推进，附表列出主要统计数据。",
+             "附表：政府信息公开情况统计表"]
+    lines += [f"{label}\t{unit}\t{value}" for label, unit, value in (
+        ("主动公开政府信息数", "条", 2140), ("政府网站公开政府信息数", "条", 1980), ("收到申请数", "件", 31),
+        ("当面申请数", "件", 9), ("网络申请数", "件", 22), ("同意公开答复数", "件", 25),
+        ("行政复议数量", "件", 0), ("行政诉讼数量", "件", 0))]
+    lines.append("依申请公开政府信息工作中未收取任何费用，政府信息公开申请均按时答复。")
+    text = "\n".join(lines * 1)
+    document = read_document(text.encode("utf-8"), "report.txt")
+    assert looks_like_report(document)
