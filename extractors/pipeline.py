@@ -27,6 +27,7 @@ from extractors.tables import extract_table_facts
 NOT_A_REPORT = "not_a_report"
 LEGACY = "legacy"
 TRIAL_2019 = "trial_2019"
+MIN_TABLE3_ROWS = 10  # of the 23 (trial) or 25 rows, for a report not otherwise known to have tables
 
 
 class SkippedFile(Exception):
@@ -104,8 +105,12 @@ def extract_facts(document: Document, era: str) -> list[Fact]:
     trial format, its tables' shape decides. Every fact carries the format it was read under."""
     facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document)]
     table_era = TRIAL_2019 if era == LEGACY else era
-    table_facts = extract_table_facts(document, table_era)
-    facts += [replace(fact, format_version=table_era) for fact in _outside_appendix(document, table_facts)]
+    table_facts = _outside_appendix(document, extract_table_facts(document, table_era))
+    if era == LEGACY and len({fact.metric for fact in table_facts if fact.metric.startswith("t3_")}) < MIN_TABLE3_ROWS:
+        # Without a recognisable table 三 a "legacy" report has no standardized tables: numbers
+        # that merely follow a 行政复议 heading are not table 四.
+        table_facts = []
+    facts += [replace(fact, format_version=table_era) for fact in table_facts]
     return facts
 
 

@@ -26,3 +26,14 @@ def test_a_legacy_report_yields_no_table_facts():
     report = read_report(text.encode("utf-8"), "report_2012.txt")
     facts = extract_facts(report.document, report.metadata.era)
     assert facts and not any(fact.metric.startswith(("t2_", "t3_", "t4_")) for fact in facts)
+
+
+def test_numbers_after_a_review_heading_in_a_legacy_report_are_not_table_four():
+    text = ("永宁县2013年政府信息公开工作年度报告\n一、概述\n2013年，全县政府信息公开工作有序开展，各级行政机关落实《条例》。\n"
+            "二、主动公开政府信息情况\n2013年，全县主动公开政府信息2400条。\n三、依申请公开政府信息情况\n"
+            "2013年，全县共受理政府信息公开申请15件，已全部答复。\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "行政复议 维持 纠正 其他 未结 合计 诉讼 维持 纠正 其他 未结 合计 上诉 维持 纠正\n"
+            "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n") * 2
+    report = read_report(text.encode("utf-8"), "report_2013.txt")
+    facts = extract_facts(report.document, "legacy")
+    assert not any(fact.metric.startswith(("t2_", "t3_", "t4_")) for fact in facts)
