@@ -13,7 +13,10 @@ import cn2an
 # A number as printed: Arabic digits (thousands separators allowed) or a run of Chinese numeral
 # characters, then an optional 万/亿 multiplier.
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+# 一万二千 (12000) holds 万 inside the numeral: the part after it is read with it, never on its
+# own (a match may not start inside a numeral, so 一万二千 is never read as 二千).
+_NUMERAL = r"[零〇一二两三四五六七八九十百千]"
+_CHINESE = rf"(?<![零〇一二两三四五六七八九十百千万亿]){_NUMERAL}+(?:[万亿]{_NUMERAL}+)*"
 NUMBER_PATTERN = rf"(?P<digits>{_ARABIC}|{_CHINESE})\s*(?P<multiplier>万|亿)?"
 
 # Words around a number that say it is approximate or a bound. The suffixes follow the number
@@ -47,6 +50,9 @@ def chinese_numeral_value(numeral: str) -> float | None:
 def read_number(digits: str, multiplier: str | None) -> float | None:
     if digits[0].isdigit():
         value = float(digits.replace(",", ""))
+    elif multiplier and ("万" in digits or "亿" in digits):
+        # 一亿二千万: the multiplier closes a numeral that already holds one; read it whole.
+        return chinese_numeral_value(digits + multiplier)
     else:
         value = chinese_numeral_value(digits)
         if value is None:
