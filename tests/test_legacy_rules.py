@@ -294,7 +294,7 @@ case("lit", V, "全县因政府信息公开引发行政诉讼两件。", F("lit_
 case("lit", V, "全市政府信息公开行政诉讼案件7件，法院判决驳回原告诉讼请求5件，被依法纠错1件，其他结果1件。",
      F("lit_total", 7), F("lit_upheld", 5), F("lit_corrected", 1), F("lit_other", 1))
 case("lit", V, "全市發生政府信息公開行政訴訟案件１０件。", F("lit_total", 10))
-case("lit", V, "公民提起行政诉讼的有3件，目前均未审结。", F("lit_total", 3))
+case("lit", V, "公民提起行政诉讼的有3件，目前均未审结。", F("lit_total", 3), F("lit_pending", 3))
 case("review_absent", V, "全市未发生政府信息公开行政复议案件。", F("recon_total", 0))
 case("review_absent", V, "我县没有产生因政府信息公开引起的行政诉讼。", F("lit_total", 0))
 case("review_absent", V, "全年未发生因政府信息公开引起的行政复议和行政诉讼案件。",

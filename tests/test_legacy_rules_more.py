@@ -61,7 +61,7 @@ case("colon_total", V, "行政复议：5件（维持4件，撤销1件）。",
 case("colon_total", V, "行政诉讼：3件（驳回2件，尚在审理1件）。",
      F("lit_total", 3), F("lit_upheld", 2), F("lit_pending", 1))
 case("colon_total", V, "行政复议案件： 2起（均维持原答复）；行政诉讼案件：1起（原告撤诉）。",
-     F("recon_total", 2), F("lit_total", 1), F("lit_other", 1))
+     F("recon_total", 2), F("recon_upheld", 2), F("lit_total", 1), F("lit_other", 1))
 case("colon_total", V, "行政复议：六件（维持五件，纠正一件）。",
      F("recon_total", 6), F("recon_upheld", 5), F("recon_corrected", 1))
 case("colon_total", R, "受理申请：64件（当面申请20件，网上申请44件）。",

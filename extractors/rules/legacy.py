@@ -39,8 +39,12 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # The matching text folds the Chinese comma to ",", so a comma between a digit and three more
 # digits (8,765条) is a thousands separator, not the end of a clause.
 _COMMA = r"(?:，|,(?<!\d,)|,(?!\d{3}(?!\d)))"
-_CLAUSE_END = re.compile(_COMMA + r"|[：:]")
+# A colon before a number labels it (行政复议：4件（维持3件，纠正1件）, 收取费用：0元): the label
+# and its number are one clause, and the label is the words before the number.
+_LABEL_COLON = r"[：:](?=\s*(?:\d|[零〇一二两三四五六七八九十百千]+\s*[万亿]?\s*(?:" + _UNITS + r")))"
+_CLAUSE_END = re.compile(_COMMA + r"|(?!" + _LABEL_COLON + r")[：:]")
 _SEGMENT_END = re.compile(_COMMA + r"|[：:、]")
+_TRAILING_COLON = re.compile(r"\s*[：:]\s*$")
 
 # Words that may stand between a metric's name and its number: 共/达/为/超过……
 _TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|超|逾|不足|不到|了|的|有|是|\s|“|”)*$"
@@ -262,15 +266,19 @@ _REVIEW_CHILDREN = (
 )
 # 复议2件，均维持原答复 / 复议1件，目前正在审理: a numberless result right after the total is
 # the result of all its cases (of the one case when there is one).
-_ALL_CASES = re.compile(r"^(?:经复议|经审理|法院)?(?:已|均|全部|都|皆)")
+# The deciding body may be named first (一审法院均判决驳回, 复议机关均予以维持, 两案均被驳回).
+_ALL_CASES = re.compile(r"^(?:(?:经复议|经审理|法院)?已|[^,，;；\d]{0,8}?(?:均|全部|都|皆))")
 _REVIEW_RESULT_STATEMENT = tuple(
     (child, re.compile(r"^[^,，;；\d]{0,12}?(?:" + words + r")"))
     for child, words in (
         ("pending", r"尚未审结|未审结|审理中|正在审理|尚在审理"),
         ("corrected", r"纠错|纠正|撤销|确认违法|责令"),
         ("upheld", r"维持|驳回"),
+        ("other", r"撤诉|撤回|终止"),
     )
 )
+# 行政复议：2件（均维持原答复）: the result of all the cases in brackets right after the total.
+_BRACKETED_RESULT = re.compile(r"^\s*[（(](?P<words>[^（()）\d]{1,20})[)）]")
 _NEGATION = r"(?:没有|未|无|均未|未曾|从未|不曾|零)"
 _RECON_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,30}?(?:行政复议|复议)")
 _LIT_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,40}?(?:行政诉讼|诉讼|起诉)")
@@ -407,6 +415,9 @@ class _Reader:
                         self._add(context, "lit_total", mention.value, mention.qualifier, mention)
                     if mention.metric:
                         self._add(context, mention.metric, mention.value, mention.qualifier, mention)
+                    bracketed = _BRACKETED_RESULT.match(right)
+                    if bracketed and mention.metric in ("recon_total", "lit_total"):
+                        self._review_result(context, bracketed["words"], mention)
                     if mention.metric == "req_received":
                         if last_received is None and not breakdown:
                             self.received_total = mention.value
@@ -602,18 +613,24 @@ class _Reader:
         return bool(_REQUEST_NOUN_BEFORE.search(_last_segment(left)) or _RECEIVED_AFTER.search(right))
 
     # -- statements without a number -----------------------------------------------------------
+    def _review_result(self, context: "_ClauseContext", opening: str, previous: _Mention | None) -> None:
+        """复议2件，均维持原答复 / 复议1件，目前正在审理: a numberless result right after the
+        total is the result of all its cases (of the one case when there is one)."""
+        if previous is None or previous.metric not in ("recon_total", "lit_total") or not previous.value:
+            return
+        prefix = previous.metric.split("_")[0]
+        if _ALL_CASES.match(opening) or previous.value == 1:
+            for child, pattern in _REVIEW_RESULT_STATEMENT:
+                if pattern.search(opening):
+                    self._add_statement(context, f"{prefix}_{child}", previous.value, "review_result_all",
+                                        confidence=0.75)
+                    break
+
     def _read_statement(self, context: "_ClauseContext", last_received: float | None,
                         previous: _Mention | None = None) -> None:
         clause = context.clause
         opening = scopes.strip_filler(clause)
-        if previous is not None and previous.metric in ("recon_total", "lit_total") and previous.value:
-            prefix = previous.metric.split("_")[0]
-            if _ALL_CASES.match(opening) or previous.value == 1:
-                for child, pattern in _REVIEW_RESULT_STATEMENT:
-                    if pattern.search(opening):
-                        self._add_statement(context, f"{prefix}_{child}", previous.value, "review_result_all",
-                                            confidence=0.75)
-                        break
+        self._review_result(context, opening, previous)
         # 所有申请均已在规定时限内答复 / 上述申请已全部按期答复: all the requests just counted.
         if (self.received_total is not None and _ALL_ANSWERED_STATEMENT.search(opening)
                 and (context.topic == REQUEST or context.paragraph.section == sections.REQUESTS)):
@@ -726,7 +743,8 @@ def _mentions(clause: str, clause_offset: int):
 
 
 def _left_context(text: str, floor: int, mention_start: int) -> str:
-    return text[floor:mention_start]
+    # 行政复议：4件: the label before a colon is read as if the colon were not printed.
+    return _TRAILING_COLON.sub("", text[floor:mention_start])
 
 
 def _last_segment(left: str) -> str:
