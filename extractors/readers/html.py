@@ -149,9 +149,48 @@ def _write_table(table: Tag, writer: _LineWriter) -> None:
     if caption is not None:
         writer.add_fragment(_inline_text(caption))
         writer.end_line()
-    for row in table.find_all("tr"):
-        cells = [_inline_text(cell) for cell in row.find_all(["td", "th"], recursive=False)]
-        writer.add_row(cells)
+    rows = [[(cell, _inline_text(cell)) for cell in row.find_all(["td", "th"], recursive=False)]
+            for row in table.find_all("tr")]
+    spacers = _spacer_cells(rows)
+    for row in rows:
+        writer.add_row([text for cell, text in row if id(cell) not in spacers])
+
+
+def _span(cell: Tag, name: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(name, "1")).strip() or 1), 100))
+    except ValueError:
+        return 1
+
+
+def _spacer_cells(rows: list[list[tuple[Tag, str]]]) -> set[int]:
+    """Cells of a spacer column: CMS editors leave an empty column (a narrow gap) through a
+    table. A column that no cell with text covers, in any row, is layout, not data; the cells
+    that lie only in such columns are dropped, so the row's values keep their positions. Spans
+    are expanded only to find those columns; the cells written stay the cells printed."""
+    occupied: dict[tuple[int, int], bool] = {}
+    placed: list[tuple[int, list[int]]] = []
+    for r, row in enumerate(rows):
+        column = 0
+        for cell, text in row:
+            while (r, column) in occupied:
+                column += 1
+            width, height = _span(cell, "colspan"), _span(cell, "rowspan")
+            columns = list(range(column, column + width))
+            for dr in range(height):
+                for c in columns:
+                    occupied[(r + dr, c)] = occupied.get((r + dr, c), False) or bool(text)
+            placed.append((id(cell), columns))
+            column += width
+    if len(rows) < 2:
+        return set()
+    filled: dict[int, bool] = {}
+    for (_, c), has_text in occupied.items():
+        filled[c] = filled.get(c, False) or has_text
+    empty = {c for c, has_text in filled.items() if not has_text}
+    if not empty or len(empty) == len(filled):
+        return set()
+    return {cell for cell, columns in placed if all(c in empty for c in columns)}
 
 
 def _write_lines(root: Tag, writer: _LineWriter) -> None:
