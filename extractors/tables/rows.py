@@ -76,6 +76,20 @@ class Row:
     source: str  # GRID | TEXT_LINE
     start: int
     end: int
+    # The values again, with each grid cell that held several bare digit groups read as ONE
+    # number ("1 46" → 146, a stray space in a web page's cell); None when no cell did.
+    # ``fitted`` prefers it only when the split reading holds more cells than the table has.
+    joined: tuple[Cell, ...] | None = None
+
+    def fitted(self, width: int) -> tuple[Cell, ...]:
+        """The value cells for a table ``width`` columns wide: blank padding trimmed, and a
+        cell split on a stray space read whole when the split reading does not fit."""
+        values = trim_blanks(self.values, width)
+        if len(values) > width and self.joined is not None:
+            joined = trim_blanks(self.joined, width)
+            if len(joined) <= width:
+                return joined
+        return values
 
     @property
     def has_number(self) -> bool:
@@ -129,8 +143,27 @@ def grid_row(matching: str, spans: tuple[tuple[int, int], ...] | list[tuple[int,
     values = tuple(cell for cells in parsed[last_label + 1:] for cell in cells)
     if not label_spans and not values:
         return None
+    joined = None
+    if any(len(cells) > 1 for cells in parsed[last_label + 1:]):
+        joined = tuple(cell for span, cells in zip(spans[last_label + 1:], parsed[last_label + 1:])
+                       for cell in _joined(matching, span, cells))
     label = "".join(squeeze(matching[start:end]) for start, end in label_spans)
-    return Row(label, tuple(label_spans), values, source, spans[0][0], spans[-1][1])
+    return Row(label, tuple(label_spans), values, source, spans[0][0], spans[-1][1], joined)
+
+
+_DIGIT_GROUP = re.compile(r"\d+")
+
+
+def _joined(matching: str, span: tuple[int, int], cells: list[Cell]) -> list[Cell]:
+    """One cell's values with its digit groups read as one number, when that is what they are."""
+    if len(cells) < 2 or not all(cell.value is not None and not cell.flags for cell in cells):
+        return cells
+    tokens = [matching[cell.start:cell.end] for cell in cells]
+    if not all(_DIGIT_GROUP.fullmatch(token) for token in tokens[:-1]):
+        return cells
+    if not re.fullmatch(r"\d+(?:\.\d+)?", tokens[-1]):
+        return cells
+    return [Cell(float("".join(tokens)), (), cells[0].start, cells[-1].end)]
 
 
 def _split_cells(matching: str, start: int, end: int) -> list[tuple[int, int]]:

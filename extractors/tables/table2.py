@@ -85,7 +85,7 @@ _HEADER_2019 = re.compile(r"新制作|新公开|对外公开总|上一年项目|
 def _is_candidate(row: Row) -> bool:
     # No row of table 二 has more than 3 cells: a longer run of numbers is another table's
     # row (2.申请人逾期未按收费通知… of table 三 also says 收费).
-    return row.has_number and len(strip_blank_ends(row.values)) <= _MAX_CELLS
+    return row.has_number and len(strip_blank_ends(row.fitted(_MAX_CELLS))) <= _MAX_CELLS
 
 
 def table_layout(rows: list[Row], era: str) -> str:
@@ -157,6 +157,7 @@ def table2_facts(document: Document, rows: list[Row], era: str) -> list[Fact]:
         if row is None or pattern.code not in columns:
             continue
         confidence = source_confidence(row) * (1 if complete else PARTIAL_FACTOR)
-        facts += _row_facts(document, pattern.code, columns[pattern.code], row.values, row.evidence_span,
+        facts += _row_facts(document, pattern.code, columns[pattern.code], row.fitted(len(columns[pattern.code])),
+                            row.evidence_span,
                             f"table2.{row.source}", confidence, era, _layout_flags(layout, era))
     return facts

@@ -131,11 +131,11 @@ def _subtotal_index(document: Document, rows: list[Row]) -> int | None:
     return _DEFAULT_SUBTOTAL_INDEX
 
 
-def _applicant_values(values: tuple[Cell, ...], subtotal: int | None) -> tuple[Cell, ...] | None:
+def _applicant_values(row: Row, subtotal: int | None) -> tuple[Cell, ...] | None:
     """The 7 applicant cells of a row (fewer when the row printed fewer), or None when the row
     holds more cells than the table has columns (two rows run together)."""
     width = WIDTH if subtotal is None else WIDTH_WITH_SUBTOTAL
-    values = trim_blanks(values, width)
+    values = row.fitted(width)
     if len(values) > width:
         return None
     if subtotal is not None and len(values) == WIDTH_WITH_SUBTOTAL:
@@ -160,7 +160,7 @@ def _by_label(document: Document, rows: list[Row], era: str, subtotal: int | Non
         row = aligned.get(code)
         if row is None:
             continue
-        values = _applicant_values(row.values, subtotal)
+        values = _applicant_values(row, subtotal)
         if values is None:
             continue
         confidence = source_confidence(row) * (1 if complete else PARTIAL_FACTOR)
@@ -267,7 +267,7 @@ def table3_facts(document: Document, rows: list[Row], era: str) -> list[Fact]:
         parts = {}
         for code in SPLIT_OTHER:
             if code in aligned:
-                values = _applicant_values(aligned[code].values, subtotal)
+                values = _applicant_values(aligned[code], subtotal)
                 if values is not None:
                     parts[code] = values
         confidence = min(source_confidence(row) for row in part_rows) * (1 if complete else PARTIAL_FACTOR)
