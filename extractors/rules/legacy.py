@@ -241,6 +241,8 @@ _SUBJECT_AND_VERB = re.compile(
 _FEE_AMOUNT = re.compile(r"(?:收取|收费)[^,，;；标每]{0,24}?(?:费用|费)?" + _TAIL)
 _FEE_ABSENT = re.compile(
     r"(?:未|没有|均未|不曾|未曾|没|无)[^。；;]{0,30}?收取?[^。；;]{0,12}?(?:费用|费)|未收费|不收费|零收费|免收(?:任何)?费用|未产生(?:任何)?费用"
+    # 分文未收 / 分文不取 / 未收取分文
+    r"|分文(?:未收|不收|未取|不取)|(?:未|没有)收(?:取)?分文"
 )
 _FEE_CONTEXT = re.compile(r"申请|依申请|政府信息|信息公开")
 _REQUEST_FEE_NAME = re.compile(r"信息处理费|(?:政府)?信息公开[^。；;]{0,8}?(?:费用|收费)|依申请[^。；;]{0,24}?(?:费用|收费)")
@@ -288,6 +290,24 @@ _COMPLAINT_ABSENT = re.compile(_NEGATION + r"[^。；;，,]{0,40}?(?:申诉|举�
 _STATED_ZERO = re.compile(r"(?:均|都|皆)?(?:为|是)零")
 _RECON_ZERO = re.compile(r"复议[^。；;，,]{0,20}?" + _STATED_ZERO.pattern)
 _LIT_ZERO = re.compile(r"诉讼[^。；;，,]{0,20}?" + _STATED_ZERO.pattern)
+_COMPLAINT_ZERO = re.compile(r"(?:申诉|举报|投诉)[^。；;，,]{0,20}?" + _STATED_ZERO.pattern)
+# 行政复议、行政诉讼及申诉数均为0件: one number for every kind the list names.
+_REVIEW_KIND = r"(?:行政)?复议|(?:行政)?诉讼|申诉|举报|投诉"
+_REVIEW_LIST = re.compile(
+    r"(?:" + _REVIEW_KIND + r")(?:[^,，;；\d]{0,3}?(?:和|及|与|、|或|以及)[^,，;；\d]{0,3}?(?:" + _REVIEW_KIND + r"))+"
+    r"(?:案件|案|数量|数|件数)?(?:均|都|各)(?:为|是|有)?\s*$"
+)
+_REVIEW_KINDS_NAMED = (
+    ("recon_total", re.compile(r"复议")), ("lit_total", re.compile(r"诉讼")),
+    ("complaint_total", re.compile(r"申诉|举报|投诉")),
+)
+# 申诉：无。 / 行政诉讼：暂无 / 网上申请：无: a label and a word of absence, nothing else.
+_LABELLED_NONE = re.compile(r"^\s*(?P<label>[^,，;；:：。]{1,16}?)\s*[：:]\s*(?:无|暂无|没有|零|为零)\s*[。；;]?\s*$")
+# 无网上申请 / 没有通过网络提出的申请 / 未收到传真申请: a channel that brought no request.
+_NO_CHANNEL = re.compile(
+    r"^(?:并|且|另)?(?:无|没有|未收到|未有|未接到)(?:通过|以)?(?P<channel>[^,，;；。\d]{1,10}?)"
+    r"(?:方式|形式|途径|渠道)?(?:提出|提交|递交)?(?:的)?申请[。；;]?\s*$"
+)
 
 
 @dataclass
@@ -410,9 +430,12 @@ class _Reader:
                     mention.metric = self._classify(context, mention, left, right, previous)
                     if mention.metric is None:
                         mention.metric = self._part_of_total(context, mention, left, right)
-                    if mention.metric is None and mention.unit in CASES and _BOTH_REVIEWS.search(left):
-                        self._add(context, "recon_total", mention.value, mention.qualifier, mention)
-                        self._add(context, "lit_total", mention.value, mention.qualifier, mention)
+                    if mention.metric is None and mention.unit in CASES and (
+                            _BOTH_REVIEWS.search(left) or _REVIEW_LIST.search(left)):
+                        listed = _REVIEW_LIST.search(left) or _BOTH_REVIEWS.search(left)
+                        for metric, named in _REVIEW_KINDS_NAMED:
+                            if named.search(listed.group()):
+                                self._add(context, metric, mention.value, mention.qualifier, mention)
                     if mention.metric:
                         self._add(context, mention.metric, mention.value, mention.qualifier, mention)
                     bracketed = _BRACKETED_RESULT.match(right)
@@ -645,10 +668,16 @@ class _Reader:
                 self._add_statement(context, "recon_total", 0.0, "review_absent")
             if _LIT_ABSENT.search(clause) or _LIT_ZERO.search(clause):
                 self._add_statement(context, "lit_total", 0.0, "review_absent")
-            if _COMPLAINT_ABSENT.search(clause) and (
+            if (_COMPLAINT_ABSENT.search(clause) or _COMPLAINT_ZERO.search(clause)) and (
                 context.paragraph.section == sections.REVIEW or "信息公开" in context.sentence
             ):
                 self._add_statement(context, "complaint_total", 0.0, "complaint_absent")
+        self._labelled_none(context)
+        if context.topic == REQUEST and (no_channel := _NO_CHANNEL.match(opening)):
+            for metric, pattern in _REQUEST_CHANNELS:
+                if pattern.search(no_channel["channel"]):
+                    self._add_statement(context, metric, 0.0, "channel_absent")
+                    break
         if last_received is not None and context.topic == REQUEST:
             opening = _ALL_BY_CHANNEL.match(clause)
             if opening:
@@ -657,6 +686,31 @@ class _Reader:
                     if pattern.match(rest) or pattern.match(rest.lstrip("以通过用")):
                         self._add_statement(context, metric, last_received, "all_by_one_channel", confidence=0.75)
                         break
+
+    def _labelled_none(self, context: "_ClauseContext") -> None:
+        """申诉：无 / 行政复议：暂无 / 收取费用：无: the label names what there was none of."""
+        found = _LABELLED_NONE.match(context.sentence)
+        if not found or context.clause_start == context.sentence_start:
+            return  # read once, at the clause after the label
+        label = found["label"]
+        section = context.paragraph.section
+        if section == sections.PROBLEMS:
+            return
+        if (section == sections.REVIEW or _TOPIC_WORDS[0][1].search(label) or _TOPIC_WORDS[1][1].search(label)) \
+                and re.fullmatch(r"(?:政府信息公开)?(?:" + _REVIEW_KIND + r")(?:[、和及与]|" + _REVIEW_KIND
+                                 + r"|案件|情况|数量|数)*", label):
+            for metric, named in _REVIEW_KINDS_NAMED:
+                if named.search(label):
+                    self._add_statement(context, metric, 0.0, "labelled_none")
+            return
+        if (section == sections.FEES or context.topic == FEE) and re.search(r"收费|费用|收取", label):
+            self._add_statement(context, "fee_collected_yuan", 0.0, "labelled_none")
+            return
+        if context.topic == REQUEST and re.search(r"申请$", label):
+            for metric, pattern in _REQUEST_CHANNELS:
+                if pattern.search(label):
+                    self._add_statement(context, metric, 0.0, "labelled_none")
+                    break
 
     # -- recording -----------------------------------------------------------------------------
     def _add(self, context: "_ClauseContext", metric: str, value: float, qualifier: str, mention: _Mention,
