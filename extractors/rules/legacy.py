@@ -101,6 +101,8 @@ _CHANNELS = (
 _CHANNELS_BY_METRIC = dict(_CHANNELS)
 # 在线访谈 / 线上访谈 / 网上访谈 / 网络访谈: the same programme under several names.
 _INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
+# The programme may be quoted and called a column: 做客“在线访谈”栏目3期.
+_QUOTE = r"[“”《》「」\"]?"
 # “在线访谈”栏目全年开展访谈41期: the programme named earlier in the sentence, the act after.
 _INTERVIEW_ACT = re.compile(r"(?:开展|举办|组织|进行|推出)(?:了)?访谈(?:节目|活动)?" + _TAIL)
 # 《政报》24期，刊登省政府及省政府办公厅文件316件: what a gazette printed.
@@ -109,7 +111,8 @@ _GAZETTE_CONTENTS = re.compile(r"(?:刊登|刊发|刊载|登载|收录)(?:了)?[
 _ACCOUNTS_OPENED = re.compile(r"(?:开通|开设|注册|建成|建立)(?:了)?[^,，;；。]{0,10}?[\d,]+\s*个[^,，;；。]{0,4}[,，]")
 _EVENT_METRICS = (
     ("pro_press_conferences", re.compile(r"(?:新闻)?发布会(?:活动)?" + _TAIL), re.compile(r"^(?:新闻)?发布会")),
-    ("pro_online_interviews", re.compile(_INTERVIEW + r"(?:节目|活动)?" + _TAIL), re.compile(r"^" + _INTERVIEW)),
+    ("pro_online_interviews", re.compile(_INTERVIEW + _QUOTE + r"(?:节目|活动|栏目)?" + _TAIL),
+     re.compile(r"^" + _QUOTE + _INTERVIEW)),
     ("pro_policy_interpretations",
      # 政策解读稿件36篇 / 解读政策文件30件 / 36篇政策解读
      # 发布解读材料186篇: without 政策, the act of publishing makes it the report's count (a
@@ -231,7 +234,7 @@ _PART_VERBS = {
     "pro_online_interviews": r"(?:举办|开展|组织|参加)",
 }
 _SUBJECT_AND_VERB = re.compile(
-    r"^\s*(?:其中)?[,，:：]?\s*(?:[\u4e00-\u9fff]{0,7}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府)"
+    r"^\s*(?:其中)?[,，:：]?\s*(?:[\u4e00-\u9fff]{0,7}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府|行政公署|行署)"
     r"(?:共|共计|累计|全年)?(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:了)?\s*$"
 )
 

@@ -19,6 +19,8 @@ _LEVEL = r"(?:省|市|区|县|州|盟|旗)"
 _PLACE = r"(?:[\u4e00-\u9fff]{0,7}?" + _LEVEL + r")?"
 # A body of a named level: 市政府, 永州市人民政府 (a bare 政府 is no subject: 政府公报, 政府网站)
 _LEVELLED = r"[\u4e00-\u9fff]{0,7}?" + _LEVEL
+# The government body itself: 政府 / 人民政府, and a league's or a prefecture's 行政公署 (行署).
+_GOVERNMENT_BODY = r"(?:(?:人民)?政府|行政公署|行署)"
 
 # Stripped from the clause start before the subject is read.
 _FILLER = re.compile(
@@ -50,20 +52,21 @@ _SUBJECTS = (
     # lower-level governments: their numbers are parts, not the report's totals
     (OTHER_BODY, re.compile(
         r"^(?:各(?:区|县|市|乡|镇|街道|部门|单位|地|级部门)|(?:所|下)?辖|" + _LEVEL + r"(?:级|直)(?:各|属)?(?:部门|单位|机关)|"
-        + _LEVELLED + r"(?:人民)?政府(?!办公厅|办公室|门户|网站|网)(?:[\u4e00-\u9fff]{1,8}?(?:办公室|局|委员会|委|中心|处)|新闻办)|"
-        + r"(?!" + _PLACE + r"(?:人民)?政府)" + _LEVELLED
+        + _LEVELLED + _GOVERNMENT_BODY + r"(?!办公厅|办公室|门户|网站|网)(?:[\u4e00-\u9fff]{1,8}?(?:办公室|局|委员会|委|中心|处)|新闻办)|"
+        + r"(?!" + _PLACE + _GOVERNMENT_BODY + r")" + _LEVELLED
         + r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|厅|中心|馆|办公室|办)(?![\u4e00-\u9fff]{0,2}公开))"
     )),
     # 市政府 itself, not 市政府部门 (its departments), 市政府信息公开平台 (a platform) nor
     # 市政府门户网站 or 市政府公报 (channels: see channel_owner_scope)
-    (GOVERNMENT, re.compile(r"^" + _LEVELLED + r"(?:人民)?政府(?!信息|系统|部门|各部门|及其?部门|工作部门|门户|网站|网|公报)")),
+    (GOVERNMENT, re.compile(r"^" + _LEVELLED + _GOVERNMENT_BODY
+                            + r"(?!信息|系统|部门|各部门|及其?部门|工作部门|门户|网站|网|公报)")),
     # the jurisdiction named alone (鞍山市在……): the whole jurisdiction
     (WHOLE, re.compile(r"^[\u4e00-\u9fff]{1,7}?" + _LEVEL + r"(?![\u4e00-\u9fff]{0,3}(?:政府|局|委|办|本级))")),
 )
 
 # The owner of a publishing channel (市政府门户网站发布……, 利用市政府网站发布……): a
 # proactive-disclosure count published on the government's own site is the government's.
-_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?" + _LEVELLED + r"(?:人民)?政府(?:(?:门户)?网(?:站)?|公报)")
+_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?" + _LEVELLED + _GOVERNMENT_BODY + r"(?:(?:门户)?网(?:站)?|公报)")
 
 
 def strip_filler(clause: str) -> str:
