@@ -135,7 +135,7 @@ case("interviews_more", P, "在线访谈栏目访问量12万人次。")
 
 # --- 8. shares: the disclosure rate and 成 ---------------------------------------------------------
 case("shares_more", R, "同意公开和部分公开的占68.5%。", F("req_disclosure_rate_pct", 68.5))
-case("shares_more", R, "全部或部分公开的约占80.2%。", F("req_disclosure_rate_pct", 80.2))
+case("shares_more", R, "全部或部分公开的约占80.2%。", F("req_disclosure_rate_pct", 80.2, "about"))
 case("shares_more", R, "予以公开及部分公开的比例为75%。", F("req_disclosure_rate_pct", 75))
 case("shares_more", R, "全县受理申请50件，网上申请约占三成。",
      F("req_received", 50), F("req_online_pct", 30, "about")),

@@ -33,6 +33,14 @@ _MENTION = re.compile(
     + r"(?P<suffix_after>以上|左右|多)?"
 )
 
+# 网上申请约占两成: a share in tenths (成), read as a percentage; only after 占, where 成 is no
+# other word (建成, 完成).
+_TENTHS = re.compile(
+    r"(?<=占)(?P<pre>约|近|超过|逾|不足|不到)?(?<![\d.])" + NUMBER_PATTERN + r"\s*成(?P<suffix_after>以上|左右|多)?"
+)
+# 约占35% / 约占两成: the qualifier may stand before 占 (or after it: 占近两成).
+_SHARE_VERB_END = re.compile(r"占(?:比|了)?\s*(?P<pre>约|近|超过|逾|不足|不到)?\s*$")
+
 # A clause opening a breakdown of the total before it (其中…): the rest of the sentence.
 _BREAKDOWN = re.compile(r"^\s*(?:其中|内含|包括)[,，:：]?")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -179,7 +187,13 @@ _ANSWER_RATE = re.compile(r"(?:答复|办结|办复)率" + _TAIL)
 # (A lone 来访/来信 can name a request channel, 来访申请; 群众来信 and 来信来访 are petitions.)
 _OTHER_SYSTEM = re.compile(r"信箱|来信来访|来访来信|群众来信|群众来访|信访|热线|12345|留言|咨询")
 _REQUEST_SYSTEM = re.compile(r"申请")
-_DISCLOSURE_RATE = re.compile(r"(?:实际)?公开(?:比例|比率|率)" + _TAIL)
+_DISCLOSURE_RATE = re.compile(r"(?<!部分)(?:实际)?公开(?:的)?(?:比例|比率|率)" + _TAIL)
+# 同意公开和部分公开的占73.96% / 全部或部分公开的比例为75%: the disclosed share of the answers
+# (granted and partly granted together) is the disclosure rate, not a merged "other" outcome.
+_DISCLOSED_SHARE = re.compile(
+    r"(?:(?:同意|予以|准予|全部)?公开(?:的)?|全部)(?:和|及|与|或|、|以及)(?:同意|予以|准予)?部分公开(?:的)?(?:申请|件数)?"
+    r"(?:约|近|大约)?(?:占|所占)?(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|比例|比重|比率))?(?:的)?(?:比例|比重)?" + _TAIL
+)
 # 占总数的 / 占总量 / 占申请总数的 / 占受理总数的 / 占全部申请的 / 占比
 _SHARE_OF_TOTAL = re.compile(
     r"占(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|总件数|总额|总和|总体|全部|总|申请|比例|比重))?"
@@ -485,6 +499,8 @@ class _Reader:
     def _classify_percent(self, context: "_ClauseContext", left: str, previous: _Mention | None) -> str | None:
         if _GROWTH.search(left):
             return None
+        if _is_request_topic(context) and _DISCLOSED_SHARE.search(_last_segment(left)):
+            return "req_disclosure_rate_pct"
         share = _SHARE_OF_TOTAL.search(left)
         if share:
             # 当面申请占41.2%: the share names its own part (no count printed); 占总量0.60%
@@ -784,18 +800,25 @@ def _spans(text: str, boundary: re.Pattern[str]):
 
 
 def _mentions(clause: str, clause_offset: int):
-    for match in _MENTION.finditer(clause):
+    found = [(match, match["unit"]) for match in _MENTION.finditer(clause)]
+    found += [(match, "成") for match in _TENTHS.finditer(clause)]
+    for match, unit in sorted(found, key=lambda item: item[0].start()):
         value = read_number(match["digits"], match["multiplier"])
         if value is None:
             continue
-        before = clause[max(0, match.start() - 4):match.start()]
-        suffix = match["suffix"] or match["suffix_after"]
-        unit = match["unit"]
+        if unit == "成":
+            value, unit = round(value * 10, 6), "%"
+        before = clause[max(0, match.start("digits") - 8):match.start("digits")]
+        share_verb = _SHARE_VERB_END.search(before)
+        if share_verb:
+            before = before[:share_verb.start()] + (share_verb["pre"] or "")
+        before = before[-4:]
+        suffix = match.groupdict().get("suffix") or match["suffix_after"]
         if unit == "万元":
             value = round(value * 10_000, 6)
         yield _Mention(
             value=value, qualifier=qualifier_from_context(before, suffix), unit=unit,
-            start=clause_offset + match.start(), end=clause_offset + match.end(),
+            start=clause_offset + match.start("digits"), end=clause_offset + match.end(),
         )
 
 
