@@ -93,6 +93,7 @@ _PUBLISH_VERB_TAIL = re.compile(_PUBLISH_VERB + r"(?:" + _PUBLISH_OBJECT + r")?"
 # 在政府网站公开12个部门的预算 the 12 counts departments, not items.
 _NOTHING_AFTER = re.compile(r"^\s*(?:$|[,，;；。、:：()（）]|(?:政府|政务)?信息)")
 _PRO_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)信息")
+_PRO_TOTAL_EXPLICIT = re.compile(r"(?:共|共计|累计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)信息(?:数量|总数)?" + _TAIL)
 _INFO_ONLY_TAIL = re.compile(
     r"(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数)?" + _TAIL
 )
@@ -587,6 +588,12 @@ class _Reader:
         # Channel counts and the total are only read where the report gives them: its part on
         # proactive disclosure (elsewhere they are one topic's or one department's counts).
         if context.paragraph.has_proactive_section and context.paragraph.section != sections.PROACTIVE:
+            # The overview may state the jurisdiction's total with its subject and the full act
+            # (2018年，全市主动公开政府信息8.64万余条): that is the total, wherever it is printed.
+            if (context.paragraph.section == sections.OVERVIEW and context.strength == CLAUSE_SUBJECT_STRENGTH
+                    and _PRO_TOTAL_EXPLICIT.search(segment)
+                    and not any(channel.search(left) for _, channel in _CHANNELS)):
+                return "pro_total"
             return None
         sentence_before = context.sentence[: context.clause_start - context.sentence_start]
         if _GAZETTE_CONTENTS.search(left) and _CHANNELS_BY_METRIC["pro_gazette"].search(sentence_before + left):
