@@ -111,6 +111,7 @@ case("portal_earlier", P, "區政府門戶網站完成集約化改造，全年�
 case("portal_earlier", P, "市政府门户网站完成改版，市直各部门全年发布信息5,600条。")
 case("portal_earlier", P, "市政府门户网站完成改版，日均访问量1.2万人次。")
 case("portal_earlier", P, "市政府门户网站开设专栏12个，各县区政府网站发布信息8,000条。")
+case("portal_earlier", P, "在县政府门户网站上开设“安全生产”等2个专栏，全年更新信息64条。")
 
 # --- 6. abbreviated government bodies: 行署 / 行政公署 ------------------------------------------------
 case("gov_abbrev", P, "全盟共召开新闻发布会40场，其中盟行署召开9场。",

@@ -108,6 +108,9 @@ _CHANNELS = (
     ("pro_other", re.compile(r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|报刊|报纸|广播|电视台|简报")),
 )
 _CHANNELS_BY_METRIC = dict(_CHANNELS)
+# A sentence whose subject is the government's portal: 州人民政府门户网站完成第三次改版，…
+# (在市政府网站上增加……专栏，共更新信息86条 names a place on the portal, not its subject.)
+_PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\u9fff]{0,12}?(?:政府|行政公署|行署)(?:门户)?网站?(?:[“\"][^”\"]{1,12}[”\"])?")
 # 在线访谈 / 线上访谈 / 网上访谈 / 网络访谈: the same programme under several names.
 _INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
 # The programme may be quoted and called a column: 做客“在线访谈”栏目3期.
@@ -444,6 +447,7 @@ class _Reader:
                 for mention in mentions:
                     left = _left_context(text, segment_floor, mention.start)
                     context.since_last_fact = text[max(sentence_start, last_fact_end):mention.start]
+                    context.fact_before_in_sentence = last_fact_end > sentence_start
                     right = text[mention.end:sentence_start + clause_end]
                     mention.metric = self._classify(context, mention, left, right, previous)
                     if mention.metric is None:
@@ -615,6 +619,13 @@ class _Reader:
                     return metric
         if not has_object:
             return None
+        # 市政府门户网站完成改版，开设……栏目，全年发布信息9,514条: the portal is the subject of
+        # the sentence, named in an earlier clause; what it published is its count, so long as no
+        # clause names another subject and nothing was read as a fact before in the sentence.
+        opening = scopes.strip_filler(context.sentence)
+        if (context.strength < CLAUSE_SUBJECT_STRENGTH and not context.fact_before_in_sentence
+                and scopes.channel_owner_scope(opening) and _PORTAL_OPENING.match(opening)):
+            return "pro_website"
         # 《政府公报》刊发4期，公开信息23条: the gazette named earlier in the sentence.
         if _CHANNELS_BY_METRIC["pro_gazette"].search(sentence_before + context.clause):
             return "pro_gazette"
@@ -793,6 +804,7 @@ class _ClauseContext:
     next_clause: str
     breakdown: bool = False
     since_last_fact: str = ""  # the sentence's text since the last number read as a fact
+    fact_before_in_sentence: bool = False  # a number of this sentence was read as a fact already
 
 
 def _spans(text: str, boundary: re.Pattern[str]):
