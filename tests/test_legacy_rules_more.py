@@ -147,14 +147,14 @@ case("shares_more", R, "全县建成政府信息公开申请受理点三成以�
 case("shares_more", R, "申请内容不明确或转其他途径办理的占5%。", F("out_other_pct", 5))
 
 # --- 9. a named lower body is another body ---------------------------------------------------------
-LOWER = ("某某州2014年政府信息公开工作年度报告\n一、概述\n二、主动公开政府信息情况\n三、依申请公开情况\n"
+LOWER = ("黔东南苗族侗族自治州2014年政府信息公开工作年度报告\n一、概述\n二、主动公开政府信息情况\n三、依申请公开情况\n"
          "全州受理政府信息公开申请300件。{}\n四、收费及减免情况\n五、行政复议和行政诉讼情况\n六、存在的问题及改进措施")
 
 
 @pytest.mark.parametrize("sentence", [
-    "甲乙市、丙丁县政府信息公开工作获省政府表扬，其中甲乙市全年受理依申请公开56件。",
-    "丙丁县受理政府信息公开申请42件。",
-    "甲乙市政府受理申请18件。",
+    "凯里市、镇远县政务公开工作受到省政府通报表扬，其中凯里市全年受理依申请公开61件。",
+    "镇远县受理政府信息公开申请42件。",
+    "凯里市政府受理申请18件。",
 ])
 def test_a_named_lower_body_is_another_body(sentence: str) -> None:
     from tests.test_legacy_rules import extract_legacy_facts, make_document
@@ -165,8 +165,8 @@ def test_a_named_lower_body_is_another_body(sentence: str) -> None:
 
 def test_the_report_named_by_its_own_name_is_its_own() -> None:
     from tests.test_legacy_rules import extract_legacy_facts, make_document
-    text = LOWER.replace("全州受理政府信息公开申请300件。", "某某州受理政府信息公开申请300件。").format(
-        "某某州人民政府受理申请25件。")
+    text = LOWER.replace("全州受理政府信息公开申请300件。", "黔东南州受理政府信息公开申请300件。").format(
+        "州人民政府受理申请25件。")
     facts = {F(f.metric, f.value, f.qualifier, f.scope) for f in extract_legacy_facts(make_document(text))}
     assert facts == {F("req_received", 300), F("req_received", 25, "exact", "government")}
 

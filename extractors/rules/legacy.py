@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.metadata import extract_metadata
 from extractors.metrics import unit_of
 from extractors.model import Document, Fact
 from extractors.numbers import NUMBER_PATTERN, OVER_SUFFIX, ABOUT_SUFFIX, qualifier_from_context, read_number
@@ -376,6 +377,8 @@ class _Reader:
         # an unnamed subject defaults to the body itself rather than the whole jurisdiction.
         self.department = scopes.report_department(document.matching)
         self.default_scope = scopes.GOVERNMENT if self.department else scopes.WHOLE
+        # The report's own jurisdiction, so a subject naming another place is another body.
+        self.own_place = extract_metadata(document).jurisdiction_name
         # The request total last read, for statements that refer back to it (上述申请已全部答复).
         self.received_total: float | None = None
         # The metric of the last total this paragraph gave, for the parts that follow it with a
@@ -415,7 +418,7 @@ class _Reader:
             breakdown = False
             for clause_index, (clause_start, clause_end) in enumerate(clauses):
                 clause = sentence[clause_start:clause_end]
-                subject = scopes.clause_subject(clause, self.department)
+                subject = scopes.clause_subject(clause, self.department, self.own_place)
                 # 其中县本级8件: a part of the total just given; its subject names that part
                 # only, it does not become the subject of what follows.
                 breakdown = breakdown or bool(_BREAKDOWN.match(clause))

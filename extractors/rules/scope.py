@@ -83,12 +83,16 @@ _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?=" + _LEVEL + r")")
 _SELF_DEPARTMENT = re.compile(r"^(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关)(?![\u4e00-\u9fff]{0,1}(?:部门|系统))")
 
 
-def clause_subject(clause: str, department: str | None = None) -> str | None:
+def clause_subject(clause: str, department: str | None = None, own_place: str | None = None) -> str | None:
     """The scope named by the clause's subject, or None when the clause names none.
 
     ``department`` is the issuing body when the report is a department's own (市教育局): then
     本局/我局 and the department's name are the body itself (scope government), the way 市政府
     is in a city's report.
+
+    ``own_place`` is the report's jurisdiction (恩施土家族苗族自治州): a subject that names
+    another place by its own name (恩施市, 利川市政府, 丙丁县本级) is another body, whose
+    numbers are not the report's.
     """
     opening = strip_filler(clause)
     if _PREPOSITION.match(opening):
@@ -98,8 +102,46 @@ def clause_subject(clause: str, department: str | None = None) -> str | None:
         return GOVERNMENT
     for scope, pattern in _SUBJECTS:
         if pattern.match(opening):
+            if scope != OTHER_BODY and own_place and names_another_place(opening, own_place):
+                return OTHER_BODY
             return scope
+    if own_place and names_another_place(opening, own_place):
+        return OTHER_BODY
     return None
+
+
+# A place name's level suffix; what precedes it is its stem (恩施|州, 长阳土家族|自治县).
+_PLACE_LEVEL = re.compile(r"(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|区|县|州|盟|旗)$")
+_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,4}族)+$")
+
+
+def _stem_and_level(name: str) -> tuple[str, str]:
+    level = _PLACE_LEVEL.search(name)
+    if not level:
+        return name, ""
+    return _ETHNIC.sub("", name[:level.start()]), level.group()[-1]
+
+
+def same_place(named: str, own: str) -> bool:
+    """恩施州 is 恩施土家族苗族自治州, 锡盟 is 锡林郭勒盟, 自治区 is the region itself; 恩施市 is
+    not 恩施州 (another level), 利川市 is not 恩施州."""
+    stem, level = _stem_and_level(named)
+    own_stem, own_level = _stem_and_level(own)
+    if not stem:
+        return True  # 自治区 / 自治州: the level alone names the report's own
+    if level and own_level and level != own_level:
+        return False
+    return own_stem.startswith(stem) or stem.startswith(own_stem)
+
+
+def names_another_place(opening: str, own_place: str) -> bool:
+    """The opening names a division (GB/T 2260: 恩施市, 利川市, 天津市) that is not the report's
+    own. Only real division names count: a verb before a level word (刊登省政府文件) is none."""
+    from extractors.jurisdiction import divisions_named
+    from extractors.metadata import leading_place_name
+
+    named = leading_place_name(opening)
+    return bool(named) and bool(divisions_named(named)) and not same_place(named, own_place)
 
 
 def channel_owner_scope(clause: str) -> str | None:
