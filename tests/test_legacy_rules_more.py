@@ -178,6 +178,18 @@ case("level_scope", P, "全年发布自治区层面政策解读稿件41篇。",
      F("pro_policy_interpretations", 41, "exact", "government"))
 
 
+case("level_scope", P, "全年发布全市层面政策解读材料20篇。", F("pro_policy_interpretations", 20))
+
+# --- a channel in the breakdown of the total its sentence gives takes the total's scope ------------
+case("breakdown_channel", P, "全区全年主动公开政府信息4,120条，其中区政府门户网站公开2,980条。",
+     F("pro_total", 4120), F("pro_website", 2980))
+case("breakdown_channel", P, "全县主动公开政府信息1.1万条，其中，县政府网站发布6,300条，其他方式公开4,700条。",
+     F("pro_total", 11000), F("pro_website", 6300), F("pro_other", 4700))
+# not a breakdown of the total: the portal's count after other items stays the government's
+case("breakdown_channel", P, "全市发布政府信息3万余条，其中公布规范性文件120件，利用市政府网站发布动态信息8,800条。",
+     F("pro_total", 30000, "over"), F("pro_website", 8800, "exact", "government"))
+
+
 @pytest.mark.parametrize("item", CASES, ids=[c.id for c in CASES])
 def test_family(item: Case) -> None:
     got = facts_of(report(item.section, *item.paragraphs))

@@ -44,6 +44,7 @@ _SHARE_VERB_END = re.compile(r"占(?:比|了)?\s*(?P<pre>约|近|超过|逾|不�
 
 # A clause opening a breakdown of the total before it (其中…): the rest of the sentence.
 _BREAKDOWN = re.compile(r"^\s*(?:其中|内含|包括)[,，:：]?")
+_BREAKDOWN_OPENED = re.compile(r"(?:其中|内含|包括)[,，:：]\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # The matching text folds the Chinese comma to ",", so a comma between a digit and three more
 # digits (8,765条) is a thousands separator, not the end of a clause.
@@ -109,6 +110,7 @@ _CHANNELS = (
     ("pro_other", re.compile(r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|报刊|报纸|广播|电视台|简报")),
 )
 _CHANNELS_BY_METRIC = dict(_CHANNELS)
+_GOVERNMENT_FACET = re.compile(r"(?<![全各我本])(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?(?:政府)?层面")
 # A sentence whose subject is the government's portal: 州人民政府门户网站完成第三次改版，…
 # (在市政府网站上增加……专栏，共更新信息86条 names a place on the portal, not its subject.)
 _PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\u9fff]{0,12}?(?:政府|行政公署|行署)(?:门户)?网站?(?:[“\"][^”\"]{1,12}[”\"])?")
@@ -384,6 +386,7 @@ class _Reader:
         # The metric of the last total this paragraph gave, for the parts that follow it with a
         # subject and at most a bare verb (其中县本级公开5318条, 其中市政府举办46场).
         self.last_total_metric: str | None = None
+        self.last_total_sentence: int | None = None  # document offset of the sentence that gave it
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> list[Fact]:
@@ -474,6 +477,7 @@ class _Reader:
                         last_fact_end = mention.end
                     if mention.metric and not breakdown and mention.metric in _PART_VERBS:
                         self.last_total_metric = mention.metric
+                        self.last_total_sentence = paragraph.offset + sentence_start
                     if (self._is_request_count(context, mention, left, right)
                             and _ANSWERED_NEXT.search(context.next_clause)
                             # 受理申请130件，已答复120件: the next clause has a count of its own
@@ -764,10 +768,20 @@ class _Reader:
             # 我区公开2318条。其中，区政府门户网站公开1920条: a sentence that lists the channels of
             # the jurisdiction's total shares its scope; the owner counts only outside such a list
             # (全市发布35万条，其中……，市政府门户网站发布37824条 stays the government's).
-            inside_total = (_BREAKDOWN.match(context.sentence) is not None
-                            and self.last_total_metric == "pro_total")
+            # 全县主动公开3,482条，其中县政府门户网站公开2,146条: a clause opening the breakdown
+            # of the total its own sentence just gave is such a list too.
+            inside_total = self.last_total_metric == "pro_total" and (
+                _BREAKDOWN.match(context.sentence) is not None
+                or ((_BREAKDOWN.match(context.clause) is not None
+                     or _BREAKDOWN_OPENED.search(context.sentence[:context.clause_start - context.sentence_start]))
+                    and self.last_total_sentence == context.paragraph.offset + context.sentence_start))
             if owner and strength < 2 and not inside_total:
                 scope, strength = owner, CHANNEL_OWNER_STRENGTH
+        # 发布自治区层面政策解读材料64篇 / 市政府层面: the government's own level, named in the
+        # object (全市层面 is the whole, 省级层面 is left as it is).
+        if scope == scopes.WHOLE and _GOVERNMENT_FACET.search(
+                context.paragraph.matching[context.clause_start:mention.start]):
+            scope, strength = scopes.GOVERNMENT, SENTENCE_SUBJECT_STRENGTH
         if scope == scopes.OTHER_BODY:
             return
         self._record(context, metric, value, qualifier, scope, strength,
