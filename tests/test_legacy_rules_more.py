@@ -207,3 +207,32 @@ def test_chinese_numeral_with_wan_inside(text: str, value: float) -> None:
     from extractors.numbers import NUMBER_PATTERN, read_number
     match = re.search(NUMBER_PATTERN, text)
     assert match and read_number(match["digits"], match["multiplier"]) == value
+
+
+# --- the statistics table as text lines "label number+unit" (extractors/rules/appendix.py) ------------
+def _text_document(text: str):
+    from extractors.readers import read_document
+    return read_document(text.encode("utf-8"), "report.txt")
+
+
+def test_table_lines_with_the_unit_after_the_number_are_read():
+    from extractors.rules import appendix
+    document = _text_document(
+        "某县2013年政府信息公开工作年度报告\n附件：政府信息公开情况统计表\n一、主动公开情况\n"
+        "主动公开政府信息数 2,345条\n其中：政府网站公开政府信息数 1,800条\n二、依申请公开情况\n"
+        "收到申请数 56件\n1.当面申请数 16件\n2.网络申请数：40件\n申请答复数 56件\n"
+        "三、收取的费用 0万元\n行政复议数量 1件\n")
+    facts = {(f.metric, f.value, f.evidence) for f in appendix.extract_appendix_facts(document)}
+    assert facts == {
+        ("pro_total", 2345, "主动公开政府信息数 2,345条"), ("pro_website", 1800, "其中：政府网站公开政府信息数 1,800条"),
+        ("req_received", 56, "收到申请数 56件"), ("req_in_person", 16, "1.当面申请数 16件"),
+        ("req_online", 40, "2.网络申请数：40件"), ("req_answered", 56, "申请答复数 56件"),
+        ("fee_collected_yuan", 0, "三、收取的费用 0万元"), ("recon_total", 1, "行政复议数量 1件")}
+
+
+def test_a_few_number_unit_lines_in_prose_are_no_table():
+    from extractors.rules import appendix
+    document = _text_document(
+        "某县2013年政府信息公开工作年度报告\n全县依法受理政府信息公开申请，详见下列数字。\n"
+        "收到申请数 12件\n全年开展培训，提升了工作人员的业务水平。\n行政复议数量 1件\n")
+    assert appendix.extract_appendix_facts(document) == []

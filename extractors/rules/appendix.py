@@ -172,6 +172,26 @@ def _clean_label(document: Document, row: Row) -> tuple[str, str]:
     return label, unit
 
 
+# "收到申请数 120件" / "收取的费用：0万元": a text line whose one value carries its unit after
+# it (the rows reader leaves a number followed by a unit to prose). The label is separated from
+# the number by white space or a colon, or ends in a word of quantity (收到申请数120件).
+_NUMBER_UNIT_LINE = re.compile(
+    r"\s*(?P<label>\S(?:.*?\S)?)(?:\s*[:：]\s*|\s+|(?<=[数量额用]))"
+    r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>" + _UNITS + r")\s*$"
+)
+
+
+def _number_unit_row(document: Document, start: int, end: int) -> Row | None:
+    line = _NUMBER_UNIT_LINE.match(document.matching, start, end)
+    if not line or re.search(r"\d", line["label"]) and not _NUMBERING.match(line["label"]):
+        return None
+    value_start, value_end = line.span("value")
+    cell = Cell(float(line["value"].replace(",", "")), (), value_start, value_end)
+    label_spans = (line.span("label"), line.span("unit"))
+    return Row(re.sub(r"\s+", "", line["label"]), label_spans, (cell,), TEXT_LINE,
+               line.start("label"), line.end("unit"))
+
+
 def _line_is_tabular(text: str, rows: list[Row]) -> bool:
     if len(text) > _MAX_TEXT_LINE or _SENTENCE_END.search(text):
         return False
@@ -191,6 +211,9 @@ def _runs(document: Document) -> list[list[Row]]:
             for line in _LINE.finditer(document.matching, block.start, block.end):
                 line_block = Block("paragraph", line.start(), line.end())
                 rows = block_rows(document, line_block)
+                if not any(row.values for row in rows):
+                    row = _number_unit_row(document, line.start(), line.end())
+                    rows = [row] if row else rows
                 lines.append((line_block, rows, _line_is_tabular(line.group(), rows)))
         for _, rows, tabular in lines:
             if tabular:
