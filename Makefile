@@ -1,7 +1,7 @@
 # Two commands on a fresh machine:
 #   make run   create .venv, install the pinned dependencies, build the warehouse, print a summary
 #   make test  the test suite
-PYTHON ?= python3
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 export DAGSTER_HOME := $(CURDIR)/.dagster_home

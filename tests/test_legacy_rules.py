@@ -437,3 +437,13 @@ def test_information_processing_fee_outside_the_fee_part():
 def test_a_sum_in_another_part_is_not_a_request_fee():
     text = "六、其他需要报告的事项\n2022年，本机关收取行政事业性收费120元。\n"
     assert facts_of(text) == set()
+
+
+def test_a_run_on_sentence_is_read_in_pieces_with_bounded_evidence():
+    # scraped pages sometimes lose every 。: thousands of clauses in one "sentence"
+    from extractors.rules.legacy import MAX_SENTENCE_CHARS
+
+    run_on = "，".join(["全年共受理政府信息公开申请12件，其中网上申请3件"] * 3000)
+    facts = extract_legacy_facts(make_document(report("requests", run_on)))
+    assert {(fact.metric, fact.value) for fact in facts} >= {("req_received", 12.0), ("req_online", 3.0)}
+    assert all(len(fact.evidence) <= MAX_SENTENCE_CHARS for fact in facts)

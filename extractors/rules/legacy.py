@@ -15,7 +15,7 @@ sentences of any one report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.metadata import extract_metadata
 from extractors.metrics import unit_of
@@ -404,7 +404,7 @@ class _Reader:
         # names the scope; a table row carries only the report's default scope).
         for fact in appendix.extract_appendix_facts(self.document, self.department):
             self.candidates.append(_Candidate(fact, CARRIED_STRENGTH))
-        return _merge(self.candidates)
+        return _merge(self.candidates, self.document.text)
 
     def _read_paragraph(self, paragraph: _Paragraph) -> None:
         text = paragraph.matching
@@ -412,7 +412,7 @@ class _Reader:
         paragraph_scope: str | None = None
         self.last_total_metric = None
         last_fact_end = 0
-        for sentence_start, sentence_end in _spans(text, _SENTENCE_END):
+        for sentence_start, sentence_end in _sentence_spans(text):
             sentence = text[sentence_start:sentence_end]
             sentence_scope = None
             previous: _Mention | None = None
@@ -799,10 +799,11 @@ class _Reader:
         start, end = _trimmed(self.document.text, context.paragraph.offset + context.sentence_start,
                               context.paragraph.offset + context.sentence_end)
         unit = unit_of(metric)
+        # The evidence is cut from the text once a candidate is kept (see _merge): a sentence
+        # holding many numbers would otherwise be copied once per number.
         fact = Fact(
             metric=metric, value=value, unit=unit, qualifier=qualifier, scope=scope,
-            evidence=self.document.text[start:end], start=start, end=end, rule=rule,
-            confidence=round(confidence, 2),
+            evidence="", start=start, end=end, rule=rule, confidence=round(confidence, 2),
         )
         self.candidates.append(_Candidate(fact, strength))
 
@@ -833,6 +834,23 @@ def _spans(text: str, boundary: re.Pattern[str]):
         start = match.end()
     if start < len(text):
         yield start, len(text)
+
+
+# A sentence is read clause by clause with the sentence as context, so its cost grows with the
+# square of its length; real sentences are a few hundred characters, and a run-on "sentence" of
+# a scraped page (no 。 for pages on end) is read in pieces cut at clause boundaries.
+MAX_SENTENCE_CHARS = 1500
+_CUT_POINT = re.compile(r"[，,、]")
+
+
+def _sentence_spans(text: str):
+    for start, end in _spans(text, _SENTENCE_END):
+        while end - start > MAX_SENTENCE_CHARS:
+            cuts = [match.end() for match in _CUT_POINT.finditer(text, start, start + MAX_SENTENCE_CHARS)]
+            cut = cuts[-1] if cuts else start + MAX_SENTENCE_CHARS
+            yield start, cut
+            start = cut
+        yield start, end
 
 
 def _mentions(clause: str, clause_offset: int):
@@ -892,7 +910,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _merge(candidates: list[_Candidate]) -> list[Fact]:
+def _merge(candidates: list[_Candidate], text: str) -> list[Fact]:
     """One fact per metric, applicant and value: a number restated later in the report is the
     same fact. Of its mentions, the one whose clause names the subject gives the scope."""
     best: dict[tuple[str, str, float | None], _Candidate] = {}
@@ -905,7 +923,8 @@ def _merge(candidates: list[_Candidate]) -> list[Fact]:
             order.append(key)
         elif candidate.scope_strength >= SENTENCE_SUBJECT_STRENGTH and candidate.scope_strength > kept.scope_strength:
             best[key] = candidate
-    return [best[key].fact for key in order]
+    kept_facts = [best[key].fact for key in order]
+    return [fact if fact.evidence else replace(fact, evidence=text[fact.start:fact.end]) for fact in kept_facts]
 
 
 def extract_legacy_facts(document: Document) -> list[Fact]:
