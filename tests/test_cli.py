@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from scoring import needs_scorer, score_folder
+from shared_paths import SHARED
+
 OGI = [sys.executable, "-m", "extractors.cli"]
 
 INVENTED = (
@@ -60,18 +60,11 @@ def test_jsonl_and_skipped_files_named_on_stderr(tmp_path):
     assert "empty.txt: empty" in result.stderr
 
 
+@needs_scorer
 @pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared/corpus/seeds is absent")
 def test_sample_corpus_scores_above_the_floor(tmp_path):
-    output = tmp_path / "out.csv"
-    output.write_text(run_ogi("extract", str(SHARED / "corpus" / "seeds"), "--format", "csv").stdout, encoding="utf-8")
-    score = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score_facts.py"), str(SHARED / "corpus" / "gold" / "seeds.csv"),
-         str(output), "--sources", str(SHARED / "corpus" / "seeds")],
-        capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-    numbers = re.search(r"precision ([\d.]+) recall ([\d.]+).*scope right (\d+)/(\d+); evidence verbatim (\d+)/(\d+)", score)
-    assert numbers, score
-    precision, recall = float(numbers[1]), float(numbers[2])
-    scope_right, scope_total, verbatim, evidence_total = map(int, numbers.groups()[2:])
-    assert precision >= 0.95 and recall >= 0.90, score
-    assert scope_right >= 0.9 * scope_total, score
-    assert verbatim == evidence_total > 0, score
+    seeds = SHARED / "corpus" / "seeds"
+    score = score_folder(seeds, SHARED / "corpus" / "gold" / "seeds.csv", tmp_path)
+    assert score.precision >= 0.95 and score.recall >= 0.90, score.line
+    assert score.scope_right >= 0.9 * score.scope_total, score.line
+    assert score.verbatim == score.evidence_total > 0, score.line

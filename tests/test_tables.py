@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from extractors.tables import extract_table_facts
 from extractors.tables.cells import BLANK, DASH, parse_cell
 
 import shared_paths
+from scoring import Score, score_csv
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
 CORPUS = shared_paths.CORPUS
@@ -506,7 +504,7 @@ def _pdf_grid_document(path: Path, with_grids: bool) -> Document:
     return grid_document(items)
 
 
-def _score_against_gold(facts, tmp_path: Path) -> str:
+def _score_against_gold(facts, tmp_path: Path) -> Score:
     out = tmp_path / "facts.csv"
     with out.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -514,15 +512,11 @@ def _score_against_gold(facts, tmp_path: Path) -> str:
         for fact in facts:
             writer.writerow([MODERN_PDF.name, fact.metric, fact.applicant,
                              "" if fact.value is None else fact.value])
-    result = subprocess.run([shutil.which("python3") or sys.executable, str(SCORER), str(MODERN_GOLD), str(out)],
-                            capture_output=True, text=True, check=True)
-    return result.stdout.strip().splitlines()[-1]
+    return score_csv(MODERN_GOLD, out)
 
 
-def _assert_score(line: str) -> None:
-    fields = line.split()
-    precision, recall = float(fields[1]), float(fields[3])
-    assert precision >= 0.98 and recall >= 0.98, line
+def _assert_score(score: Score) -> None:
+    assert score.precision >= 0.98 and score.recall >= 0.98, score.line
 
 
 needs_corpus = pytest.mark.skipif(not (MODERN_PDF.exists() and MODERN_GOLD.exists() and SCORER.exists()),

@@ -13,38 +13,27 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.shared_paths import SCORER
+from scoring import extract_csv, needs_scorer, score_csv
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "tables_heldout"
-SCORE_LINE = re.compile(r"precision ([\d.]+) recall ([\d.]+)")
 
 
 @pytest.fixture(scope="module")
 def extracted() -> str:
-    return subprocess.run(
-        [sys.executable, "-m", "extractors.cli", "extract", str(FIXTURES), "--format", "csv"],
-        capture_output=True, text=True, check=True).stdout
+    return extract_csv(FIXTURES)
 
 
-@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/score_facts.py is absent")
+@needs_scorer
 def test_heldout_tables_score_above_the_floor(extracted, tmp_path):
     output = tmp_path / "heldout.csv"
     output.write_text(extracted, encoding="utf-8")
-    score = subprocess.run(
-        [sys.executable, str(SCORER), str(FIXTURES / "gold.csv"), str(output)],
-        capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-    numbers = SCORE_LINE.search(score)
-    assert numbers, score
-    precision, recall = float(numbers[1]), float(numbers[2])
-    assert precision >= 0.98, score
-    assert recall >= 0.95, score
+    score = score_csv(FIXTURES / "gold.csv", output)
+    assert score.precision >= 0.98, score.line
+    assert score.recall >= 0.95, score.line
 
 
 def test_blank_cells_are_not_zeros(extracted):

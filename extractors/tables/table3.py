@@ -25,7 +25,7 @@ import re
 from extractors.model import Document, Fact
 from extractors.tables.facts import (CONFIDENCE_FLATTENED, PARTIAL_FACTOR, RowPattern, align_rows,
                                      source_confidence, table_fact)
-from extractors.tables.rows import Cell, Row, is_lone_number, squeeze, strip_blank_ends, trim_blanks
+from extractors.tables.rows import Cell, Row, is_lone_number, squeeze, strip_blank_ends
 
 APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service",
               "other_org", "total")
