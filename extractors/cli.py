@@ -20,7 +20,7 @@ COLUMNS = (
 
 def fact_rows(name: str, data: bytes) -> Iterator[dict[str, object]]:
     report = read_report(data, name)
-    for fact in extract_facts(report.document, report.metadata.era):
+    for fact in extract_facts(report.document, report.metadata.era, report.place_name):
         yield {
             "file": name,
             "metric": fact.metric,
@@ -37,7 +37,7 @@ def fact_rows(name: str, data: bytes) -> Iterator[dict[str, object]]:
             "flags": ",".join(fact.flags),
             "report_year": report.metadata.report_year or "",
             "jurisdiction_code": report.jurisdiction.code if report.jurisdiction else "",
-            "jurisdiction_name": report.jurisdiction.name if report.jurisdiction else (report.metadata.jurisdiction_name or ""),
+            "jurisdiction_name": report.place_name or "",
             "era": report.metadata.era,
             "format_version": fact.format_version,
         }

@@ -45,6 +45,11 @@ class ReadReport:
     metadata: ReportMetadata
     jurisdiction: JurisdictionMatch | None
 
+    @property
+    def place_name(self) -> str | None:
+        """The jurisdiction's name: as resolved, else as printed."""
+        return self.jurisdiction.name if self.jurisdiction else self.metadata.jurisdiction_name
+
 
 # What each stored result depends on. A change here makes the stored results stale, so the
 # warehouse redoes that step (and only that step) on its next run.
@@ -98,12 +103,13 @@ def read_report(data: bytes, file_name: str) -> ReadReport:
     return ReadReport(document, metadata, jurisdiction)
 
 
-def extract_facts(document: Document, era: str) -> list[Fact]:
+def extract_facts(document: Document, era: str, place_name: str | None = None) -> list[Fact]:
     """The free-text rules over the narrative of every report (a standardized report's 总体情况
     restates counts that a check compares with its tables), and the three tables wherever they
     are found: a 2019/2020 report whose table wording was not recognised is still read as the
-    trial format, its tables' shape decides. Every fact carries the format it was read under."""
-    facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document)]
+    trial format, its tables' shape decides. Every fact carries the format it was read under.
+    ``place_name`` (ReadReport.place_name) spares the rules finding the jurisdiction again."""
+    facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document, place_name)]
     table_era = TRIAL_2019 if era == LEGACY else era
     table_facts = _outside_appendix(document, extract_table_facts(document, table_era))
     if era == LEGACY and len({fact.metric for fact in table_facts if fact.metric.startswith("t3_")}) < MIN_TABLE3_ROWS:

@@ -371,7 +371,7 @@ class _Paragraph:
 class _Reader:
     """Reads one document; keeps the state that carries from paragraph to paragraph."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, own_place: str | None) -> None:
         self.document = document
         self.candidates: list[_Candidate] = []
         self.has_proactive_section = bool(re.search(r"[一二三四五六七八九十][、.．]\s*[^\n]{0,12}主动公开", document.matching))
@@ -379,8 +379,9 @@ class _Reader:
         # an unnamed subject defaults to the body itself rather than the whole jurisdiction.
         self.department = scopes.report_department(document.matching)
         self.default_scope = scopes.GOVERNMENT if self.department else scopes.WHOLE
-        # The report's own jurisdiction, so a subject naming another place is another body.
-        self.own_place = extract_metadata(document).jurisdiction_name
+        # The report's own jurisdiction, so a subject naming another place is another body. The
+        # pipeline passes the one it already found; a caller without it has it read here.
+        self.own_place = own_place if own_place is not None else extract_metadata(document).jurisdiction_name
         # The request total last read, for statements that refer back to it (上述申请已全部答复).
         self.received_total: float | None = None
         # The metric of the last total this paragraph gave, for the parts that follow it with a
@@ -927,5 +928,6 @@ def _merge(candidates: list[_Candidate], text: str) -> list[Fact]:
     return [fact if fact.evidence else replace(fact, evidence=text[fact.start:fact.end]) for fact in kept_facts]
 
 
-def extract_legacy_facts(document: Document) -> list[Fact]:
-    return _Reader(document).run()
+def extract_legacy_facts(document: Document, own_place: str | None = None) -> list[Fact]:
+    """``own_place``: the report's jurisdiction name, when the caller already knows it."""
+    return _Reader(document, own_place).run()

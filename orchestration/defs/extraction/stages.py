@@ -131,16 +131,16 @@ def extract_pending_facts(connection, rules_version: str, run_id: str | None = N
     for batch_start in range(0, len(pending), FACT_BATCH):
         batch = pending[batch_start:batch_start + FACT_BATCH]
         stored = connection.execute(
-            "select file_sha256, text, blocks_json, media_type, encoding, era from staging.documents "
+            "select file_sha256, text, blocks_json, media_type, encoding, era, jurisdiction_name from staging.documents "
             "where file_sha256 in (select unnest($hashes))",
             {"hashes": batch},
         ).fetchall()
         now = utc_now()
         fact_rows, log_lines = [], []
-        for sha, text, blocks_json, media_type, encoding, era in stored:
+        for sha, text, blocks_json, media_type, encoding, era, place_name in stored:
             document = document_from_stored(text, blocks_json, media_type, encoding)
             try:
-                facts = extract_facts(document, era)
+                facts = extract_facts(document, era, place_name)
             except Exception as error:  # a rule bug on one report must not stop the run: log it
                 summary.skipped["rules_error"] += 1
                 log_lines.append(log_line(now, run_id, "facts", "skipped", sha, reason="rules_error",
@@ -178,7 +178,7 @@ def _document_row(sha: str, name: str, report: ReadReport, reader_version: str, 
     return {
         "file_sha256": sha, "file_name": name, "media_type": document.media_type,
         "encoding": document.encoding, "text": document.text, "blocks_json": blocks_to_json(document.blocks),
-        "title": metadata.title, "jurisdiction_name": place.name if place else metadata.jurisdiction_name,
+        "title": metadata.title, "jurisdiction_name": report.place_name,
         "jurisdiction_code": place.code if place else None,
         "jurisdiction_level": place.level if place else None,
         "jurisdiction_parent_code": place.parent_code if place else None,
