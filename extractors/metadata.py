@@ -95,7 +95,7 @@ _LEADING_YEAR = re.compile(
 )
 
 _BODY_SUFFIX = (r"(?:人民政府办公厅|人民政府办公室|政府办公厅|政府办公室|人民政府|管理委员会|委员会|"
-                r"管委会|办公厅|办公室|政府|局|厅|委|办|院|署|中心|部)")
+                r"管委会|办公厅|办公室|办事处|政府|局|厅|委|办|院|署|中心|部|街道|镇|乡)")
 _BODY = re.compile(rf"[\u4e00-\u9fff()]{{1,30}}?{_BODY_SUFFIX}")
 # A body name alone on its line, or followed by the date: "重庆市人民政府办公厅 2017年3月31日".
 _SIGNATURE_LINE = re.compile(
@@ -111,7 +111,7 @@ _SOURCE_LABEL = re.compile(r"(?:信息来源|文章来源|来源)[ \t]*:[ \t]*([
 _NAME_EDGE_PUNCTUATION = " \t,.;、。;"
 
 # ---------------------------------------------------------------------------------------------
-# Era and report-likeness
+# Era
 # ---------------------------------------------------------------------------------------------
 
 
@@ -128,19 +128,6 @@ _TRIAL_2019_MARKERS = re.compile("|".join(_spaced(word) for word in (
 )))
 _FIRST_YEAR_OF_2021_FORMAT = 2021
 
-_MIN_REPORT_CONTENT_CHARS = 600
-_MIN_TITLED_REPORT_CONTENT_CHARS = 200
-_MIN_DISCLOSURE_MENTIONS = 3
-_MIN_VOCABULARY_MENTIONS = 8
-_MIN_STATISTICS = 3
-_DIGIT = re.compile(r"\d")
-_TABLE_LINE = re.compile(r"^[^\d\n]{2,60}?[\t ]+(?:[件条次个篇场期]|万元|元)?[\t ]*\d[\d,.]*[\t ]*$", re.M)
-_MAX_TITLE_LINES_IN_A_REPORT = 3  # an index page lists many report titles
-# Counted things, not deadlines: "37件", "1.2万余条", but not "10个工作日".
-_STATISTIC = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:万|余|多)?\s*(?:件|条|次|个(?!工作日)|期|场|人次|万元|元|份)"
-)
-_ANNUAL_REPORT_WORDING = re.compile(r"年度报告|年报|本报告|本年度|统计期限|统计时间")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,11 +243,6 @@ def _title_span(document: Document, paragraphs: list[Block], spam: list[tuple[in
         if start < end and not overlaps_spam(spam, start, end):
             return start, end
     return None
-
-
-def count_title_lines(document: Document) -> int:
-    """How many lines look like report titles (one in a report, many on an index page)."""
-    return sum(1 for line in document.matching.split("\n") if _title_bounds(line.strip()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -467,38 +449,3 @@ def extract_metadata(document: Document) -> ReportMetadata:
         script=detect_script(document.text),
         era=report_era(document.matching, report_year),
     )
-
-
-def looks_like_report(document: Document, metadata: ReportMetadata | None = None) -> bool:
-    """True for a disclosure annual report; False for other pages (news, guides, index pages).
-
-    A report is long enough, speaks the vocabulary of the Regulations (政府信息公开, 主动公开,
-    申请), prints statistics, is about a year, and names itself a report (a title, or
-    annual-report wording). A page listing several report titles is an index page.
-    """
-    metadata = metadata or extract_metadata(document)
-    matching = document.matching
-    blocks = document.blocks or _paragraphs(document)
-    content_chars = sum(block.end - block.start for block in blocks)
-    # Some bodies publish a few paragraphs only; a report title vouches for such a page.
-    minimum = _MIN_TITLED_REPORT_CONTENT_CHARS if metadata.title else _MIN_REPORT_CONTENT_CHARS
-    if content_chars < minimum:
-        return False
-    disclosure = matching.count("政府信息公开")
-    proactive = matching.count("主动公开")
-    on_request = matching.count("申请")
-    if disclosure < _MIN_DISCLOSURE_MENTIONS or not proactive or not on_request:
-        return False
-    if disclosure + proactive + on_request < _MIN_VOCABULARY_MENTIONS:
-        return False
-    # Statistics are counts in the prose (收到申请21件) or rows of numbers in the tables.
-    numeric_rows = sum(1 for block in blocks
-                       if block.kind == "table_row" and _DIGIT.search(matching, block.start, block.end))
-    numeric_rows += len(_TABLE_LINE.findall(matching))  # a table kept as text: "收到申请数\t件\t120"
-    if len(_STATISTIC.findall(matching)) + numeric_rows < _MIN_STATISTICS:
-        return False
-    if count_title_lines(document) > _MAX_TITLE_LINES_IN_A_REPORT:
-        return False
-    if metadata.report_year is None:
-        return False  # a report is about a year; guides and rules pages are not
-    return metadata.title is not None or _ANNUAL_REPORT_WORDING.search(matching) is not None

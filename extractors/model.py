@@ -33,10 +33,31 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     media_type: str = "text/plain"
     encoding: str = "utf-8"
+    # What a reader took out of the page text so that words read whole again (the pinyin glosses
+    # a mirror site prints after characters: 鎮(zhèn)): (offset in ``text``, removed string),
+    # in order. ``verbatim`` puts them back, so evidence stays what the page printed.
+    removed: tuple[tuple[int, str], ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.matching) != len(self.text):
             raise ValueError("matching text must have the same length as the verbatim text")
+
+    def verbatim(self, start: int, end: int) -> str:
+        """The page's own text for ``text[start:end]``, removed strings restored inside it."""
+        if not self.removed:
+            return self.text[start:end]
+        pieces = []
+        position = start
+        for offset, string in self.removed:
+            if offset <= start:
+                continue
+            if offset >= end:
+                break
+            pieces.append(self.text[position:offset])
+            pieces.append(string)
+            position = offset
+        pieces.append(self.text[position:end])
+        return "".join(pieces)
 
 
 @dataclass(frozen=True)

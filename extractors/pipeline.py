@@ -15,16 +15,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.issuer import Issuer, issuer_of
 from extractors.jurisdiction import resolve_jurisdiction
-from extractors.metadata import extract_metadata, looks_like_report
+from extractors.metadata import extract_metadata
 from extractors.model import Block, Document, Fact, JurisdictionMatch, ReportMetadata
 from extractors.normalize import to_matching
 from extractors.readers import UnreadableFile, read_document
+from extractors.recognition import Recognition, recognize
 from extractors.rules.appendix import appendix_row_spans
 from extractors.rules.legacy import extract_legacy_facts
 from extractors.tables import extract_table_facts
 
-NOT_A_REPORT = "not_a_report"
 LEGACY = "legacy"
 TRIAL_2019 = "trial_2019"
 MIN_TABLE3_ROWS = 10  # of the 23 (trial) or 25 rows, for a report not otherwise known to have tables
@@ -44,6 +45,8 @@ class ReadReport:
     document: Document
     metadata: ReportMetadata
     jurisdiction: JurisdictionMatch | None
+    issuer: Issuer
+    recognition: Recognition  # why the file was taken for a report
 
     @property
     def place_name(self) -> str | None:
@@ -53,10 +56,11 @@ class ReadReport:
 
 # What each stored result depends on. A change here makes the stored results stale, so the
 # warehouse redoes that step (and only that step) on its next run.
-_READER_CODE = ("readers", "normalize.py", "metadata.py", "jurisdiction.py", "model.py")
+_READER_CODE = ("readers", "normalize.py", "metadata.py", "jurisdiction.py", "model.py", "recognition.py",
+                "issuer.py", "rules/sections.py")
 _READER_LIBRARIES = ("beautifulsoup4", "lxml", "charset-normalizer", "opencc-python-reimplemented",
                      "cpca", "pdfplumber", "python-docx")
-_RULES_CODE = ("rules", "tables", "numbers.py", "metrics.py", "data", "model.py")
+_RULES_CODE = ("rules", "tables", "numbers.py", "metrics.py", "data", "model.py", "issuer.py")
 _RULES_LIBRARIES = ("cn2an",)
 
 
@@ -95,21 +99,24 @@ def read_report(data: bytes, file_name: str) -> ReadReport:
         document = read_document(data, file_name)
     except UnreadableFile as error:
         raise SkippedFile(error.reason, error.detail) from error
+    recognition = recognize(document)
+    if not recognition.is_report:
+        raise SkippedFile(recognition.reason, recognition.detail)
     metadata = extract_metadata(document)
-    if not looks_like_report(document, metadata):
-        raise SkippedFile(NOT_A_REPORT, "no government information disclosure report vocabulary")
     title = to_matching(metadata.title) if metadata.title else None
     jurisdiction = resolve_jurisdiction(title, document.matching)
-    return ReadReport(document, metadata, jurisdiction)
+    return ReadReport(document, metadata, jurisdiction, issuer_of(document, metadata), recognition)
 
 
-def extract_facts(document: Document, era: str, place_name: str | None = None) -> list[Fact]:
+def extract_facts(document: Document, era: str, place_name: str | None = None,
+                  issuer: Issuer | None = None) -> list[Fact]:
     """The free-text rules over the narrative of every report (a standardized report's 总体情况
     restates counts that a check compares with its tables), and the three tables wherever they
     are found: a 2019/2020 report whose table wording was not recognised is still read as the
     trial format, its tables' shape decides. Every fact carries the format it was read under.
-    ``place_name`` (ReadReport.place_name) spares the rules finding the jurisdiction again."""
-    facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document, place_name)]
+    ``place_name`` and ``issuer`` (ReadReport.place_name, ReadReport.issuer) spare the rules
+    finding the jurisdiction and the issuer again."""
+    facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document, place_name, issuer)]
     table_era = TRIAL_2019 if era == LEGACY else era
     table_facts = _outside_appendix(document, extract_table_facts(document, table_era))
     if era == LEGACY and len({fact.metric for fact in table_facts if fact.metric.startswith("t3_")}) < MIN_TABLE3_ROWS:

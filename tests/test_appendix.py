@@ -290,7 +290,7 @@ def test_a_department_report_table_is_the_department_s_own():
         "收到申请数\t件\t4\n"
         "同意公开答复数\t件\t4\n"
     )
-    facts = appendix.extract_appendix_facts(document, department="临河市水利局")
+    facts = appendix.extract_appendix_facts(document, scope="government")
     assert {(f.metric, f.value, f.scope) for f in facts} == {
         ("pro_total", 310, "government"), ("req_received", 4, "government"), ("out_granted", 4, "government")}
     assert {f.scope for f in extract_legacy_facts(document)} == {"government"}

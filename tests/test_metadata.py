@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.metadata import extract_metadata, leading_place_name, looks_like_report, report_era
+from extractors.metadata import extract_metadata, leading_place_name, report_era
+from extractors.recognition import recognize
 from extractors.model import Document
 from extractors.normalize import to_matching
 from extractors.readers import read_document
@@ -91,7 +92,7 @@ def test_seed_003_spam_never_becomes_a_name(seed_metadata):
 def test_seeds_are_legacy_reports(seed_metadata):
     assert {metadata.era for metadata in seed_metadata} == {"legacy"}
     for document, metadata in zip(seed_documents(), seed_metadata):
-        assert looks_like_report(document, metadata)
+        assert recognize(document).is_report
 
 
 # --- fixtures ----------------------------------------------------------------------------------
@@ -105,7 +106,7 @@ def test_html_report_page_2021_format():
     assert metadata.publication_date == "2023-03-28"
     assert metadata.script == "simplified"
     assert metadata.era == "format_2021"
-    assert looks_like_report(document, metadata)
+    assert recognize(document).is_report
 
 
 def test_traditional_report_with_chinese_numeral_years():
@@ -118,7 +119,7 @@ def test_traditional_report_with_chinese_numeral_years():
     assert metadata.publication_date == "2016-03-28"
     assert metadata.script == "traditional"
     assert metadata.era == "legacy"
-    assert looks_like_report(document, metadata)
+    assert recognize(document).is_report
 
 
 def test_markdown_report_in_2019_trial_format():
@@ -132,7 +133,7 @@ def test_markdown_report_in_2019_trial_format():
 @pytest.mark.parametrize("name", ["not_a_report.html", "index_page.html", "guide_page.html"])
 def test_pages_that_are_not_reports(name):
     document = read_document((FIXTURES / name).read_bytes(), name)
-    assert not looks_like_report(document)
+    assert not recognize(document).is_report
 
 
 # --- titles --------------------------------------------------------------------------------------
@@ -296,4 +297,4 @@ def test_a_report_whose_statistics_are_a_table_kept_as_text_is_a_report():
     lines.append("依申请公开政府信息工作中未收取任何费用，政府信息公开申请均按时答复。")
     text = "\n".join(lines * 1)
     document = read_document(text.encode("utf-8"), "report.txt")
-    assert looks_like_report(document)
+    assert recognize(document).is_report

@@ -17,7 +17,7 @@ its rows hold at most ``_MAX_VALUES`` values: the standardized tables of 2019+ r
 四: 4, 8 or 15 value columns, other wording) are extractors/tables' job, never read here.
 
 Facts: qualifier exact; scope = the report's own (whole for a government's report of its
-jurisdiction, government for a department's own report, as ``scope.report_department`` says);
+jurisdiction, government for a department's or a township's own report);
 evidence = the row as printed (label, unit, value) verbatim from ``Document.text``, offsets = that
 span; rule ``legacy.appendix``. A blank or dash cell is no statement and gives no fact; "0" is 0.
 The fee (依申请公开信息收取的费用) is read in yuan: a 万元 unit is multiplied by 10,000.
@@ -310,16 +310,14 @@ def _fact(document: Document, item: _Row, metric: str, cell: Cell, scope: str, f
         end -= 1
     confidence = CONFIDENCE_TEXT_LINE if item.row.source == TEXT_LINE else CONFIDENCE_GRID
     return Fact(metric=metric, value=value, unit=unit_of(metric), qualifier="exact", scope=scope,
-                evidence=document.text[start:end], start=start, end=end, rule=RULE,
+                evidence=document.verbatim(start, end), start=start, end=end, rule=RULE,
                 confidence=confidence)
 
 
-def extract_appendix_facts(document: Document, department: str | None = None) -> list[Fact]:
-    """Facts of the legacy statistics tables of ``document`` (none when it has none).
-
-    ``department`` is the issuing department of a department's own report (see
-    ``scope.report_department``); then the table is the department's own (scope government)."""
-    scope = scopes.GOVERNMENT if department else scopes.WHOLE
+def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE) -> list[Fact]:
+    """Facts of the legacy statistics tables of ``document`` (none when it has none), in the
+    report's own ``scope``: whole for a government's report, government for a department's or a
+    township's (see ``issuer.speaks_for_itself``)."""
     facts: list[Fact] = []
     for run in _runs(document):
         read = _classify(run, document)

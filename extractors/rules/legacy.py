@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from extractors.issuer import Issuer, issuer_of, speaks_for_itself
 from extractors.metadata import extract_metadata
 from extractors.metrics import unit_of
 from extractors.model import Document, Fact
@@ -371,17 +372,22 @@ class _Paragraph:
 class _Reader:
     """Reads one document; keeps the state that carries from paragraph to paragraph."""
 
-    def __init__(self, document: Document, own_place: str | None) -> None:
+    def __init__(self, document: Document, own_place: str | None, issuer: Issuer | None) -> None:
         self.document = document
         self.candidates: list[_Candidate] = []
         self.has_proactive_section = bool(re.search(r"[一二三四五六七八九十][、.．]\s*[^\n]{0,12}主动公开", document.matching))
-        # A department's own report (市教育局2012年……报告): its numbers are the body's own, so
-        # an unnamed subject defaults to the body itself rather than the whole jurisdiction.
-        self.department = scopes.report_department(document.matching)
-        self.default_scope = scopes.GOVERNMENT if self.department else scopes.WHOLE
-        # The report's own jurisdiction, so a subject naming another place is another body. The
-        # pipeline passes the one it already found; a caller without it has it read here.
-        self.own_place = own_place if own_place is not None else extract_metadata(document).jurisdiction_name
+        # The report's own jurisdiction, so a subject naming another place is another body, and
+        # its issuer. The pipeline passes what it already found; a caller without them has them
+        # read here.
+        if own_place is None or issuer is None:
+            metadata = extract_metadata(document)
+            own_place = metadata.jurisdiction_name if own_place is None else own_place
+            issuer = issuer_of(document, metadata) if issuer is None else issuer
+        self.own_place = own_place
+        # A department's or a township's own report (市教育局2012年……报告, 我镇): its numbers are
+        # the body's own, so an unnamed subject defaults to the body itself, not the jurisdiction.
+        self.issuer = issuer
+        self.default_scope = scopes.GOVERNMENT if speaks_for_itself(issuer) else scopes.WHOLE
         # The request total last read, for statements that refer back to it (上述申请已全部答复).
         self.received_total: float | None = None
         # The metric of the last total this paragraph gave, for the parts that follow it with a
@@ -403,9 +409,9 @@ class _Reader:
         # The attached statistics table (附表), if any: the report's own numbers again, so a
         # count the text already gave merges with it (the text's mention is kept: its sentence
         # names the scope; a table row carries only the report's default scope).
-        for fact in appendix.extract_appendix_facts(self.document, self.department):
+        for fact in appendix.extract_appendix_facts(self.document, self.default_scope):
             self.candidates.append(_Candidate(fact, CARRIED_STRENGTH))
-        return _merge(self.candidates, self.document.text)
+        return _merge(self.candidates, self.document)
 
     def _read_paragraph(self, paragraph: _Paragraph) -> None:
         text = paragraph.matching
@@ -422,7 +428,7 @@ class _Reader:
             breakdown = False
             for clause_index, (clause_start, clause_end) in enumerate(clauses):
                 clause = sentence[clause_start:clause_end]
-                subject = scopes.clause_subject(clause, self.department, self.own_place)
+                subject = scopes.clause_subject(clause, self.issuer, self.own_place)
                 # 其中县本级8件: a part of the total just given; its subject names that part
                 # only, it does not become the subject of what follows.
                 breakdown = breakdown or bool(_BREAKDOWN.match(clause))
@@ -911,7 +917,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _merge(candidates: list[_Candidate], text: str) -> list[Fact]:
+def _merge(candidates: list[_Candidate], document: Document) -> list[Fact]:
     """One fact per metric, applicant and value: a number restated later in the report is the
     same fact. Of its mentions, the one whose clause names the subject gives the scope."""
     best: dict[tuple[str, str, float | None], _Candidate] = {}
@@ -925,9 +931,10 @@ def _merge(candidates: list[_Candidate], text: str) -> list[Fact]:
         elif candidate.scope_strength >= SENTENCE_SUBJECT_STRENGTH and candidate.scope_strength > kept.scope_strength:
             best[key] = candidate
     kept_facts = [best[key].fact for key in order]
-    return [fact if fact.evidence else replace(fact, evidence=text[fact.start:fact.end]) for fact in kept_facts]
+    return [fact if fact.evidence else replace(fact, evidence=document.verbatim(fact.start, fact.end)) for fact in kept_facts]
 
 
-def extract_legacy_facts(document: Document, own_place: str | None = None) -> list[Fact]:
-    """``own_place``: the report's jurisdiction name, when the caller already knows it."""
-    return _Reader(document, own_place).run()
+def extract_legacy_facts(document: Document, own_place: str | None = None, issuer: Issuer | None = None) -> list[Fact]:
+    """``own_place`` and ``issuer``: the report's jurisdiction name and issuer, when the caller
+    already knows them."""
+    return _Reader(document, own_place, issuer).run()

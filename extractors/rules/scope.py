@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.issuer import Issuer, speaks_for_itself
+
 WHOLE = "whole"
 OWN_LEVEL = "own_level"
 GOVERNMENT = "government"
@@ -79,16 +81,17 @@ _PREPOSITION = re.compile(r"^(?:通过|利用|在|经|对|向|从|涉及|按照?
 
 # 宿迁市教育局 is also printed 市教育局 / 教育局.
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?=" + _LEVEL + r")")
-# A department's own report speaks of itself as 本委/本局/我局/我厅/本办 (or by its name).
-_SELF_DEPARTMENT = re.compile(r"^(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关)(?![\u4e00-\u9fff]{0,1}(?:部门|系统))")
+# A department's or a township's own report speaks of itself as 本委/本局/我局/我镇/本街道 (or
+# by its name).
+_SELF_BODY = re.compile(r"^(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关|乡|镇|街道|街|苏木)(?![\u4e00-\u9fff]{0,1}(?:部门|系统))")
 
 
-def clause_subject(clause: str, department: str | None = None, own_place: str | None = None) -> str | None:
+def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | None = None) -> str | None:
     """The scope named by the clause's subject, or None when the clause names none.
 
-    ``department`` is the issuing body when the report is a department's own (市教育局): then
-    本局/我局 and the department's name are the body itself (scope government), the way 市政府
-    is in a city's report.
+    ``issuer`` is the issuing body: when the report is a department's or a township's own (市教育
+    局, 建新镇), 本局/我镇 and the body's name are the body itself (scope government), the way
+    市政府 is in a city's report.
 
     ``own_place`` is the report's jurisdiction (恩施土家族苗族自治州): a subject that names
     another place by its own name (恩施市, 利川市政府, 丙丁县本级) is another body, whose
@@ -97,8 +100,9 @@ def clause_subject(clause: str, department: str | None = None, own_place: str | 
     opening = strip_filler(clause)
     if _PREPOSITION.match(opening):
         return None
-    if department and (_SELF_DEPARTMENT.match(opening) or opening.startswith(department)
-                       or opening.startswith(_SHORT_NAME.sub("", department))):
+    if speaks_for_itself(issuer) and (
+            _SELF_BODY.match(opening)
+            or (issuer.name and (opening.startswith(issuer.name) or opening.startswith(_SHORT_NAME.sub("", issuer.name))))):
         return GOVERNMENT
     for scope, pattern in _SUBJECTS:
         if pattern.match(opening):
@@ -148,23 +152,3 @@ def channel_owner_scope(clause: str) -> str | None:
     if _CHANNEL_OWNER.match(strip_filler(clause)):
         return GOVERNMENT
     return None
-
-
-# The title of a department's own report: 南通市发展和改革委员会2012年政府信息公开工作年度报告.
-_DEPARTMENT_TITLE = re.compile(
-    r"(?P<body>[\u4e00-\u9fff]{0,8}?" + _LEVEL + r"(?!人民政府|政府)[\u4e00-\u9fff]{1,12}?"
-    r"(?:局|委员会|委|厅|办公室|中心|署))(?:\d{4}|[一二〇○零]{4})\s*年(?:度)?政府信息公开"
-)
-
-
-def report_department(matching_text: str) -> str | None:
-    """The issuing department when the report (its title, among the first lines) is one
-    department's own, else None. A government's report (市人民政府, 市政府办公室) is not."""
-    head = matching_text[:400]
-    match = _DEPARTMENT_TITLE.search(head)
-    if not match:
-        return None
-    body = match["body"]
-    if re.search(r"政府(?:办公厅|办公室)?$", body):
-        return None
-    return body

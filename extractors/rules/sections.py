@@ -42,9 +42,10 @@ def heading_text(paragraph: str) -> tuple[str, str] | None:
         match = pattern.match(paragraph)
         if not match:
             continue
-        rest = paragraph[match.end():]
-        # Inline headings end at the first full stop: （一）依申请公开受理情况。全市……
-        words = re.split(r"[。:：]", rest, maxsplit=1)[0]
+        rest = paragraph[match.end():].lstrip()
+        # Inline headings end at the first full stop (（一）依申请公开受理情况。全市……) or, on a
+        # page whose line breaks were lost, at the space before the text (一、概述 2009年，…).
+        words = re.split(r"[。:：]|\s", rest, maxsplit=1)[0]
         if len(words) <= _MAX_HEADING_CHARS:
             return level, words
     return None

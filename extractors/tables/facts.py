@@ -33,7 +33,7 @@ def table_fact(document: Document, metric: str, cell: Cell, evidence_span: tuple
         unit=_unit(metric),
         qualifier="exact",
         scope="unspecified",  # the tables are the reporting body's own numbers
-        evidence=document.text[evidence_span[0]:evidence_span[1]],
+        evidence=document.verbatim(*evidence_span),
         start=cell.start,
         end=cell.end,
         rule=rule,

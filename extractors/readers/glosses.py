@@ -1,0 +1,59 @@
+"""Pinyin glosses that some mirror sites print after characters: 鎮(zhèn), 報(bào)告, 數(shù)量為46件.
+
+A glossed page breaks every word of the report apart (報(bào)告 is no longer 报告), so no rule and
+no recogniser can read it. The glosses are taken out of the document's text like markup is, and
+recorded in ``Document.removed`` so that evidence is restored as the page printed it.
+
+A gloss is a bracketed lowercase Latin syllable right after a Han character; a page counts as
+glossed only when several of them carry tone marks (a bracketed (PDF) or (a) in a report is no
+gloss).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from extractors.model import Block, Document
+from extractors.normalize import to_matching
+
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z" + _TONE_MARKS + r"]{1,6}[)）]")
+_TONED = re.compile(r"[" + _TONE_MARKS + r"]")
+MIN_GLOSSES = 3  # toned glosses that make a page a glossed mirror
+
+
+def _glosses(text: str) -> list[re.Match]:
+    found = list(_GLOSS.finditer(text))
+    if sum(1 for match in found if _TONED.search(match.group())) < MIN_GLOSSES:
+        return []
+    return found
+
+
+def strip_glosses(document: Document) -> Document:
+    """The document without pinyin glosses (itself when it has none)."""
+    found = _glosses(document.text)
+    if not found:
+        return document
+    pieces, removed, kept_until, dropped = [], [], 0, 0
+    gloss_ends, shifts = [], []  # end of each gloss in the old text, characters dropped up to it
+    for match in found:
+        pieces.append(document.text[kept_until:match.start()])
+        removed.append((match.start() - dropped, match.group()))
+        dropped += len(match.group())
+        gloss_ends.append(match.end())
+        shifts.append(dropped)
+        kept_until = match.end()
+    pieces.append(document.text[kept_until:])
+    text = "".join(pieces)
+
+    def moved(offset: int) -> int:
+        # Blocks and cells are lines or parts of lines; a gloss never holds a line break, so no
+        # offset falls inside one.
+        index = bisect.bisect_right(gloss_ends, offset) - 1
+        return offset - shifts[index] if index >= 0 else offset
+
+    blocks = [Block(block.kind, moved(block.start), moved(block.end),
+                    tuple((moved(start), moved(end)) for start, end in block.cells))
+              for block in document.blocks]
+    return Document(text=text, matching=to_matching(text), blocks=blocks, media_type=document.media_type,
+                    encoding=document.encoding, removed=tuple(removed))
