@@ -441,7 +441,7 @@ def test_a_sum_in_another_part_is_not_a_request_fee():
 
 def test_a_run_on_sentence_is_read_in_pieces_with_bounded_evidence():
     # scraped pages sometimes lose every 。: thousands of clauses in one "sentence"
-    from extractors.rules.legacy import MAX_SENTENCE_CHARS
+    from extractors.rules.mentions import MAX_SENTENCE_CHARS
 
     run_on = "，".join(["全年共受理政府信息公开申请12件，其中网上申请3件"] * 3000)
     facts = extract_legacy_facts(make_document(report("requests", run_on)))

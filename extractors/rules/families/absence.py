@@ -1,0 +1,62 @@
+"""Statements of absence: a clause without a number that says there was none, and so fixes a
+metric at 0 (全年未收到公开申请 → req_received 0; 未发生行政复议和行政诉讼 → recon_total 0 and
+lit_total 0). One sentence often carries several zeros. A missing section carries none, and a
+cut sentence ("2017年度未") says nothing.
+
+Also the statements that fix a value without a number otherwise: 上述申请已全部按期答复 (all the
+requests just counted were answered).
+"""
+from __future__ import annotations
+
+from extractors.rules import sections
+from extractors.rules.matcher import RECEIVED_TOTAL, REQUEST, Statement
+from extractors.rules.vocabulary import REVIEW_KIND
+
+# A negation that says something did not happen (未经复议 is a kind of lawsuit, not an absence).
+NONE_HAPPENED = r"(?:没有|未(?!经|按|予|作|能)|无|均未|未曾|从未|不曾|零|尚未|暂无|并无|并未)"
+STATED_ZERO = r"(?:均|都|皆)?(?:为|是)(?:零|0)(?!\d)"
+
+# 全年未收到公开申请 / 没有接到群众…的申请 / 未接收到政府信息公开申请 / 无依申请公开事项 /
+# 依申请公开数量为零: the words between the verb and 申请 never name a review or another system.
+# (未收到传真申请 is one channel's absence, 未发生因政府信息公开申请行政复议 a review's.)
+_NOT_A_REQUEST = (r"复议|诉讼|咨询|信访|投诉|举报|建议|提案|审批|许可|办件|服务|因|网上|网络|传真|信函|当面|邮件|来访|书面|"
+                  r"现场|窗口|在线")
+REQUEST_ABSENT = (
+    r"(?:没有|未|尚未|均未|未曾|从未|并未|不曾)(?:收到|接到|接收到?|受理(?:到)?|发生|有|出现)(?:过)?"
+    r"(?:(?!" + _NOT_A_REQUEST + r")[^。；;，,])*?申请(?!人|书|表|[^。；;，,]{0,4}(?:复议|诉讼))"
+    r"|(?:没有|无|未发生|未有|不存在)(?:任何)?(?:依申请公开|申请公开)"
+    r"|(?:依申请公开|公开申请|政府信息公开申请)(?:的)?(?:事项|数量|件数|数)?(?:均|都)?(?:为|是)(?:零|0)(?!\d)"
+)
+
+STATEMENTS = (
+    Statement(("req_received",), REQUEST_ABSENT, topic=REQUEST, part=sections.REQUESTS,
+              sentence_has=r"政府信息|信息公开|依申请|公开申请|申请公开", rule="request_absent",
+              example="全年未收到政府信息公开申请"),
+    Statement(("recon_total",), NONE_HAPPENED + r"[^。；;，,]{0,30}?(?:行政复议|复议)|复议[^。；;，,]{0,20}?" + STATED_ZERO,
+              rule="review_absent", example="未发生行政复议案件"),
+    Statement(("lit_total",), NONE_HAPPENED + r"[^。；;，,]{0,40}?(?:行政诉讼|诉讼|起诉)|诉讼[^。；;，,]{0,20}?" + STATED_ZERO,
+              rule="review_absent", example="没有提起行政诉讼"),
+    Statement(("complaint_total",),
+              NONE_HAPPENED + r"[^。；;，,]{0,40}?(?:申诉|举报|投诉)|(?:申诉|举报|投诉)[^。；;，,]{0,20}?" + STATED_ZERO,
+              part=sections.REVIEW, sentence_has="信息公开", rule="complaint_absent", example="也没有收到相关申诉"),
+    # 所有申请均已在规定时限内答复 / 上述申请已全部按期答复: all the requests just counted.
+    Statement(("req_answered",),
+              r"^(?:所有|全部|上述|以上|所受理的?|受理的|收到的|这些)(?:的)?(?:政府信息公开|依申请公开)?申请(?:事项)?"
+              r"(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复|处理完毕|办理完毕)",
+              value=RECEIVED_TOTAL, pattern_in="opening", topic=REQUEST, part=sections.REQUESTS, confidence=0.75,
+              rule="answered_all_statement", example="上述申请已全部按期答复"),
+)
+
+# 行政复议、行政诉讼及申诉数均为0件: one number for every kind a list names.
+REVIEW_LIST = (
+    r"(?:" + REVIEW_KIND + r")(?:[^,，;；\d]{0,3}?(?:和|及|与|、|或|以及)[^,，;；\d]{0,3}?(?:" + REVIEW_KIND + r"))+"
+    r"(?:案件|案|数量|数|件数)?(?:均|都|各)(?:为|是|有)?\s*$"
+)
+REVIEW_KINDS_NAMED = (("recon_total", r"复议"), ("lit_total", r"诉讼"), ("complaint_total", r"申诉|举报|投诉"))
+# 申诉：无。 / 行政诉讼：暂无 / 网上申请：无: a label and a word of absence, nothing else.
+LABELLED_NONE = r"^\s*(?P<label>[^,，;；:：。]{1,16}?)\s*[：:]\s*(?:无|暂无|没有|零|为零)\s*[。；;]?\s*$"
+# 无网上申请 / 没有通过网络提出的申请 / 未收到传真申请: a channel that brought no request.
+NO_CHANNEL = (r"^(?:并|且|另)?(?:无|没有|未收到|未有|未接到)(?:通过|以)?(?P<channel>[^,，;；。\d]{1,10}?)"
+              r"(?:方式|形式|途径|渠道)?(?:提出|提交|递交)?(?:的)?申请[。；;]?\s*$")
+# 均为网上申请 after a count of requests: all of them came by one channel.
+ALL_BY_ONE_CHANNEL = r"^(?:且|并且?|其中)?(?:全部|均|都)(?:为|是|通过|采用|以|由|系)?"

@@ -1,0 +1,28 @@
+"""Fees collected for requests (收取费用120元, 收取检索、复制、邮寄等费用1.2万元, 收费总额为45元) and
+their absence (未收取任何费用, 分文未收). A sum is a request fee only in the part on fees, in a
+clause about fees, or in a sentence naming the disclosure fee; a tariff (收费标准为每页0.5元) is no
+fee collected.
+"""
+from __future__ import annotations
+
+from extractors.rules import sections
+from extractors.rules.matcher import FEE, LEFT, Phrase, Statement
+
+# The charged items may be listed (检索、复制、邮寄等费用), so up to ~24 characters sit between.
+FEE_AMOUNT = r"(?:收取|收费)[^,，;；标每]{0,24}?(?:费用|费)?"
+# 收取政府信息公开信息处理费0元 (the 2021 fee regime's wording), outside the part on fees.
+REQUEST_FEE_NAME = r"信息处理费|(?:政府)?信息公开[^。；;]{0,8}?(?:费用|收费)|依申请[^。；;]{0,24}?(?:费用|收费)"
+FEE_ABSENT = (
+    r"(?:未|没有|均未|不曾|未曾|没|无)[^。；;]{0,30}?收取?[^。；;]{0,12}?(?:费用|费)|未收费|不收费|零收费|免收(?:任何)?费用"
+    r"|未产生(?:任何)?费用|分文(?:未收|不收|未取|不取)|(?:未|没有)收(?:取)?分文"
+)
+
+PHRASES = (
+    Phrase("fee_collected_yuan", before=FEE_AMOUNT, before_in=(LEFT,), when=("fee_context",),
+           example="收取检索、复制、邮寄等费用120元"),
+)
+
+STATEMENTS = (
+    Statement(("fee_collected_yuan",), FEE_ABSENT, topic=FEE, part=sections.FEES,
+              sentence_has=r"申请|依申请|政府信息|信息公开", rule="fee_absent", example="未收取任何费用"),
+)

@@ -1,0 +1,41 @@
+"""Outcomes of the requests answered: granted, partly granted, denied, not this agency's, does not
+exist, unclear, referred elsewhere, duplicate, already public, other; as counts (同意公开230件,
+其中230件同意公开, 对15件申请予以公开) or as shares (占62.5%). A category that merges two
+(申请内容不明确或转其他途径办理) is out_other, not either one.
+"""
+from __future__ import annotations
+
+from extractors.rules.matcher import REQUEST, SEGMENT, Phrase
+
+# Outcome words, tried in order (the narrowest first).
+OUTCOMES = (
+    ("out_not_held_by_agency", r"(?:不属于|非|不属)本(?:行政)?(?:机关|单位|部门)(?:公开|掌握|职责|负责)?(?:范围)?|不属于本机关"),
+    ("out_nonexistent", r"(?:信息)?不存在"),
+    ("out_unclear", r"(?:内容)?不明确|描述不清"),
+    ("out_other_channel", r"(?:其他|其它)(?:途径|渠道)"),
+    ("out_duplicate", r"重复申请"),
+    ("out_already_public", r"(?:已|已经)?(?:属于|属)?(?:已)?主动公开(?:的)?(?:范围|内容|信息)?"),
+    ("out_partial", r"部分公开"),
+    ("out_denied", r"不予公开|不能公开|不公开"),
+    ("out_granted", r"(?:同意|予以|准予)公开(?:答复)?|公开信息"),
+    ("out_other", r"(?:其他|其它)(?:情况|情形|原因|方式)?"),
+)
+_SPECIFIC = "|".join(words for metric, words in OUTCOMES if metric != "out_other")
+MERGED = r"(?:" + _SPECIFIC + r")[^,，;；]{0,4}?(?:或|或者|及|和|、)[^,，;；]{0,8}?(?:" + _SPECIFIC + r")"
+# What may stand between a number printed first and its outcome: 15件为部分公开, 3件属于非本机关.
+_NUMBER_FIRST_LINK = r"(?:的)?(?:申请)?(?:为|属于|属|系|是|被|已|予以)?"
+
+PHRASES = (
+    Phrase("out_other", near=MERGED, near_in=SEGMENT, topic=REQUEST, example="申请内容不明确或转其他途径办理的3件"),
+    *(Phrase(metric, before=r"(?:" + words + r")[^,，;；、]{0,6}?", topic=REQUEST, example="同意公开230件")
+      for metric, words in OUTCOMES),
+    Phrase("out_other", after=_NUMBER_FIRST_LINK + MERGED, topic=REQUEST, when=("number_first",),
+           example="3件申请内容不明确或转其他途径办理"),
+    *(Phrase(metric, after=_NUMBER_FIRST_LINK + r"(?:" + words + r")", topic=REQUEST, when=("number_first",),
+             example="其中230件同意公开")
+      for metric, words in OUTCOMES if metric != "out_other"),
+)
+
+# Parts of a breakdown that a share (占N%) may be given for.
+SHARE_PARENTS = frozenset({metric for metric, _ in OUTCOMES} | {
+    "req_in_person", "req_fax", "req_online", "req_letter", "req_email", "req_other_channel"})

@@ -1,0 +1,106 @@
+"""Proactive disclosure: the year's total, its channels (websites, gazette, Weibo, WeChat, other),
+and the events that publish (press conferences, online interviews, policy interpretations).
+
+A channel count is read where the report gives its totals: its part on proactive disclosure (or
+anywhere, when it has no such part); elsewhere a count of items is one topic's or one
+department's. The overview may still state the jurisdiction's own total with its subject and the
+full act (2018年，全市主动公开政府信息8.64万余条).
+"""
+from __future__ import annotations
+
+from extractors.rules import sections
+from extractors.rules.matcher import (
+    LEFT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase,
+)
+
+PUBLISH_VERB = r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发|更新)(?:了)?"
+PUBLISH_OBJECT = r"(?:各类|各种|相关)?(?:动态|政府|政务|规范性|政策性)?(?:信息|文件|消息)(?:数量|总数)?"
+# The act of publishing with its object (公开政府信息N条); after a channel's name the verb alone
+# carries the count (其中政府网站公开7000条), when nothing follows the number (in 在政府网站公开
+# 12个部门的预算 the 12 counts departments, not items).
+PUBLISHED = PUBLISH_VERB + PUBLISH_OBJECT
+PUBLISHED_VERB_ONLY = PUBLISH_VERB + r"(?:" + PUBLISH_OBJECT + r")?"
+# The report's own total: the act and information as its object, nothing narrower.
+TOTAL_ACT = r"(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数)?"
+EXPLICIT_TOTAL_ACT = r"(?:共|共计|累计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)信息(?:数量|总数)?"
+
+# Channels, the most specific first. Channels with no code of their own are "other": notice
+# boards, press, radio and TV, screens, bulletins.
+CHANNELS = (
+    ("pro_new_media", r"微博[^,，;；。]{0,12}微信|微信[^,，;；。]{0,12}微博|新媒体|两微"),
+    ("pro_weibo", r"微博"),
+    ("pro_wechat", r"微信"),
+    ("pro_website", r"(?:政府|人民政府)(?:门户)?网站?|门户网站|政府网"),
+    ("pro_gazette", r"公报|政报"),
+    ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|报刊|报纸|广播|电视台|简报"),
+)
+ANY_CHANNEL = "|".join(words for _, words in CHANNELS)
+GAZETTE = dict(CHANNELS)["pro_gazette"]
+
+INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
+QUOTE = r"[“”《》「」\"]?"
+
+# Events: counted in 场/次/期/个.
+EVENTS = (
+    Phrase("pro_press_conferences", before=r"(?:新闻)?发布会(?:活动)?", units="events",
+           example="召开新闻发布会12场"),
+    Phrase("pro_press_conferences", after=r"(?:新闻)?发布会", units="events", example="举办12场新闻发布会"),
+    Phrase("pro_online_interviews", before=INTERVIEW + QUOTE + r"(?:节目|活动|栏目)?", units="events",
+           example="开展在线访谈8期"),
+    Phrase("pro_online_interviews", after=QUOTE + INTERVIEW, units="events", example="举办8期在线访谈"),
+    # “在线访谈”栏目全年开展访谈41期: the programme named earlier in the sentence, the act after.
+    Phrase("pro_online_interviews", before=r"(?:开展|举办|组织|进行|推出)(?:了)?访谈(?:节目|活动)?",
+           near=INTERVIEW, near_in=SENTENCE, units="events", example="“在线访谈”栏目全年开展访谈41期"),
+    # 政策解读稿件36篇 / 解读政策文件30件 / 发布解读材料186篇 (without 政策, the act of publishing
+    # makes it the report's count; a bare 其中图解解读材料N篇 is a subset by form).
+    Phrase("pro_policy_interpretations",
+           before=r"政策解读(?:信息|稿件|稿|文章|材料|产品)?|解读(?:了)?(?:各类|重要|重大)?政策(?:性)?(?:文件)?|"
+                  r"(?:发布|刊发|推出|编发|撰写)(?:了)?(?:各类)?(?:政策)?解读(?:信息|稿件|稿|文章|材料)",
+           units="items_or_events", example="发布政策解读稿件36篇"),
+    Phrase("pro_policy_interpretations", after=r"(?:政策)?解读(?:信息|稿件|稿|文章|材料)?", units="items_or_events",
+           example="36篇政策解读"),
+)
+
+_IN_PART = ("in_proactive_part",)
+_CHANNEL_ROWS = tuple(
+    row for metric, channel in CHANNELS for row in (
+        Phrase(metric, before=PUBLISHED, near=channel, when=_IN_PART, example="政府网站公开信息7000条"),
+        Phrase(metric, before=PUBLISHED_VERB_ONLY, near=channel, when=_IN_PART + ("nothing_after",),
+               example="其中政府网站公开7000条"),
+    )
+)
+# 开通政务微博1126个，发布信息21.3万条: accounts of a channel opened earlier in the sentence (no fact
+# read since), then what they published.
+def _accounts_opened(channel: str) -> str:
+    return (r"(?:开通|开设|注册|建成|建立)(?:了)?(?=[^,，;；。]{0,16}?(?:" + channel + r"))"
+            r"[^,，;；。]{0,10}?[\d,]+\s*个[^,，;；。]{0,4}[,，]")
+
+
+_ACCOUNT_ROWS = tuple(
+    Phrase(metric, before=PUBLISHED, near=_accounts_opened(channel), near_in=SINCE_LAST_FACT,
+           when=_IN_PART + ("subject_not_named",), example="开通政务微博1126个，发布信息21.3万条")
+    for metric, channel in CHANNELS
+)
+
+PHRASES = EVENTS + (
+    # The overview's own total, outside the part on proactive disclosure.
+    Phrase("pro_total", before=EXPLICIT_TOTAL_ACT, part=sections.OVERVIEW, unless=ANY_CHANNEL,
+           when=("proactive_part_elsewhere", "subject_named"), example="2018年，全市主动公开政府信息8.64万余条"),
+    # 《政报》24期，刊登省政府及省政府办公厅文件316件: what a gazette printed.
+    Phrase("pro_gazette", before=r"(?:刊登|刊发|刊载|登载|收录)(?:了)?[^;；。]{0,30}?(?:文件|规章|信息)",
+           before_in=(LEFT,), near=GAZETTE, near_in=SENTENCE_TO_HERE, when=_IN_PART,
+           example="《政报》24期，刊登省政府文件316件"),
+    *_CHANNEL_ROWS,
+    *_ACCOUNT_ROWS,
+    # 市政府门户网站完成改版，开设……栏目，全年发布信息9,514条: the portal, the sentence's subject.
+    Phrase("pro_website", before=PUBLISHED, when=_IN_PART + ("subject_not_named", "no_fact_before", "portal_subject"),
+           example="州人民政府门户网站完成改版，全年发布信息9514条"),
+    # 《政府公报》刊发4期，公开信息23条: the gazette named earlier in the sentence.
+    Phrase("pro_gazette", before=PUBLISHED, near=GAZETTE, near_in=SENTENCE_BEFORE_AND_CLAUSE, when=_IN_PART,
+           example="《政府公报》刊发4期，公开信息23条"),
+    Phrase("pro_total", before=TOTAL_ACT, when=_IN_PART + ("subject_named",), example="全县主动公开政府信息3482条"),
+    # 全年共主动公开政府信息6789条: the act opening the sentence states the report's own total.
+    Phrase("pro_total", before=TOTAL_ACT, when=_IN_PART + ("opens_with_the_total_act",),
+           example="全年共主动公开政府信息6789条"),
+)
+

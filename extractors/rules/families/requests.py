@@ -1,0 +1,71 @@
+"""Requests: how many were received (受理/收到/接到 …申请 N件, N件依申请公开事项), by which channel
+(当面, 网络, 信函, 传真, 电子邮件, 其他), how many were answered, and the rates a report states
+(答复率, 实际公开比例). Every row needs the clause to be about disclosure requests: a sentence on
+letters, hotlines or mailboxes (市长信箱来信560件) is another system.
+"""
+from __future__ import annotations
+
+from extractors.rules.matcher import LEFT, REQUEST, SEGMENT, Phrase
+from extractors.rules.vocabulary import RECEIVE_VERB, REQUEST_NOUN
+
+# 受理涉及征地拆迁的申请120件: a topic's share of the requests, not the number received.
+REQUEST_SUBSET = r"(?:涉及|关于|有关|针对)(?!(?:政府)?信息公开|依申请)[^,，;；:：]{1,12}?的"
+
+# Channels, tried in order: a category that says 其他 is the other channels, even when it names
+# some of them (传真及电子邮件等其他方式申请145件).
+CHANNELS = (
+    ("req_other_channel", r"其他(?:形式|方式|途径|渠道)"),
+    ("req_email", r"电子邮件|电子邮箱|电邮|邮件"),
+    ("req_fax", r"传真"),
+    ("req_in_person", r"当面|现场|窗口|面对面|来访"),
+    ("req_online", r"网络|网上|网站|在线|互联网|信息公开平台|政务网|客户端|平台"),
+    ("req_letter", r"信函|邮寄|信件|来信|书面|邮政"),
+)
+# A channel's count names the request (申请, 提交, 方式 …); how a request was answered or settled
+# is an outcome, not the channel it came by.
+CHANNEL_WORD = r"申请|受理|提交|提出|方式|形式|渠道|通道"
+NOT_A_CHANNEL = r"答复|回复|告知|不明确|不存在|办理的|转"
+
+ANSWER_VERB = r"(?:答复|办结|办复|回复|处理完毕|办理完毕|予以答复)"
+# 已全部办结 / 均已依法答复 after a request count: all of them answered.
+ANSWERED_NEXT_CLAUSE = r"^(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?(?:答复|办结|办复|处理完毕|办理完毕|作出答复|完成答复)"
+
+PHRASES = (
+    *(Phrase(metric, near=(CHANNEL_WORD, channel), near_in=SEGMENT, unless=NOT_A_CHANNEL, unless_in=SEGMENT,
+             topic=REQUEST, example="网上申请22件")
+      for metric, channel in CHANNELS),
+    # 受理政府信息公开申请1234件 / 接收申请书42份 / 收到依申请公开件9件; the verb may sit before an
+    # enumeration (收到公民、法人和其他组织提出的政府信息公开申请312件), so the clause is read too.
+    Phrase("req_received", before=RECEIVE_VERB + r"(?:了)?[^,，;；:：]{0,16}?(?:" + REQUEST_NOUN + r"|申请)(?:书|表|件)?",
+           before_in=(SEGMENT, LEFT), unless=REQUEST_SUBSET, topic=REQUEST, example="受理政府信息公开申请1234件"),
+    # 政府信息公开申请总量为120件: the total named as a quantity.
+    Phrase("req_received", before=r"(?:" + REQUEST_NOUN + r"|申请)(?:总量|总数|总件数|数量)", unless=REQUEST_SUBSET,
+           topic=REQUEST, example="政府信息公开申请总量为120件"),
+    # 其中市政府办公室受理36件: a named subject and the verb alone, inside a sentence on requests.
+    Phrase("req_received", before=r"(?:共|共计|累计)?" + RECEIVE_VERB + r"(?:了)?", unless=REQUEST_SUBSET,
+           topic=REQUEST, when=("subject_named", "nothing_after", "sentence_says_request"),
+           example="其中市政府办公室受理36件"),
+    # 受理45件依申请公开事项 / 受理的24件申请 (a bare 申请, not 申请人 or 申请表)
+    Phrase("req_received", after=r"(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))",
+           near=RECEIVE_VERB, topic=REQUEST, example="受理45件依申请公开事项"),
+    # 57件申请已全部办结: the number first, the answer after it.
+    Phrase("req_answered",
+           after=r"(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复)",
+           topic=REQUEST, when=("number_first",), example="57件申请已全部办结"),
+    # 按时答复申请98件 / 办结政府信息公开申请112件 / 已答复9件
+    Phrase("req_answered",
+           before=r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?" + ANSWER_VERB + r"(?:了)?(?:" + REQUEST_NOUN + r"|申请)?",
+           topic=REQUEST, example="办结政府信息公开申请112件"),
+)
+
+RATES = (
+    # 同意公开和部分公开的占73.96% / 全部或部分公开的比例为75%: granted and partly granted together.
+    Phrase("req_disclosure_rate_pct",
+           before=r"(?:(?:同意|予以|准予|全部)?公开(?:的)?|全部)(?:和|及|与|或|、|以及)(?:同意|予以|准予)?部分公开(?:的)?"
+                  r"(?:申请|件数)?(?:约|近|大约)?(?:占|所占)?(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|比例|比重|比率))?(?:的)?(?:比例|比重)?",
+           topic=REQUEST, example="同意公开和部分公开的占73.96%"),
+    Phrase("req_answer_rate_pct", before=r"(?:答复|办结|办复)率", before_in=(LEFT,), topic=REQUEST,
+           example="按时答复率100%"),
+    Phrase("req_disclosure_rate_pct", before=r"(?<!部分)(?:实际)?公开(?:的)?(?:比例|比率|率)", before_in=(LEFT,),
+           topic=REQUEST, example="实际公开比例为85%"),
+)

@@ -1,0 +1,45 @@
+"""Administrative reconsideration (行政复议), lawsuits (行政诉讼) and complaints (申诉/举报/投诉):
+their totals and results (维持, 纠正, 其他, 尚未审结), as counts and as statements without a number
+(复议2件，均维持原答复 / 复议1件，目前正在审理: the result of all the cases).
+
+A reconsideration organ's whole caseload (办理各类行政复议案件320件) is every case it handled, not
+the ones about information disclosure; such a clause ends the topic.
+"""
+from __future__ import annotations
+
+from extractors.rules import sections
+from extractors.rules.matcher import REVIEW, Phrase
+from extractors.rules.vocabulary import TAIL
+
+ALL_REVIEWS = r"^(?!.*信息公开).*(?:(?:各类|各种|所有|全部)(?:行政)?(?:复议|诉讼|应诉)|行政应诉)"
+RECON_TOTAL = r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)"
+LIT_TOTAL = r"(?:行政诉讼|提起诉讼|起诉)(?:案件|案)?"
+
+# Results, by the words that name them; a row's {review} is the clause's topic (recon or lit).
+RESULTS = (
+    ("pending", r"(?:尚未审结|未审结|未结案|审理中|正在审理|尚在审理|正在办理)[^,，;；]{0,6}?"),
+    ("corrected", r"(?:纠错|纠正|撤销|确认违法|责令|败诉)[^,，;；]{0,6}?"),
+    ("upheld", r"(?:维持|驳回|胜诉)[^,，;；]{0,24}?"),
+    # 原告撤诉 / 申请人撤回申请 / 终止: the case ended without a ruling on the merits.
+    ("other", r"(?:其他|其它|撤诉|撤回|终止)(?:情况|情形|结果|方式)?[^,，;；]{0,6}?"),
+)
+# The same results said without a number, right after the total.
+RESULT_STATEMENTS = (
+    ("pending", r"尚未审结|未审结|审理中|正在审理|尚在审理"),
+    ("corrected", r"纠错|纠正|撤销|确认违法|责令"),
+    ("upheld", r"维持|驳回"),
+    ("other", r"撤诉|撤回|终止"),
+)
+# "of all the cases": 均/全部/都, or 已 after the deciding body (一审法院均判决驳回, 两案均被驳回).
+ALL_CASES = r"^(?:(?:经复议|经审理|法院)?已|[^,，;；\d]{0,8}?(?:均|全部|都|皆))"
+
+PHRASES = (
+    Phrase("recon_total", before=RECON_TOTAL, unless=ALL_REVIEWS, example="行政复议案件3件"),
+    Phrase("recon_total", after=r"(?:的)?行政复议", unless=(ALL_REVIEWS, LIT_TOTAL + TAIL), example="3件行政复议"),
+    Phrase("lit_total", before=LIT_TOTAL, unless=ALL_REVIEWS, example="行政诉讼2件"),
+    Phrase("lit_total", after=r"(?:的)?行政诉讼", unless=ALL_REVIEWS, example="2件行政诉讼"),
+    *(Phrase("{review}_" + result, before=result_words, topic=REVIEW, unless=ALL_REVIEWS, example="维持原答复2件")
+      for result, result_words in RESULTS),
+    Phrase("complaint_total", before=r"(?:申诉|举报|投诉)(?:案件)?", part=sections.REVIEW, unless=ALL_REVIEWS,
+           example="申诉1件"),
+)

@@ -1,0 +1,189 @@
+"""The small, general code that reads the phrasing families' tables (``families/``).
+
+A family is a table of rows. A ``Phrase`` row says when a number read in the text is a metric:
+the words just before it (``before``), just after it (``after``), somewhere near it (``near``),
+the unit it must carry, the topic of its clause and the part of the report it must sit in, the
+words that veto it (``unless``) and a few named conditions on its clause (``when``). A
+``Statement`` row says when a clause without a number fixes a value (an absence: 0; "all of
+them": the total read before). Adding a phrasing is adding a row (and a test), never code here.
+
+The matcher knows nothing of any metric; ``reader.py`` walks the report and hands it one
+``Window`` per number.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from extractors.metrics import unit_of
+from extractors.rules import vocabulary as words
+
+# Windows: the texts a row's patterns are matched against.
+SEGMENT = "segment"  # the words since the last comma, colon or 、 before the number
+LEFT = "left"  # the clause's words before the number (from the number before it on)
+RIGHT = "right"  # the clause's words after the number
+CLAUSE = "clause"
+SENTENCE = "sentence"
+SENTENCE_BEFORE = "sentence_before"  # the sentence's words before the clause
+SENTENCE_TO_HERE = "sentence_to_here"  # the sentence's words before the clause, and the left
+SENTENCE_BEFORE_AND_CLAUSE = "sentence_before_and_clause"  # the sentence up to the clause's end
+SINCE_LAST_FACT = "since_last_fact"  # the sentence's words since the last number read as a fact
+
+# Topics a clause can be about, carried from clause to clause.
+REQUEST, RECON, LIT, FEE = "request", "recon", "lit", "fee"
+REVIEW = "review"  # a row's topic: reconsideration or lawsuits; its metric names {review}
+
+# How the scope of a clause was named: by its own subject, by its sentence's, or carried.
+CLAUSE_SUBJECT_STRENGTH = 2.0
+SENTENCE_SUBJECT_STRENGTH = 1.0
+CHANNEL_OWNER_STRENGTH = 0.5
+CARRIED_STRENGTH = 0.0
+
+
+@dataclass
+class Window:
+    """What the matcher sees around one number (or, for a statement, one clause)."""
+
+    clause: str
+    sentence: str
+    sentence_before: str
+    left: str = ""
+    right: str = ""
+    since_last_fact: str = ""
+    unit: str = ""
+    topic: str | None = None
+    request_topic: bool = False  # topic is requests and the sentence is not about letters/hotlines
+    part: str = ""
+    subject_strength: float = CARRIED_STRENGTH
+    in_proactive_part: bool = True  # where proactive totals and channels are given
+    fact_before_in_sentence: bool = False
+    opening: str = ""  # the clause without its fillers (2016年, 其中, 全年 …)
+    conditions: dict[str, Callable[["Window"], bool]] = field(default_factory=dict)
+
+    @cached_property
+    def segment(self) -> str:
+        pieces = re.split(words.SEGMENT_END, self.left)
+        return pieces[-1] if pieces else self.left
+
+    def text(self, name: str) -> str:
+        if name == SENTENCE_TO_HERE:
+            return self.sentence_before + self.left
+        if name == SENTENCE_BEFORE_AND_CLAUSE:
+            return self.sentence_before + self.clause
+        return getattr(self, name)
+
+
+def _compile(pattern: str | tuple[str, ...], suffix: str = "") -> tuple[re.Pattern, ...]:
+    patterns = (pattern,) if isinstance(pattern, str) else pattern
+    return tuple(re.compile(f"(?:{item}){suffix}") for item in patterns if item)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A number is ``metric`` when every part of the row holds."""
+
+    metric: str  # a code of metrics.csv (or <code>_pct); "{review}_upheld" takes recon/lit from the topic
+    before: str = ""  # the words just before the number end with these (fillers 共/达/为… may follow)
+    before_in: tuple[str, ...] = (SEGMENT,)  # windows ``before`` is tried in (any may match)
+    after: str = ""  # the words just after the number and its unit start with these
+    near: str | tuple[str, ...] = ()  # each of these is found somewhere in ``near_in``
+    near_in: str = LEFT
+    units: str | None = None  # the unit family the number must carry; default: the metric's
+    topic: str | None = None  # the clause's topic: request | recon | lit | review | fee
+    part: str | None = None  # the report part the paragraph must sit in
+    unless: str | tuple[str, ...] = ()  # any of these found in ``unless_in`` vetoes the row
+    unless_in: str = LEFT
+    when: tuple[str, ...] = ()  # named conditions (see reader.CONDITIONS)
+    example: str = ""  # a phrasing the row is for (the family's tests hold its variants)
+
+    @cached_property
+    def compiled(self) -> tuple:
+        return (_compile(self.before, words.TAIL), _compile(self.after and "^" + self.after),
+                _compile(self.near), _compile(self.unless))
+
+    def unit_family(self, topic: str | None) -> frozenset[str]:
+        if self.units:
+            return words.UNITS_OF[self.units]
+        return words.UNITS_OF[unit_of(self.resolve(topic))]
+
+    def resolve(self, topic: str | None) -> str:
+        return self.metric.replace("{review}", topic or "recon")
+
+
+def _topic_holds(row_topic: str | None, window: Window) -> bool:
+    if row_topic is None:
+        return True
+    if row_topic == REQUEST:
+        return window.request_topic
+    if row_topic == REVIEW:
+        return window.topic in (RECON, LIT)
+    return window.topic == row_topic
+
+
+def matches(row: Phrase, window: Window) -> bool:
+    if not _topic_holds(row.topic, window) or (row.part and window.part != row.part):
+        return False
+    if window.unit not in row.unit_family(window.topic):
+        return False
+    before, after, near, unless = row.compiled
+    if before and not any(pattern.search(window.text(name)) for name in row.before_in for pattern in before):
+        return False
+    if after and not after[0].search(window.right):
+        return False
+    if near and not all(pattern.search(window.text(row.near_in)) for pattern in near):
+        return False
+    if unless and any(pattern.search(window.text(row.unless_in)) for pattern in unless):
+        return False
+    return all(window.conditions[name](window) for name in row.when)
+
+
+def first_match(rows: tuple[Phrase, ...], window: Window) -> str | None:
+    """The metric of the first row that holds for the number in ``window``."""
+    for row in rows:
+        if matches(row, window):
+            return row.resolve(window.topic)
+    return None
+
+
+# --- numberless statements --------------------------------------------------------------------
+ZERO = "zero"  # an absence: the metric is 0
+RECEIVED_TOTAL = "received_total"  # "all of them": the request total read before
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A clause without a number fixes ``metrics`` to ``value`` when ``pattern`` is found in it."""
+
+    metrics: tuple[str, ...]
+    pattern: str
+    value: str = ZERO
+    pattern_in: str = CLAUSE
+    topic: str | None = None  # as for Phrase; "" also accepts the part named by ``part``
+    part: str | None = None  # the report part (or, with ``topic``, either holds)
+    sentence_has: str = ""  # the sentence must also say this
+    unless: str = ""  # found in the sentence, vetoes the row
+    confidence: float = 0.85
+    rule: str = ""
+    example: str = ""
+
+    @cached_property
+    def compiled(self) -> tuple[re.Pattern, re.Pattern | None, re.Pattern | None]:
+        return (re.compile(self.pattern), re.compile(self.sentence_has) if self.sentence_has else None,
+                re.compile(self.unless) if self.unless else None)
+
+
+def statement_holds(row: Statement, window: Window) -> bool:
+    pattern, sentence_has, unless = row.compiled
+    if row.topic is not None or row.part is not None:
+        topic_ok = row.topic is not None and _topic_holds(row.topic, window)
+        part_ok = row.part is not None and window.part == row.part
+        sentence_ok = sentence_has is not None and bool(sentence_has.search(window.sentence))
+        if not (topic_ok or part_ok or sentence_ok):
+            return False
+    elif sentence_has is not None and not sentence_has.search(window.sentence):
+        return False
+    if unless is not None and unless.search(window.sentence):
+        return False
+    return bool(pattern.search(window.text(row.pattern_in)))
