@@ -314,7 +314,8 @@ case("recon", V, "全市政府信息公开行政复议案件9件，较上年增�
 # --- second round: more wordings of the same families -------------------------------------------
 case("pro_total", P, "全年主动公开各类政府信息共计2.5万条。", F("pro_total", 25000))
 case("pro_total", P, "全县主动公开政府信息数量达8900条，较上年增长12%。", F("pro_total", 8900))
-case("pro_total", P, "截至2016年底，全区累计主动公开政府信息逾十万条。", F("pro_total", 100000, "over"))
+# 累计 up to a cut-off date is a running total since the Regulations, not the year's figure.
+case("pro_total", P, "截至2016年底，全区累计主动公开政府信息逾十万条。")
 case("pro_channels", P, "全年主动公开政府信息12345条，其中，通过政府门户网站公开9876条。",
      F("pro_total", 12345), F("pro_website", 9876))
 case("pro_channels", P, "依托政务微博“某某发布”发布信息3000余条。", F("pro_weibo", 3000, "over"))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from extractors.issuer import Issuer, issuer_of, speaks_for_itself
 from extractors.metadata import extract_metadata
-from extractors.metrics import unit_of
+from extractors.metrics import load_metrics, unit_of
 from extractors.model import Document, Fact
 from extractors.rules import appendix, sections
 from extractors.rules import scope as scopes
@@ -58,7 +58,7 @@ _PROACTIVE_HEADING = re.compile(r"[一二三四五六七八九十][、.．]\s*[^
 _GOVERNMENT_FACET = re.compile(r"(?<![全各我本])(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?(?:政府)?层面")
 _PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\u9fff]{0,12}?(?:政府|行政公署|行署)(?:门户)?网站?"
                              r"(?:[“\"][^”\"]{1,12}[”\"])?")
-_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)信息")
+_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)?信息")
 _ANY_CHANNEL = re.compile(proactive.ANY_CHANNEL)
 _REQUEST_FEE_NAME = re.compile(fees.REQUEST_FEE_NAME)
 # 占总数的 / 占总量 / 占申请总数的 / 占全部申请的 / 占比
@@ -78,6 +78,18 @@ _RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + sai
                            for result, said in reviews.RESULT_STATEMENTS)
 # 行政复议：2件（均维持原答复）: the result of all the cases in brackets right after the total.
 _BRACKETED_RESULT = re.compile(r"^\s*[（(](?P<words>[^（()）\d]{1,20})[)）]")
+# Words before 占 that name what the share is of (not fillers: 其中, 约, 达, 的).
+_NAMED = re.compile(r"(?!其中|约|近|共|达|为|的|了)[\u4e00-\u9fff]")
+_PARTS_WITH_SHARES = frozenset(row["code"] for row in load_metrics() if row["parent"] and row["family"] == "legacy")
+_SEVERAL_YEARS = re.compile(traps.SEVERAL_YEARS)
+_RUNNING_TOTAL = re.compile(traps.RUNNING_TOTAL)
+_CUT_OFF = re.compile(traps.CUT_OFF)
+_THIS_YEAR = re.compile(traps.THIS_YEAR)
+# 申请量由上年的29件增加到43件: the number after 增加到 is the year's figure of what the clause
+# named before 由 (the number after 由 is last year's).
+_CHANGED_TO = re.compile(r"(?P<named>.*?)(?:由|从)[^,，;；]*?(?:增加|增长|上升|减少|下降|提高|降低)(?:到|至|为)\s*$")
+_YEAR_PART = re.compile(r"^\s*(?:其中)?[,，]?\s*(?:本年度?|今年|当年|(?:19|20)\d{2}\s*年度?)(?:共|新)?"
+                        r"(?:发布|公开|更新|受理|收到|答复|办结|发生)(?:了)?(?:政府|政务)?(?:信息)?" + words.TAIL)
 _REVIEW_KIND_LABEL = re.compile(r"(?:政府信息公开)?(?:" + words.REVIEW_KIND + r")(?:[、和及与]|" + words.REVIEW_KIND
                                 + r"|案件|情况|数量|数)*")
 
@@ -116,6 +128,7 @@ class _Clause:
     topic: str | None
     next_clause: str
     breakdown: bool
+    several_years: bool  # the clause speaks of several years (a cumulative total)
 
 
 class _Reader:
@@ -140,6 +153,8 @@ class _Reader:
         # The last total of this paragraph, for its parts (其中县本级公开5318条, 其中市政府举办46场).
         self.last_total_metric: str | None = None
         self.last_total_sentence: int | None = None  # document offset of the sentence that gave it
+        # A running total (累计 since 2008) just passed over: (metric, document offset of its sentence).
+        self.running_total: tuple[str, int] | None = None
 
     # -- driving -------------------------------------------------------------------------------
     def run(self) -> list[Fact]:
@@ -169,8 +184,15 @@ class _Reader:
             last_received: float | None = None
             clauses = clause_spans(sentence)
             breakdown = False
+            several_years = False
             for index, (clause_start, clause_end) in enumerate(clauses):
                 clause_text = sentence[clause_start:clause_end]
+                # The span the clause speaks of: several years from a marker on (累计 since 2008),
+                # until a clause names the year itself again (其中2015年…).
+                if _THIS_YEAR.search(clause_text):
+                    several_years = False
+                if _SEVERAL_YEARS.search(clause_text) or (_RUNNING_TOTAL.search(clause_text) and _CUT_OFF.search(sentence)):
+                    several_years = True
                 subject = scopes.clause_subject(clause_text, self.issuer, self.own_place)
                 # 其中县本级8件: a part of the total just given; its subject names that part only.
                 breakdown = breakdown or bool(_BREAKDOWN.match(clause_text))
@@ -188,7 +210,7 @@ class _Reader:
                 clause = _Clause(offset, part, sentence, sentence_start, sentence_end, clause_text,
                                  sentence_start + clause_start, scope, strength, topic,
                                  sentence[clauses[index + 1][0]:clauses[index + 1][1]] if index + 1 < len(clauses) else "",
-                                 breakdown)
+                                 breakdown, several_years)
                 found = list(mentions(clause_text, clause.clause_start))
                 if not found:
                     self._read_statements(clause, last_received, previous)
@@ -225,29 +247,38 @@ class _Reader:
             left=left, right=right, since_last_fact=since_last_fact, unit=mention.unit if mention else "",
             topic=clause.topic, request_topic=request_topic, part=clause.part, subject_strength=clause.strength,
             in_proactive_part=not self.has_proactive_part or clause.part == sections.PROACTIVE,
-            fact_before_in_sentence=fact_before, conditions=_CONDITIONS,
+            fact_before_in_sentence=fact_before, cumulative=clause.several_years, conditions=_CONDITIONS,
         )
 
     # -- numbers ----------------------------------------------------------------------------------
     def _classify(self, clause: _Clause, mention: Mention, window: Window, previous: Mention | None) -> None:
-        if traps.vetoed(window):
-            return
-        if mention.unit in words.PERCENT:
-            mention.metric = self._share(window, previous)
-        elif mention.unit in words.MONEY:
-            mention.metric = first_match(fees.PHRASES, window)
-        else:
-            mention.metric = first_match(COUNT_ROWS, window) or self._part_of_total(clause, mention, window)
+        changed = _CHANGED_TO.match(clause.sentence, clause.clause_start - clause.sentence_start,
+                                    mention.start - clause.sentence_start)
+        if changed and changed["named"].strip():
+            window = replace(window, left=changed["named"])
+        metric = self._metric(clause, mention, window, previous)
+        if metric and window.cumulative and traps.vetoed(metric, window):
+            self.running_total = (metric, clause.paragraph_offset + clause.sentence_start)
+        elif metric is None:
+            metric = self._year_of_running_total(clause, window)
+        mention.metric = None if metric is None or traps.vetoed(metric, window) else metric
         if mention.metric:
             self._add(clause, mention.metric, mention)
-        elif mention.unit in words.CASES and (listed := _REVIEW_LIST.search(window.left)):
+        elif metric is None and mention.unit in words.CASES and (listed := _REVIEW_LIST.search(window.left)):
             # 行政复议、行政诉讼均为0件: one number for every kind the list names.
-            for metric, named in _REVIEW_KINDS_NAMED:
-                if named.search(listed.group()):
-                    self._add(clause, metric, mention)
+            for listed_metric, named in _REVIEW_KINDS_NAMED:
+                if named.search(listed.group()) and not traps.vetoed(listed_metric, window):
+                    self._add(clause, listed_metric, mention)
         bracketed = _BRACKETED_RESULT.match(window.right)
         if bracketed and mention.metric in ("recon_total", "lit_total"):
             self._review_result(clause, bracketed["words"], mention)
+
+    def _metric(self, clause: _Clause, mention: Mention, window: Window, previous: Mention | None) -> str | None:
+        if mention.unit in words.PERCENT:
+            return self._share(window, previous)
+        if mention.unit in words.MONEY:
+            return first_match(fees.PHRASES, window)
+        return first_match(COUNT_ROWS, window) or self._part_of_total(clause, mention, window)
 
     def _share(self, window: Window, previous: Mention | None) -> str | None:
         """A share: a rate a report states (答复率, 实际公开比例), a share that names its own part
@@ -264,7 +295,9 @@ class _Reader:
                 part = first_match(REQUEST_ROWS, replace(window, left=label, right="", unit="件"))
                 if part in outcomes.SHARE_PARENTS:
                     return part + "_pct"
-            if previous and previous.metric and not previous.metric.endswith("_pct"):
+            # 同意公开164件，占78.1%: the share of the count just read, when nothing else is named
+            # before 占 (公民申请占90% names an applicant type, 其中财政信息占20% a topic).
+            if not _NAMED.search(label) and previous and previous.metric in _PARTS_WITH_SHARES and previous.scope:
                 return previous.metric + "_pct"
             return None
         return first_match(requests.RATES[1:], window)
@@ -286,6 +319,17 @@ class _Reader:
         if verb and not re.fullmatch(_PART_VERBS[metric], verb):
             return None  # 其中市政府转办30件: another act than the total's
         return metric
+
+    def _year_of_running_total(self, clause: _Clause, window: Window) -> str | None:
+        """截至年底，政府门户网站累计发布信息8.2万条，其中本年度发布1.35万条: after a running total,
+        the year's own part with a bare verb is the year's figure of the same metric."""
+        if self.running_total is None or self.running_total[1] != clause.paragraph_offset + clause.sentence_start:
+            return None
+        metric = self.running_total[0]
+        if window.unit in words.UNITS_OF[unit_of(metric)] and _YEAR_PART.search(window.segment) \
+                and _NOTHING_AFTER.match(window.right):
+            return metric
+        return None
 
     @staticmethod
     def _is_request_count(window: Window) -> bool:
@@ -319,11 +363,13 @@ class _Reader:
         total is the result of all its cases (of the one case when there is one)."""
         if previous is None or previous.metric not in ("recon_total", "lit_total") or not previous.value:
             return
+        if previous.scope is None:
+            return  # the total was another body's
         if _ALL_CASES.match(opening) or previous.value == 1:
             for result, said in _RESULT_STATEMENTS:
                 if said.search(opening):
-                    self._add_statement(clause, previous.metric.replace("total", result), previous.value,
-                                        "review_result_all", confidence=0.75)
+                    self._record(clause, previous.metric.replace("total", result), previous.value, "exact",
+                                 previous.scope, clause.strength, f"{RULESET}.review_result_all", 0.75)
                     break
 
     def _labelled_none(self, clause: _Clause, window: Window) -> None:
@@ -371,6 +417,7 @@ class _Reader:
             scope, strength = scopes.GOVERNMENT, SENTENCE_SUBJECT_STRENGTH
         if scope == scopes.OTHER_BODY:
             return
+        mention.scope = scope
         self._record(clause, metric, mention.value, mention.qualifier, scope, strength,
                      f"{RULESET}.{rule or metric}", confidence if strength else confidence - 0.1)
 
@@ -392,7 +439,7 @@ class _Reader:
 # Named conditions a row may ask for (Phrase.when).
 def _opens_with_the_total_act(window: Window) -> bool:
     return (bool(_TOTAL_OPENING.match(scopes.strip_filler(window.clause)))
-            and not re.search(r"\d", window.sentence_before) and not _ANY_CHANNEL.search(window.sentence_before))
+            and not window.fact_before_in_sentence and not _ANY_CHANNEL.search(window.sentence_before))
 
 
 def _portal_subject(window: Window) -> bool:

@@ -60,6 +60,7 @@ class Window:
     in_proactive_part: bool = True  # where proactive totals and channels are given
     fact_before_in_sentence: bool = False
     opening: str = ""  # the clause without its fillers (2016年, 其中, 全年 …)
+    cumulative: bool = False  # the clause speaks of several years (累计 since 2008, 历年)
     conditions: dict[str, Callable[["Window"], bool]] = field(default_factory=dict)
 
     @cached_property

@@ -34,6 +34,7 @@ class Mention:
     start: int  # paragraph offsets of the number with its unit
     end: int
     metric: str | None = None  # what the rules made of it
+    scope: str | None = None  # the scope it was recorded in; None when not recorded (another body's)
 
 
 def spans(text: str, boundary: re.Pattern[str]) -> Iterator[tuple[int, int]]:

@@ -86,6 +86,8 @@ PHRASES = EVENTS + (
     # The overview's own total, outside the part on proactive disclosure.
     Phrase("pro_total", before=EXPLICIT_TOTAL_ACT, part=sections.OVERVIEW, unless=ANY_CHANNEL,
            when=("proactive_part_elsewhere", "subject_named"), example="2018年，全市主动公开政府信息8.64万余条"),
+    Phrase("pro_total", before=EXPLICIT_TOTAL_ACT, part=sections.OVERVIEW, unless=ANY_CHANNEL,
+           when=("proactive_part_elsewhere", "opens_with_the_total_act"), example="全年共主动公开政府信息2743条"),
     # 《政报》24期，刊登省政府及省政府办公厅文件316件: what a gazette printed.
     Phrase("pro_gazette", before=r"(?:刊登|刊发|刊载|登载|收录)(?:了)?[^;；。]{0,30}?(?:文件|规章|信息)",
            before_in=(LEFT,), near=GAZETTE, near_in=SENTENCE_TO_HERE, when=_IN_PART,

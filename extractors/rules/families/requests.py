@@ -39,7 +39,7 @@ PHRASES = (
     Phrase("req_received", before=RECEIVE_VERB + r"(?:了)?[^,，;；:：]{0,16}?(?:" + REQUEST_NOUN + r"|申请)(?:书|表|件)?",
            before_in=(SEGMENT, LEFT), unless=REQUEST_SUBSET, topic=REQUEST, example="受理政府信息公开申请1234件"),
     # 政府信息公开申请总量为120件: the total named as a quantity.
-    Phrase("req_received", before=r"(?:" + REQUEST_NOUN + r"|申请)(?:总量|总数|总件数|数量)", unless=REQUEST_SUBSET,
+    Phrase("req_received", before=r"(?:" + REQUEST_NOUN + r"|申请)(?:总量|总数|总件数|数量|量)", unless=REQUEST_SUBSET,
            topic=REQUEST, example="政府信息公开申请总量为120件"),
     # 其中市政府办公室受理36件: a named subject and the verb alone, inside a sentence on requests.
     Phrase("req_received", before=r"(?:共|共计|累计)?" + RECEIVE_VERB + r"(?:了)?", unless=REQUEST_SUBSET,

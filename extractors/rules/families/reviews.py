@@ -8,7 +8,7 @@ the ones about information disclosure; such a clause ends the topic.
 from __future__ import annotations
 
 from extractors.rules import sections
-from extractors.rules.matcher import REVIEW, Phrase
+from extractors.rules.matcher import REVIEW, SENTENCE, Phrase
 from extractors.rules.vocabulary import TAIL
 
 ALL_REVIEWS = r"^(?!.*信息公开).*(?:(?:各类|各种|所有|全部)(?:行政)?(?:复议|诉讼|应诉)|行政应诉)"
@@ -40,6 +40,13 @@ PHRASES = (
     Phrase("lit_total", after=r"(?:的)?行政诉讼", unless=ALL_REVIEWS, example="2件行政诉讼"),
     *(Phrase("{review}_" + result, before=result_words, topic=REVIEW, unless=ALL_REVIEWS, example="维持原答复2件")
       for result, result_words in RESULTS),
+    # 本年度发生1件 / 今年收到2件, in a clause about reviews: the year's total with a bare verb.
+    Phrase("{review}_total", before=r"(?:本年度?|今年|当年|全年)(?:共)?(?:发生|收到|受理|办理|新收)", topic=REVIEW,
+           unless=ALL_REVIEWS, when=("nothing_after",), example="《条例》实施以来累计发生行政诉讼6件，本年度发生1件"),
+    # 全年共办理各类行政复议案件45件，其中涉及政府信息公开的2件: the disclosure cases of a caseload.
+    *(Phrase(total, before=r"(?:涉及|有关|关于|属于)(?:政府)?信息公开(?:的|类)?(?:案件)?", near=kind, near_in=SENTENCE,
+             example="全年共办理各类行政复议案件45件，其中涉及政府信息公开的2件")
+      for total, kind in (("recon_total", "复议"), ("lit_total", "诉讼"))),
     Phrase("complaint_total", before=r"(?:申诉|举报|投诉)(?:案件)?", part=sections.REVIEW, unless=ALL_REVIEWS,
            example="申诉1件"),
 )

@@ -1,8 +1,87 @@
-"""Numbers that stand near disclosure words but count something else."""
+"""Numbers that stand near disclosure words but count something else (FORMAT.md, "Numbers that
+are not disclosure figures"): window and online services (办件, 审批, 许可), hotlines, mailboxes,
+petitions and deputies' proposals, cumulative totals beside the year's figure, last year's figure
+and the change since, shares by applicant or by topic, items of information sorted by their
+disclosure attribute, reviews caused by something else than disclosure.
+
+A row names the words that give the trap away, where they are looked for, and the metrics it
+vetoes: a number the families read as such a metric is dropped when the row holds. Vetoes only
+ever remove a reading; a wrong number is worse than a missing one.
+"""
 from __future__ import annotations
 
-from extractors.rules.matcher import Window
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from extractors.rules.matcher import LEFT, SEGMENT, SENTENCE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Window
+
+REQUEST_METRICS = r"^(?:req_|out_)"
+RATES = r"_rate_pct$"
+REVIEW_TOTALS = r"^(?:recon|lit)_"
+SHARES = r"_pct$"
+EVERY_METRIC = ""
 
 
-def vetoed(window: Window) -> bool:
+# The span a clause speaks of (kept by the reader from clause to clause in a sentence): several
+# years, from a marker on, until a clause names the year itself again.
+# (5月1日以来 and 今年以来 are this year: the first report counts from the Regulations' start.)
+SEVERAL_YEARS = (r"(?<!今年)(?<!本年)(?<![月日])以来|历年|至今|迄今|截至目前|截止目前"
+                 r"|(?:19|20)\d{2}\s*年\s*(?:至|到|—|–|-|－|~)\s*(?:19|20)\d{2}\s*年")
+RUNNING_TOTAL = r"累计"  # several years only when the sentence names a cut-off date or a start
+CUT_OFF = r"截至|截止|(?<!今年)(?<!本年)(?<![月日])以来|历年|自(?:19|20)\d{2}"
+THIS_YEAR = r"本年|今年|本年度|当年|其中(?:19|20)\d{2}\s*年"
+
+
+@dataclass(frozen=True)
+class Trap:
+    words: str  # the words that give the trap away
+    window: str  # where they are looked for (a matcher window)
+    metrics: str = EVERY_METRIC  # the metrics vetoed (a regex on the code; "" for every one)
+    when: str = ""  # a Window flag that must also hold ("cumulative")
+    example: str = ""
+
+    @cached_property
+    def compiled(self) -> tuple[re.Pattern, re.Pattern]:
+        return re.compile(self.words), re.compile(self.metrics)
+
+
+TRAPS = (
+    # Cumulative totals: the clause speaks of several years (see reader: the span a clause covers).
+    Trap(r".", SEGMENT, when="cumulative", example="《条例》实施以来累计受理申请612件"),
+    # Last year's figure in a comparison (由上年的29件增加到43件: 29 is last year's).
+    Trap(r"(?:由|从|比|较|对比)(?:上年|去年|上一年|上年度|前一年|同期|\d{4}\s*年)(?:同期)?(?:度)?(?:的)?\s*$", SEGMENT,
+         example="依申请公开申请量由上年的29件增加到43件"),
+    # The change since last year, not the year's figure (较上年减少320元, 比上年增加612件).
+    Trap(r"(?:比|较|同比)[^,，;；]{0,10}?(?:增加|增长|减少|下降|提高|降低|上升|多|少)(?:了)?\s*$", SEGMENT,
+         example="收取检索复制费用较上年减少320元"),
+    # Window and online government services, licensing, fees of other kinds.
+    Trap(r"办件|办事|审批|行政许可|许可事项|服务事项|政务服务事项|便民服务|代收|行政事业性收费|服务中心受理|网上申报", LEFT,
+         r"^(?:req_|out_|fee_)", example="政务服务中心全年受理公众办事申请3.6万件"),
+    # A rate or count that follows another system's numbers in the sentence (12345热线办结率97.6%).
+    Trap(r"办件|热线|12345|信箱|建议|提案|信访|审批|许可|办事|服务中心|留言|来信", SINCE_LAST_FACT, RATES,
+         example="市政务服务中心全年办件量36.8万件，办结率99.8%"),
+    # Reviews caused by something else (因行政许可事项引发的行政复议案件7件).
+    Trap(r"因(?!(?:政府)?信息公开|依申请)[^,，;；。]{1,16}?(?:引发|引起|提起|产生|发生)", SENTENCE_TO_HERE, REVIEW_TOTALS,
+         example="因行政许可事项引发的行政复议案件7件"),
+    # Shares by applicant type or by topic (公民申请占90%, 从申请内容看…其他占36%).
+    Trap(r"公民|自然人|法人|其他组织|企业|个人|律师|外地|本地", SEGMENT, SHARES, example="公民申请占90%"),
+    Trap(r"^\s*(?:从|按|就|以)[^,，;；]{0,12}?(?:内容|领域|类别|类型|对象|主体|申请人|身份|部门|地区)[^,，;；]{0,4}?(?:看|来看|分|划分|统计|分析)",
+         SENTENCE, example="从申请内容看，涉及征地拆迁的占41.7%，其他占36%"),
+    # Items of information sorted by their disclosure attribute, not requests and their outcomes.
+    Trap(r"属性|确定为|新产生的?(?:政府)?信息|制发(?:的)?文件|登记(?:政府)?信息|公开属性", SENTENCE_TO_HERE, REQUEST_METRICS,
+         example="全年新产生的政府信息中，确定为依申请公开的12条，不予公开的27条"),
+    Trap(r"(?:依申请公开|不予公开|部分公开|免予公开)(?:的)?(?:政府)?信息\s*$", SEGMENT, REQUEST_METRICS,
+         example="主动公开信息734条，依申请公开信息12条，不予公开信息27条"),
+)
+
+
+def vetoed(metric: str, window: Window) -> bool:
+    """True when a trap row says the number read as ``metric`` counts something else."""
+    for trap in TRAPS:
+        words, metrics = trap.compiled
+        if trap.when and not getattr(window, trap.when):
+            continue
+        if metrics.search(metric) and words.search(window.text(trap.window)):
+            return True
     return False
