@@ -66,7 +66,7 @@ _SHARE_OF_TOTAL = re.compile(r"占(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|�
                              r"(?:的)?(?:比例|比重)?" + words.TAIL)
 _REQUEST_NOUN_BEFORE = re.compile(r"(?:" + words.REQUEST_NOUN + r"|申请)" + words.TAIL)
 _RECEIVED_AFTER = re.compile(r"^(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))")
-_ANSWERED_NEXT = re.compile(requests.ANSWERED_NEXT_CLAUSE)
+_ANSWERED_ALL = re.compile(requests.ANSWERED_ALL_CLAUSE)
 _REVIEW_LIST = re.compile(absence.REVIEW_LIST)
 _REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in absence.REVIEW_KINDS_NAMED)
 _LABELLED_NONE = re.compile(absence.LABELLED_NONE)
@@ -231,9 +231,12 @@ class _Reader:
                             self.last_total_metric = mention.metric
                             self.last_total_sentence = offset + sentence_start
                     if (mention.metric in (None, "req_received") and self._is_request_count(window)
-                            and _ANSWERED_NEXT.search(clause.next_clause) and not has_mention(clause.next_clause)):
-                        # 受理的632件申请，全部予以答复: all answered (受理申请130件，已答复120件 has its own).
-                        self._add(clause, "req_answered", mention, confidence=0.8, rule="answered_all_next_clause")
+                            and not traps.vetoed("req_received", window)) and any(
+                            _ANSWERED_ALL.search(scopes.strip_filler(later))
+                            for later in _numberless_clauses_after(sentence, clauses, index)):
+                        # 受理的632件申请，全部予以答复 / 收到申请26件，主要涉及…，各有关部门均及时给予了答复:
+                        # all answered (受理申请130件，已答复120件 has a count of its own).
+                        self._add(clause, "req_answered", mention, confidence=0.8, rule="answered_all_later_clause")
                     previous = mention
                     floor = mention.end
 
@@ -247,7 +250,9 @@ class _Reader:
             left=left, right=right, since_last_fact=since_last_fact, unit=mention.unit if mention else "",
             topic=clause.topic, request_topic=request_topic, part=clause.part, subject_strength=clause.strength,
             in_proactive_part=not self.has_proactive_part or clause.part == sections.PROACTIVE,
-            fact_before_in_sentence=fact_before, cumulative=clause.several_years, conditions=_CONDITIONS,
+            fact_before_in_sentence=fact_before, cumulative=clause.several_years, breakdown=clause.breakdown,
+            number_before=mention is not None and has_mention(clause.sentence[:mention.start - clause.sentence_start]),
+            conditions=_CONDITIONS,
         )
 
     # -- numbers ----------------------------------------------------------------------------------
@@ -460,10 +465,20 @@ _CONDITIONS = {
     "in_proactive_part": lambda window: window.in_proactive_part,
     "proactive_part_elsewhere": lambda window: not window.in_proactive_part,
     "no_fact_before": lambda window: not window.fact_before_in_sentence,
+    "in_breakdown": lambda window: window.breakdown,
+    "number_before": lambda window: window.number_before,
     "opens_with_the_total_act": _opens_with_the_total_act,
     "portal_subject": _portal_subject,
     "fee_context": _fee_context,
 }
+
+
+def _numberless_clauses_after(sentence: str, clauses: list[tuple[int, int]], index: int):
+    """The clauses after ``index`` up to the next one holding a number."""
+    for start, end in clauses[index + 1:]:
+        if has_mention(sentence[start:end]):
+            return
+        yield sentence[start:end]
 
 
 def _topic_of(clause: str, part: str) -> str | None:

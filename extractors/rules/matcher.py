@@ -61,6 +61,8 @@ class Window:
     fact_before_in_sentence: bool = False
     opening: str = ""  # the clause without its fillers (2016年, 其中, 全年 …)
     cumulative: bool = False  # the clause speaks of several years (累计 since 2008, 历年)
+    breakdown: bool = False  # the clause is in a breakdown (其中…) of what the sentence said before
+    number_before: bool = False  # a number was read earlier in the sentence
     conditions: dict[str, Callable[["Window"], bool]] = field(default_factory=dict)
 
     @cached_property

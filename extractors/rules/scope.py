@@ -83,7 +83,8 @@ _PREPOSITION = re.compile(r"^(?:通过|利用|在|经|对|向|从|涉及|按照?
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?=" + _LEVEL + r")")
 # A department's or a township's own report speaks of itself as 本委/本局/我局/我镇/本街道 (or
 # by its name).
-_SELF_BODY = re.compile(r"^(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关|乡|镇|街道|街|苏木)(?![\u4e00-\u9fff]{0,1}(?:部门|系统))")
+_SELF_BODY = re.compile(r"^(?:(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关|乡|镇|街道|街|苏木)(?![\u4e00-\u9fff]{0,1}(?:部门|系统))"
+                        r"|(?:乡|镇|街道)(?:人民)?政府|街道办(?:事处)?|办事处)")
 
 
 def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | None = None) -> str | None:

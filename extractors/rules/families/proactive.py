@@ -21,7 +21,7 @@ PUBLISH_OBJECT = r"(?:各类|各种|相关)?(?:动态|政府|政务|规范性|�
 PUBLISHED = PUBLISH_VERB + PUBLISH_OBJECT
 PUBLISHED_VERB_ONLY = PUBLISH_VERB + r"(?:" + PUBLISH_OBJECT + r")?"
 # The report's own total: the act and information as its object, nothing narrower.
-TOTAL_ACT = r"(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数)?"
+TOTAL_ACT = r"(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数|条数|数)?"
 EXPLICIT_TOTAL_ACT = r"(?:共|共计|累计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)信息(?:数量|总数)?"
 
 # Channels, the most specific first. Channels with no code of their own are "other": notice
@@ -30,11 +30,19 @@ CHANNELS = (
     ("pro_new_media", r"微博[^,，;；。]{0,12}微信|微信[^,，;；。]{0,12}微博|新媒体|两微"),
     ("pro_weibo", r"微博"),
     ("pro_wechat", r"微信"),
-    ("pro_website", r"(?:政府|人民政府)(?:门户)?网站?|门户网站|政府网"),
+    ("pro_website", r"网站|政府网|门户网|信息网|政务网|子站|官网"),
     ("pro_gazette", r"公报|政报"),
     ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|报刊|报纸|广播|电视台|简报"),
 )
 ANY_CHANNEL = "|".join(words for _, words in CHANNELS)
+# Several channels named together (在镇政府网站和县政府信息公开平台公开信息86条, 通过…公开栏等渠道):
+# what they disclosed is the total, not one channel's count. Posts counted across platforms (政务网站、
+# 微信、微博共发布各类信息2483条, reposts included) are neither, so only 公开 makes it a total.
+CHANNEL_MENTION = (r"(?:网站|网(?![上络])|平台|子站|专栏|栏目|公众号|微信|微博|客户端|APP|公开栏|公示栏|宣传栏|显示屏|电子屏"
+                   r"|报刊|报纸|电视|广播|政报|公报|简报)")
+SEVERAL_CHANNELS = (CHANNEL_MENTION + r"[^,，;；。]{0,16}?(?:和|、|及|与|以及|或)[^,，;；。]{0,16}?" + CHANNEL_MENTION
+                    + r"|(?:等|多种)[^,，;；。]{0,4}?(?:渠道|形式|方式|平台|途径|载体|媒介)")
+DISCLOSED = r"(?:主动)?公开(?:了)?" + r"(?:" + PUBLISH_OBJECT + r")?"
 GAZETTE = dict(CHANNELS)["pro_gazette"]
 
 INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
@@ -62,12 +70,33 @@ EVENTS = (
 )
 
 _IN_PART = ("in_proactive_part",)
-_CHANNEL_ROWS = tuple(
-    row for metric, channel in CHANNELS for row in (
-        Phrase(metric, before=PUBLISHED, near=channel, when=_IN_PART, example="政府网站公开信息7000条"),
-        Phrase(metric, before=PUBLISHED_VERB_ONLY, near=channel, when=_IN_PART + ("nothing_after",),
+
+
+def _channel_rows(metric: str, channel: str, unless: str = SEVERAL_CHANNELS) -> tuple[Phrase, ...]:
+    """One channel's count; not when several channels are named (see SEVERAL_CHANNELS)."""
+    return (
+        Phrase(metric, before=PUBLISHED, near=channel, unless=unless, when=_IN_PART, example="政府网站公开信息7000条"),
+        Phrase(metric, before=PUBLISHED_VERB_ONLY, near=channel, unless=unless, when=_IN_PART + ("nothing_after",),
                example="其中政府网站公开7000条"),
     )
+
+
+_NEW_MEDIA, _OTHER_WAYS = CHANNELS[0], ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)")
+_CHANNEL_ROWS = (
+    # 微博、微信等新媒体 is one channel (combined); with a website in the list it is several.
+    *_channel_rows(*_NEW_MEDIA, unless=r"网站|网(?![上络])"),
+    *_channel_rows(*_OTHER_WAYS, unless=()),
+    Phrase("pro_total", before=DISCLOSED, near=SEVERAL_CHANNELS, when=_IN_PART,
+           example="通过区政府信息公开网、街道微信公众号等渠道公开信息共计203条"),
+    Phrase("pro_total", before=DISCLOSED, near=SEVERAL_CHANNELS, near_in=SENTENCE_BEFORE_AND_CLAUSE,
+           when=_IN_PART + ("no_fact_before", "subject_not_named"),
+           example="全年通过政务公开栏和县政府网站，共公开各类信息64条"),
+    *(row for metric, channel in CHANNELS[1:] for row in _channel_rows(metric, channel)),
+    # 其中区政府门户网站98条，公开栏37条 / 其中網站(含轉發)319條: the channels of a count just given,
+    # named without a verb.
+    *(Phrase(metric, before=r"(?:" + channel + r")[^,，;；。\d]{0,4}?(?:[（(][^（()）\d]{1,8}[)）])?(?:张贴|发布|公开|推送|刊登)?",
+             when=_IN_PART + ("in_breakdown", "number_before", "nothing_after"), example="其中区政府门户网站98条")
+      for metric, channel in CHANNELS),
 )
 # 开通政务微博1126个，发布信息21.3万条: accounts of a channel opened earlier in the sentence (no fact
 # read since), then what they published.

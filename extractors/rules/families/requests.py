@@ -27,8 +27,10 @@ CHANNEL_WORD = r"申请|受理|提交|提出|方式|形式|渠道|通道"
 NOT_A_CHANNEL = r"答复|回复|告知|不明确|不存在|办理的|转"
 
 ANSWER_VERB = r"(?:答复|办结|办复|回复|处理完毕|办理完毕|予以答复)"
-# 已全部办结 / 均已依法答复 after a request count: all of them answered.
-ANSWERED_NEXT_CLAUSE = r"^(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?(?:答复|办结|办复|处理完毕|办理完毕|作出答复|完成答复)"
+# 已全部办结 / 均已依法答复 / 并已进行回复 / 各有关部门均及时给予了答复, after a request count and
+# before any other number: all of them answered.
+ANSWERED_ALL_CLAUSE = (r"^[^,，;；。\d]{0,8}?(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?"
+                       r"(?:答复|办结|办复|回复|处理完毕|办理完毕|作出答复|完成答复)")
 
 PHRASES = (
     *(Phrase(metric, near=(CHANNEL_WORD, channel), near_in=SEGMENT, unless=NOT_A_CHANNEL, unless_in=SEGMENT,
@@ -45,6 +47,9 @@ PHRASES = (
     Phrase("req_received", before=r"(?:共|共计|累计)?" + RECEIVE_VERB + r"(?:了)?", unless=REQUEST_SUBSET,
            topic=REQUEST, when=("subject_named", "nothing_after", "sentence_says_request"),
            example="其中市政府办公室受理36件"),
+    # 依申请公开系统共收到1宗: the system or the kind of request named before the verb.
+    Phrase("req_received", before=r"(?:依申请公开|信息公开申请|公开申请)[^,，;；:：]{0,8}?(?:共|共计)?" + RECEIVE_VERB,
+           unless=REQUEST_SUBSET, topic=REQUEST, example="政府信息依申请公开系统共收到1宗"),
     # 受理45件依申请公开事项 / 受理的24件申请 (a bare 申请, not 申请人 or 申请表)
     Phrase("req_received", after=r"(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))",
            near=RECEIVE_VERB, topic=REQUEST, example="受理45件依申请公开事项"),

@@ -49,6 +49,11 @@ class Trap:
 TRAPS = (
     # Cumulative totals: the clause speaks of several years (see reader: the span a clause covers).
     Trap(r".", SEGMENT, when="cumulative", example="《条例》实施以来累计受理申请612件"),
+    # A rate, not a count (对每一件申请, 每条信息).
+    Trap(r"每\s*$", SEGMENT, example="对每一件申请，我局均认真登记、按时答复"),
+    # Departments' websites and lower bodies' boards inside a government's report.
+    Trap(r"(?:各(?!级)|部门)[^,，;；。]{0,8}?(?:网站|公开栏|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
+         example="区政府各部门网站全年发布信息1.7万条"),
     # Last year's figure in a comparison (由上年的29件增加到43件: 29 is last year's).
     Trap(r"(?:由|从|比|较|对比)(?:上年|去年|上一年|上年度|前一年|同期|\d{4}\s*年)(?:同期)?(?:度)?(?:的)?\s*$", SEGMENT,
          example="依申请公开申请量由上年的29件增加到43件"),
