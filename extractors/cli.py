@@ -20,7 +20,8 @@ COLUMNS = (
 
 def fact_rows(name: str, data: bytes) -> Iterator[dict[str, object]]:
     report = read_report(data, name)
-    for fact in extract_facts(report.document, report.metadata.era, report.place_name, report.issuer):
+    for fact in extract_facts(report.document, report.metadata.era, report.place_name, report.issuer,
+                              report.metadata.report_year):
         yield {
             "file": name,
             "metric": fact.metric,

@@ -109,14 +109,14 @@ def read_report(data: bytes, file_name: str) -> ReadReport:
 
 
 def extract_facts(document: Document, era: str, place_name: str | None = None,
-                  issuer: Issuer | None = None) -> list[Fact]:
+                  issuer: Issuer | None = None, report_year: int | None = None) -> list[Fact]:
     """The free-text rules over the narrative of every report (a standardized report's 总体情况
     restates counts that a check compares with its tables), and the three tables wherever they
     are found: a 2019/2020 report whose table wording was not recognised is still read as the
     trial format, its tables' shape decides. Every fact carries the format it was read under.
-    ``place_name`` and ``issuer`` (ReadReport.place_name, ReadReport.issuer) spare the rules
-    finding the jurisdiction and the issuer again."""
-    facts = [replace(fact, format_version=LEGACY) for fact in extract_legacy_facts(document, place_name, issuer)]
+    ``place_name``, ``issuer`` and ``report_year`` (ReadReport) spare the rules finding them again."""
+    facts = [replace(fact, format_version=LEGACY)
+             for fact in extract_legacy_facts(document, place_name, issuer, report_year)]
     table_era = TRIAL_2019 if era == LEGACY else era
     table_facts = _outside_appendix(document, extract_table_facts(document, table_era))
     if era == LEGACY and len({fact.metric for fact in table_facts if fact.metric.startswith("t3_")}) < MIN_TABLE3_ROWS:

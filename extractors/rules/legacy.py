@@ -55,6 +55,7 @@ _NOTHING_AFTER = re.compile(words.NOTHING_AFTER)
 _NUMBER_FIRST = re.compile(words.NUMBER_FIRST)
 _GROWTH = re.compile(words.GROWTH)
 _PROACTIVE_HEADING = re.compile(r"[一二三四五六七八九十][、.．]\s*[^\n]{0,12}主动公开")
+_GOVERNMENT_CONFERENCE = re.compile(r"(?:省|市|州|盟|县|区|旗)(?:人民)?政府新闻发布会")
 _GOVERNMENT_FACET = re.compile(r"(?<![全各我本])(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?(?:政府)?层面")
 _PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\u9fff]{0,12}?(?:政府|行政公署|行署)(?:门户)?网站?"
                              r"(?:[“\"][^”\"]{1,12}[”\"])?")
@@ -67,6 +68,9 @@ _SHARE_OF_TOTAL = re.compile(r"占(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|�
 _REQUEST_NOUN_BEFORE = re.compile(r"(?:" + words.REQUEST_NOUN + r"|申请)" + words.TAIL)
 _RECEIVED_AFTER = re.compile(r"^(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))")
 _ANSWERED_ALL = re.compile(requests.ANSWERED_ALL_CLAUSE)
+_ANSWERED_AFTER = re.compile(requests.ANSWERED_AFTER)
+# A year named in the sentence (not a date or a span's start: 2016年3月, 2008年以来, 2008年至2014年).
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?![\d月底末初以至到—\-])")
 _REVIEW_LIST = re.compile(absence.REVIEW_LIST)
 _REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in absence.REVIEW_KINDS_NAMED)
 _LABELLED_NONE = re.compile(absence.LABELLED_NONE)
@@ -88,8 +92,8 @@ _THIS_YEAR = re.compile(traps.THIS_YEAR)
 # 申请量由上年的29件增加到43件: the number after 增加到 is the year's figure of what the clause
 # named before 由 (the number after 由 is last year's).
 _CHANGED_TO = re.compile(r"(?P<named>.*?)(?:由|从)[^,，;；]*?(?:增加|增长|上升|减少|下降|提高|降低)(?:到|至|为)\s*$")
-_YEAR_PART = re.compile(r"^\s*(?:其中)?[,，]?\s*(?:本年度?|今年|当年|(?:19|20)\d{2}\s*年度?)(?:共|新)?"
-                        r"(?:发布|公开|更新|受理|收到|答复|办结|发生)(?:了)?(?:政府|政务)?(?:信息)?" + words.TAIL)
+_YEAR_PART = re.compile(r"^\s*(?:其中)?[,，]?\s*(?:本年度?|今年|当年|(?:19|20)\d{2}\s*年度?)(?:共|新增|新)?"
+                        r"(?:发布|公开|更新|受理|收到|答复|办结|发生)?(?:了)?(?:政府|政务)?(?:信息)?" + words.TAIL)
 _REVIEW_KIND_LABEL = re.compile(r"(?:政府信息公开)?(?:" + words.REVIEW_KIND + r")(?:[、和及与]|" + words.REVIEW_KIND
                                 + r"|案件|情况|数量|数)*")
 
@@ -134,7 +138,8 @@ class _Clause:
 class _Reader:
     """Reads one document; keeps the state that carries from paragraph to paragraph."""
 
-    def __init__(self, document: Document, own_place: str | None, issuer: Issuer | None) -> None:
+    def __init__(self, document: Document, own_place: str | None, issuer: Issuer | None,
+                 report_year: int | None) -> None:
         self.document = document
         self.candidates: list[_Candidate] = []
         self.has_proactive_part = bool(_PROACTIVE_HEADING.search(document.matching))
@@ -149,7 +154,10 @@ class _Reader:
         # the body's own, so an unnamed subject defaults to the body itself, not the jurisdiction.
         self.issuer = issuer
         self.default_scope = scopes.GOVERNMENT if speaks_for_itself(issuer) else scopes.WHOLE
-        self.received_total: float | None = None  # for 上述申请已全部答复
+        self.received_by_scope: dict[str, float] = {}  # for 上述申请已全部答复, per scope
+        # Another year named before a number makes it that year's; only trusted when the report's
+        # own year is named throughout (a report year misread would drop every number).
+        self.report_year = report_year if report_year and document.matching.count(f"{report_year}年") >= 3 else None
         # The last total of this paragraph, for its parts (其中县本级公开5318条, 其中市政府举办46场).
         self.last_total_metric: str | None = None
         self.last_total_sentence: int | None = None  # document offset of the sentence that gave it
@@ -222,9 +230,12 @@ class _Reader:
                                           last_fact_end > sentence_start)
                     self._classify(clause, mention, window, previous)
                     if mention.metric == "req_received":
-                        if last_received is None and not breakdown:
-                            self.received_total = mention.value
+                        if mention.scope:
+                            self.received_by_scope.setdefault(mention.scope, mention.value)
                         last_received = mention.value
+                        if _ANSWERED_AFTER.search(window.right):
+                            # 市政府受理的28件申请均已按期答复
+                            self._add(clause, "req_answered", mention, confidence=0.8, rule="answered_all_after")
                     if mention.metric:
                         last_fact_end = mention.end
                         if not breakdown and mention.metric in _PART_VERBS:
@@ -252,8 +263,13 @@ class _Reader:
             in_proactive_part=not self.has_proactive_part or clause.part == sections.PROACTIVE,
             fact_before_in_sentence=fact_before, cumulative=clause.several_years, breakdown=clause.breakdown,
             number_before=mention is not None and has_mention(clause.sentence[:mention.start - clause.sentence_start]),
+            other_year=mention is not None and self._other_year(clause.sentence[:mention.start - clause.sentence_start]),
             conditions=_CONDITIONS,
         )
+
+    def _other_year(self, sentence_before_number: str) -> bool:
+        years = _YEAR_NAMED.findall(sentence_before_number)
+        return self.report_year is not None and bool(years) and int(years[-1]) < self.report_year
 
     # -- numbers ----------------------------------------------------------------------------------
     def _classify(self, clause: _Clause, mention: Mention, window: Window, previous: Mention | None) -> None:
@@ -290,14 +306,15 @@ class _Reader:
         (当面申请占41.2%), or the share of the count just before it (同意公开230件，占81%)."""
         if _GROWTH.search(window.left):
             return None
-        rate = first_match(requests.RATES[:1], window)
+        rate = first_match(requests.RATES[:1], window) or first_match(outcomes.SHARES_FIRST, window)
         if rate:
             return rate
         share = _SHARE_OF_TOTAL.search(window.left)
         if share:
             label = last_segment(window.left[:share.start()])
             if label.strip() and window.request_topic:
-                part = first_match(REQUEST_ROWS, replace(window, left=label, right="", unit="件"))
+                named = replace(window, left=label, right="", unit="件")
+                part = first_match(REQUEST_ROWS, named) or first_match(outcomes.SHARE_LABELS, named)
                 if part in outcomes.SHARE_PARENTS:
                     return part + "_pct"
             # 同意公开164件，占78.1%: the share of the count just read, when nothing else is named
@@ -348,7 +365,7 @@ class _Reader:
         window = replace(self._window(clause, None), opening=opening)
         for row in STATEMENTS:
             if statement_holds(row, window):
-                value = 0.0 if row.value != RECEIVED_TOTAL else self.received_total
+                value = 0.0 if row.value != RECEIVED_TOTAL else self.received_by_scope.get(clause.scope)
                 if value is not None:
                     for metric in row.metrics:
                         self._add_statement(clause, metric, value, row.rule, row.confidence)
@@ -416,6 +433,11 @@ class _Reader:
                     and self.last_total_sentence == clause.paragraph_offset + clause.sentence_start))
             if owner and strength < CLAUSE_SUBJECT_STRENGTH and not inside_total:
                 scope, strength = owner, CHANNEL_OWNER_STRENGTH
+        # 省政府新闻办公室组织省政府新闻发布会46场: the government's conferences, named in the object,
+        # whoever organised them.
+        if metric == "pro_press_conferences" and _GOVERNMENT_CONFERENCE.search(
+                clause.sentence, clause.clause_start - clause.sentence_start, mention.start - clause.sentence_start):
+            scope, strength = scopes.GOVERNMENT, SENTENCE_SUBJECT_STRENGTH
         # 发布自治区层面政策解读材料64篇: the government's own level, named in the object.
         if scope == scopes.WHOLE and _GOVERNMENT_FACET.search(clause.sentence, clause.clause_start - clause.sentence_start,
                                                                mention.start - clause.sentence_start):
@@ -514,7 +536,8 @@ def _merge(candidates: list[_Candidate], document: Document) -> list[Fact]:
             for candidate in best.values()]
 
 
-def extract_legacy_facts(document: Document, own_place: str | None = None, issuer: Issuer | None = None) -> list[Fact]:
-    """``own_place`` and ``issuer``: the report's jurisdiction name and issuer, when the caller
-    already knows them."""
-    return _Reader(document, own_place, issuer).run()
+def extract_legacy_facts(document: Document, own_place: str | None = None, issuer: Issuer | None = None,
+                         report_year: int | None = None) -> list[Fact]:
+    """``own_place``, ``issuer`` and ``report_year``: the report's jurisdiction name, issuer and
+    year, when the caller knows them (the year lets another year's figures be told apart)."""
+    return _Reader(document, own_place, issuer, report_year).run()

@@ -63,6 +63,7 @@ class Window:
     cumulative: bool = False  # the clause speaks of several years (累计 since 2008, 历年)
     breakdown: bool = False  # the clause is in a breakdown (其中…) of what the sentence said before
     number_before: bool = False  # a number was read earlier in the sentence
+    other_year: bool = False  # the sentence names another year than the report's before the number
     conditions: dict[str, Callable[["Window"], bool]] = field(default_factory=dict)
 
     @cached_property

@@ -77,6 +77,10 @@ def strip_filler(clause: str) -> str:
 
 # A clause opening with a preposition has no subject of its own (通过市政府网站受理……).
 _PREPOSITION = re.compile(r"^(?:通过|利用|在|经|对|向|从|涉及|按照?|根据|围绕|依托|依据|针对|为)")
+# A clause opening with its verb has no subject of its own (刊发市政府及市政府办公室文件46件: the
+# bodies named are the object).
+_VERB_OPENING = re.compile(r"^(?:刊发|刊登|刊载|发布|公开|召开|举办|举行|开展|组织|收到|受理|接到|接收|办理|编印|编发|印发|"
+                           r"制定|出台|印制|更新|推送|完成|实现|建立|开通|设立|邀请|做客|回应|解读)")
 
 
 # 宿迁市教育局 is also printed 市教育局 / 教育局.
@@ -99,7 +103,7 @@ def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | N
     numbers are not the report's.
     """
     opening = strip_filler(clause)
-    if _PREPOSITION.match(opening):
+    if _PREPOSITION.match(opening) or _VERB_OPENING.match(opening):
         return None
     if speaks_for_itself(issuer) and (
             _SELF_BODY.match(opening)

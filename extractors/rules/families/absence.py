@@ -39,9 +39,11 @@ STATEMENTS = (
     Statement(("complaint_total",),
               NONE_HAPPENED + r"[^。；;，,]{0,40}?(?:申诉|举报|投诉)|(?:申诉|举报|投诉)[^。；;，,]{0,20}?" + STATED_ZERO,
               part=sections.REVIEW, sentence_has="信息公开", rule="complaint_absent", example="也没有收到相关申诉"),
-    # 所有申请均已在规定时限内答复 / 上述申请已全部按期答复: all the requests just counted.
+    # 所有申请均已在规定时限内答复 / 上述申请已全部按期答复 / 市本级受理的申请已全部按期答复: all
+    # the requests counted before in the clause's scope.
     Statement(("req_answered",),
-              r"^(?:所有|全部|上述|以上|所受理的?|受理的|收到的|这些)(?:的)?(?:政府信息公开|依申请公开)?申请(?:事项)?"
+              r"^(?:[\u4e00-\u9fff]{0,8}?(?:本级|政府|行署))?(?:所有|全部|上述|以上|所受理的?|受理的|收到的|这些)?(?:的)?"
+              r"(?:政府信息公开|依申请公开)?申请(?:事项)?"
               r"(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复|处理完毕|办理完毕)",
               value=RECEIVED_TOTAL, pattern_in="opening", topic=REQUEST, part=sections.REQUESTS, confidence=0.75,
               rule="answered_all_statement", example="上述申请已全部按期答复"),

@@ -14,16 +14,21 @@ OUTCOMES = (
     ("out_unclear", r"(?:内容)?不明确|描述不清"),
     ("out_other_channel", r"(?:其他|其它)(?:途径|渠道)"),
     ("out_duplicate", r"重复申请"),
-    ("out_already_public", r"(?:已|已经)?(?:属于|属)?(?:已)?主动公开(?:的)?(?:范围|内容|信息)?"),
+    ("out_already_public", r"(?:已|已经)?(?:属于|属)?(?:已)?主动公开(?:的)?(?:范围|内容|信息)?"
+                           r"(?:(?:并|的)?告知(?:其|申请人)?(?:获取|查询|查阅)?(?:的)?(?:途径|方式|渠道|网址))?"),
     ("out_partial", r"部分公开"),
     ("out_denied", r"不予公开|不能公开|不公开"),
-    ("out_granted", r"(?:同意|予以|准予)公开(?:答复)?|公开信息"),
+    ("out_granted", r"(?:同意|予以|准予)(?:全部)?公开(?:答复)?|全部公开|公开信息"),
     ("out_other", r"(?:其他|其它)(?:情况|情形|原因|方式)?"),
 )
 _SPECIFIC = "|".join(words for metric, words in OUTCOMES if metric != "out_other")
-MERGED = r"(?:" + _SPECIFIC + r")[^,，;；]{0,4}?(?:或|或者|及|和|、)[^,，;；]{0,8}?(?:" + _SPECIFIC + r")"
-# What may stand between a number printed first and its outcome: 15件为部分公开, 3件属于非本机关.
-_NUMBER_FIRST_LINK = r"(?:的)?(?:申请)?(?:为|属于|属|系|是|被|已|予以)?"
+# 申请内容不明确或转其他途径办理 / 申请内容不明确等其他情形: out_other.
+MERGED = (r"(?:" + _SPECIFIC + r")[^,，;；]{0,4}?(?:或|或者|及|和|、)[^,，;；]{0,8}?(?:" + _SPECIFIC + r")"
+          r"|(?:" + _SPECIFIC + r")[^,，;；]{0,4}?等(?:其他|其它)")
+# What may stand between a number printed first and its outcome: 15件为部分公开, 3件属于非本机关,
+# 4件所申请信息不存在, 11件经检索信息不存在, 对9件涉及商业秘密的申请依法不予公开.
+_NUMBER_FIRST_LINK = (r"(?:的)?(?:涉及[^,，;；]{0,16}?的)?(?:申请)?(?:因|经(?:检索|查询|核查|查找)|所申请的?|均)?(?:的)?"
+                      r"(?:申请|信息|政府信息)?(?:为|属于|属|系|是|被|已|予以|依法|已被)?")
 
 PHRASES = (
     Phrase("out_other", near=MERGED, near_in=SEGMENT, topic=REQUEST, example="申请内容不明确或转其他途径办理的3件"),
@@ -35,6 +40,15 @@ PHRASES = (
              example="其中230件同意公开")
       for metric, words in OUTCOMES if metric != "out_other"),
 )
+
+# Outcome words found anywhere in the label of a share (因不属于本机关职责范围而告知申请人…的占9.3%).
+SHARE_LABELS = tuple(Phrase(metric, near=r"(?:" + words + r")", near_in=SEGMENT, topic=REQUEST,
+                            example="因不属于本机关职责范围而告知申请人向有关部门申请的占9.3%")
+                     for metric, words in OUTCOMES if metric != "out_other")
+# 另有2.3%因申请内容不明确要求申请人补正: the share first, its outcome after it.
+SHARES_FIRST = tuple(Phrase(metric + "_pct", after=r"(?:的)?(?:因|为|属于|属|系|是)?(?:申请)?(?:" + words + r")", topic=REQUEST,
+                            units="percent", when=("number_first",), example="另有2.3%因申请内容不明确要求申请人补正")
+                     for metric, words in OUTCOMES if metric != "out_other")
 
 # Parts of a breakdown that a share (占N%) may be given for.
 SHARE_PARENTS = frozenset({metric for metric, _ in OUTCOMES} | {

@@ -57,7 +57,7 @@ EVENTS = (
            example="开展在线访谈8期"),
     Phrase("pro_online_interviews", after=QUOTE + INTERVIEW, units="events", example="举办8期在线访谈"),
     # “在线访谈”栏目全年开展访谈41期: the programme named earlier in the sentence, the act after.
-    Phrase("pro_online_interviews", before=r"(?:开展|举办|组织|进行|推出)(?:了)?访谈(?:节目|活动)?",
+    Phrase("pro_online_interviews", before=r"(?:开展|举办|组织|进行|推出|做客)(?:了)?访谈(?:节目|活动)?",
            near=INTERVIEW, near_in=SENTENCE, units="events", example="“在线访谈”栏目全年开展访谈41期"),
     # 政策解读稿件36篇 / 解读政策文件30件 / 发布解读材料186篇 (without 政策, the act of publishing
     # makes it the report's count; a bare 其中图解解读材料N篇 is a subset by form).

@@ -32,6 +32,9 @@ ANSWER_VERB = r"(?:答复|办结|办复|回复|处理完毕|办理完毕|予以�
 ANSWERED_ALL_CLAUSE = (r"^[^,，;；。\d]{0,8}?(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?"
                        r"(?:答复|办结|办复|回复|处理完毕|办理完毕|作出答复|完成答复)")
 
+# 57件申请已全部办结 / 市政府受理的28件申请均已按期答复: all the requests just counted answered.
+ANSWERED_AFTER = r"^(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复)"
+
 PHRASES = (
     *(Phrase(metric, near=(CHANNEL_WORD, channel), near_in=SEGMENT, unless=NOT_A_CHANNEL, unless_in=SEGMENT,
              topic=REQUEST, example="网上申请22件")
@@ -54,9 +57,7 @@ PHRASES = (
     Phrase("req_received", after=r"(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))",
            near=RECEIVE_VERB, topic=REQUEST, example="受理45件依申请公开事项"),
     # 57件申请已全部办结: the number first, the answer after it.
-    Phrase("req_answered",
-           after=r"(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复)",
-           topic=REQUEST, when=("number_first",), example="57件申请已全部办结"),
+    Phrase("req_answered", after=ANSWERED_AFTER, topic=REQUEST, when=("number_first",), example="57件申请已全部办结"),
     # 按时答复申请98件 / 办结政府信息公开申请112件 / 已答复9件
     Phrase("req_answered",
            before=r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?" + ANSWER_VERB + r"(?:了)?(?:" + REQUEST_NOUN + r"|申请)?",
@@ -67,7 +68,7 @@ RATES = (
     # 同意公开和部分公开的占73.96% / 全部或部分公开的比例为75%: granted and partly granted together.
     Phrase("req_disclosure_rate_pct",
            before=r"(?:(?:同意|予以|准予|全部)?公开(?:的)?|全部)(?:和|及|与|或|、|以及)(?:同意|予以|准予)?部分公开(?:的)?"
-                  r"(?:申请|件数)?(?:约|近|大约)?(?:占|所占)?(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|比例|比重|比率))?(?:的)?(?:比例|比重)?",
+                  r"(?:申请|件数)?(?:合计|共|总计|共计)?(?:约|近|大约)?(?:占|所占)?(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|比例|比重|比率))?(?:的)?(?:比例|比重)?",
            topic=REQUEST, example="同意公开和部分公开的占73.96%"),
     Phrase("req_answer_rate_pct", before=r"(?:答复|办结|办复)率", before_in=(LEFT,), topic=REQUEST,
            example="按时答复率100%"),

@@ -40,6 +40,10 @@ PHRASES = (
     Phrase("lit_total", after=r"(?:的)?行政诉讼", unless=ALL_REVIEWS, example="2件行政诉讼"),
     *(Phrase("{review}_" + result, before=result_words, topic=REVIEW, unless=ALL_REVIEWS, example="维持原答复2件")
       for result, result_words in RESULTS),
+    # 另有1件尚在审理中 / 其中2件维持原答复: the number first, its result after it.
+    *(Phrase("{review}_" + result, after=r"(?:的)?(?:案件)?(?:目前|仍|已|均|被)?(?:" + said + r")", topic=REVIEW,
+             unless=ALL_REVIEWS, when=("number_first",), example="另有1件尚在审理中")
+      for result, said in RESULT_STATEMENTS),
     # 本年度发生1件 / 今年收到2件, in a clause about reviews: the year's total with a bare verb.
     Phrase("{review}_total", before=r"(?:本年度?|今年|当年|全年)(?:共)?(?:发生|收到|受理|办理|新收)", topic=REVIEW,
            unless=ALL_REVIEWS, when=("nothing_after",), example="《条例》实施以来累计发生行政诉讼6件，本年度发生1件"),

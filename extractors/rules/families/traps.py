@@ -54,6 +54,11 @@ TRAPS = (
     # Departments' websites and lower bodies' boards inside a government's report.
     Trap(r"(?:各(?!级)|部门)[^,，;；。]{0,8}?(?:网站|公开栏|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
          example="区政府各部门网站全年发布信息1.7万条"),
+    # Leaders attending press conferences are not conferences held (省政府领导出席新闻发布会12场次).
+    Trap(r"(?:出席|参加|参与)[^,，;；]{0,6}?$", SEGMENT, r"^pro_press_conferences$",
+         example="省政府领导出席新闻发布会12场次"),
+    # Another year's figure (2009年全市受理申请978件, in the 2010 report).
+    Trap(r".", SEGMENT, when="other_year", example="2009年全市受理申请978件，今年申请数量明显增多"),
     # Last year's figure in a comparison (由上年的29件增加到43件: 29 is last year's).
     Trap(r"(?:由|从|比|较|对比)(?:上年|去年|上一年|上年度|前一年|同期|\d{4}\s*年)(?:同期)?(?:度)?(?:的)?\s*$", SEGMENT,
          example="依申请公开申请量由上年的29件增加到43件"),
