@@ -25,3 +25,8 @@ def unit_of(metric: str) -> str:
     if metric.endswith("_pct"):
         return "percent"
     return metric_units()[metric]
+
+
+def label_of(metric: str) -> str:
+    """The Chinese label of a metric code (label_zh)."""
+    return next(row["label_zh"] for row in load_metrics() if row["code"] == metric)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from extractors.model import Document, Fact
 from extractors.tables.regions import TABLE2, TABLE3, Region, table_regions
 from extractors.tables.rows import Row, block_rows
+from extractors.tables.stream import stream_rows
 from extractors.tables.table2 import table2_facts
 from extractors.tables.table3 import table3_facts
 from extractors.tables.table4 import table4_facts
@@ -51,6 +52,17 @@ def _score(facts: list[Fact]) -> tuple[int, int]:
     return sum(fact.value is not None for fact in facts), len(facts)
 
 
+def _readings(document: Document, region: Region, cache: _RowCache) -> list[list[Row]]:
+    """The region read as blocks, and, when its table is a stream of cells one per line (crawled
+    page text), as that stream (``stream.py``)."""
+    readings = [cache.region_rows(region)]
+    if all(document.blocks[index].kind == "paragraph" for index in range(region.first, region.last)):
+        streamed = stream_rows(document, region.start, region.end)
+        if streamed:
+            readings.append(streamed)
+    return readings
+
+
 def extract_table_facts(document: Document, era: str) -> list[Fact]:
     """Facts of tables 二, 三 and 四 of ``document``, read under report format ``era``."""
     cache = _RowCache(document)
@@ -58,10 +70,11 @@ def extract_table_facts(document: Document, era: str) -> list[Fact]:
     for regions in table_regions(document).values():
         best: list[Fact] = []
         for region in regions:
-            found = _parse(document, region, cache.region_rows(region), era)
-            # Ties go to the later candidate: the heading closest to the table, not an
-            # overview sub-heading whose region happens to run over the same table.
-            if found and _score(found) >= _score(best):
-                best = found
+            for rows in _readings(document, region, cache):
+                found = _parse(document, region, rows, era)
+                # Ties go to the later candidate: the heading closest to the table (not an
+                # overview sub-heading whose region runs over the same table), the stream.
+                if found and _score(found) >= _score(best):
+                    best = found
         facts.extend(best)
     return facts

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
-from extractors.metrics import unit_of
+from extractors.metrics import label_of, unit_of
 from extractors.model import Document, Fact
 from extractors.tables.rows import Cell, Row
 
@@ -97,3 +98,27 @@ def align_rows(rows: list[Row], patterns: tuple[RowPattern, ...], max_label: int
         if monotonic:
             position = choice + 1
     return assigned
+
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+_NOT_WORDS = re.compile(r"[\s“”\"'()（）、,，.:：]")
+
+
+def _words(label: str) -> str:
+    while (stripped := _NUMBERING.sub("", label)) != label:
+        label = stripped
+    return _NOT_WORDS.sub("", label)
+
+
+@lru_cache(maxsize=None)
+def _template_words(metric: str) -> str:
+    # The printed label of the template (metrics.csv label_zh), its last part for a child row.
+    return _words(label_of(metric).split()[-1])
+
+
+def names_its_row(metric: str, label: str, ratio: float = 0.75) -> bool:
+    """True when a printed label is the template's own label of ``metric`` (typos and numbering
+    aside): a table row, not a keyword met in prose."""
+    template = _template_words(metric)
+    words = _words(label)
+    return template in words or SequenceMatcher(None, template, words[-len(template) - 4:]).ratio() >= ratio

@@ -24,7 +24,7 @@ import re
 
 from extractors.model import Document, Fact
 from extractors.tables.facts import (CONFIDENCE_FLATTENED, PARTIAL_FACTOR, RowPattern, align_rows,
-                                     source_confidence, table_fact)
+                                     names_its_row, source_confidence, table_fact)
 from extractors.tables.rows import Cell, Row, is_lone_number, squeeze, strip_blank_ends
 
 APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service",
@@ -85,6 +85,7 @@ _MAX_LABEL = 64
 # A partial table (rows missing, numbers not a whole layout) needs this many labelled rows;
 # fewer are keywords (确认, 信访, 总计) met in prose.
 _MIN_PARTIAL_ROWS = 5
+_MIN_CELLS_OF_A_CUT_ROW = 4
 
 # Header cells name the columns; a header row is never a data row, even with blank cells.
 _HEADER_WORDS = re.compile(r"自然人|法人|商业企业|科研机构|申请人情况|勾稽")
@@ -246,6 +247,14 @@ def _parent_label_span(rows: list[Row], first_part: Row) -> tuple[int, int]:
     return first_part.evidence_span
 
 
+def _printed_rows(aligned: dict[str, Row]) -> bool:
+    """A table cut short (a page's excerpt, one PDF page): its few rows still count when they print
+    the template's own labels with the cells of a row, never a keyword met in prose."""
+    full = [code for code, row in aligned.items()
+            if names_its_row(code, row.label) and sum(not cell.blank for cell in row.values) >= _MIN_CELLS_OF_A_CUT_ROW]
+    return len(full) >= 1
+
+
 def table3_facts(document: Document, rows: list[Row], era: str) -> list[Fact]:
     subtotal = _subtotal_index(document, rows)
     aligned = align_rows(rows, ROW_PATTERNS, _MAX_LABEL, is_candidate=_is_candidate)
@@ -259,7 +268,7 @@ def table3_facts(document: Document, rows: list[Row], era: str) -> list[Fact]:
                 evidence = (first[0].start, last[-1].end)
                 facts += _derived_other(document, era, by_code, evidence, CONFIDENCE_FLATTENED)
             return facts
-        if len(aligned) < _MIN_PARTIAL_ROWS:
+        if len(aligned) < _MIN_PARTIAL_ROWS and not _printed_rows(aligned):
             return []
     facts = _by_label(document, rows, era, subtotal, aligned, complete)
     part_rows = [aligned[code] for code in SPLIT_OTHER if code in aligned]
