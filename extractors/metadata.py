@@ -126,6 +126,12 @@ _FORMAT_2021_MARKERS = re.compile("|".join(_spaced(word) for word in (
 _TRIAL_2019_MARKERS = re.compile("|".join(_spaced(word) for word in (
     "本年新制作数量", "本年新公开数量", "对外公开总数量",
 )))
+# Labels both standardized formats print (table 三's rows, table 四's blocks): a 2019/2020 report
+# printing them follows the trial format even where its table 二 wording was not captured.
+_TABLE_ERA_MARKERS = re.compile("|".join(_spaced(word) for word in (
+    "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "结转下年度继续办理", "未经复议直接起诉", "复议后起诉",
+)))
+_FIRST_YEAR_OF_TRIAL_FORMAT = 2019
 _FIRST_YEAR_OF_2021_FORMAT = 2021
 
 
@@ -416,6 +422,8 @@ def report_era(matching: str, report_year: int | None) -> str:
         return "trial_2019"
     if report_year is not None and report_year >= _FIRST_YEAR_OF_2021_FORMAT:
         return "format_2021"
+    if report_year is not None and report_year >= _FIRST_YEAR_OF_TRIAL_FORMAT and _TABLE_ERA_MARKERS.search(matching):
+        return "trial_2019"
     # 2008-2018, and 2019/2020 reports that did not print the trial tables.
     return "legacy"
 

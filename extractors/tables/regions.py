@@ -32,7 +32,8 @@ _HEADINGS = {
 # Used only when a table has no heading at all: its own header words.
 _ANCHORS = {
     TABLE2: re.compile(r"第二十条第|信息内容"),
-    TABLE3: re.compile(r"申请人情况|本年新收"),
+    # (a PDF page may start inside table 三, at its last row)
+    TABLE3: re.compile(r"申请人情况|本年新收|结转下年度继续办理"),
     TABLE4: re.compile(r"行政复议"),
 }
 _CLOSING = re.compile(r"^(?:[五六56]|第[五六]部分)[、.]?.{0,24}(?:问题|改进|其他需要报告|其他事项)")

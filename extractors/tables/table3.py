@@ -54,7 +54,7 @@ ROW_PATTERNS = (
     _row("t3_denied_law_prohibited", r"其[他它]法律|法律行政|行政法规|法规禁止|禁止公开"),
     _row("t3_denied_security_stability", r"三安全|一稳定|危及"),
     _row("t3_denied_third_party", r"第三方"),
-    _row("t3_denied_internal_affairs", r"内部事务"),
+    _row("t3_denied_internal_affairs", r"内部事务|三类内.{0,2}事务"),
     _row("t3_denied_process_info", r"过程性"),
     _row("t3_denied_enforcement_file", r"案卷"),
     _row("t3_denied_query_matter", r"查询事项|行政查询"),
