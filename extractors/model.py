@@ -102,3 +102,15 @@ class Fact:
     applicant: str = ""  # table 三 applicant type; "" for legacy facts
     flags: tuple[str, ...] = ()  # blank_cell, dash_cell, derived, ...
     format_version: str = ""  # the report format the fact was read under: legacy | trial_2019 | format_2021
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the extractor saw and could not turn into facts, said so rather than guessed:
+    a table row whose glued digits admit several readings, for instance."""
+
+    kind: str  # row_unreadable
+    detail: str  # what and why, in words
+    evidence: str  # verbatim, as for facts
+    start: int
+    end: int

@@ -12,7 +12,7 @@ applicant set for table 三 only, format_version = ``era``, evidence = the print
 """
 from __future__ import annotations
 
-from extractors.model import Document, Fact
+from extractors.model import Document, Fact, Note
 from extractors.tables.regions import TABLE2, TABLE3, Region, table_regions
 from extractors.tables.rows import Row, block_rows
 from extractors.tables.stream import stream_rows
@@ -40,12 +40,12 @@ class _RowCache:
         return rows
 
 
-def _parse(document: Document, region: Region, rows: list[Row], era: str) -> list[Fact]:
+def _parse(document: Document, region: Region, rows: list[Row], era: str, notes: list[Note]) -> list[Fact]:
     if region.table == TABLE2:
-        return table2_facts(document, rows, era)
+        return table2_facts(document, rows, era, notes)
     if region.table == TABLE3:
-        return table3_facts(document, rows, era)
-    return table4_facts(document, rows, era, region.start, region.end)
+        return table3_facts(document, rows, era, notes)
+    return table4_facts(document, rows, era, region.start, region.end, notes)
 
 
 def _score(facts: list[Fact]) -> tuple[int, int]:
@@ -63,18 +63,23 @@ def _readings(document: Document, region: Region, cache: _RowCache) -> list[list
     return readings
 
 
-def extract_table_facts(document: Document, era: str) -> list[Fact]:
-    """Facts of tables 二, 三 and 四 of ``document``, read under report format ``era``."""
+def extract_table_facts(document: Document, era: str, notes: list[Note] | None = None) -> list[Fact]:
+    """Facts of tables 二, 三 and 四 of ``document``, read under report format ``era``; rows that
+    could not be read are told in ``notes`` (when given)."""
     cache = _RowCache(document)
     facts: list[Fact] = []
     for regions in table_regions(document).values():
         best: list[Fact] = []
+        best_notes: list[Note] = []
         for region in regions:
             for rows in _readings(document, region, cache):
-                found = _parse(document, region, rows, era)
+                found_notes: list[Note] = []
+                found = _parse(document, region, rows, era, found_notes)
                 # Ties go to the later candidate: the heading closest to the table (not an
                 # overview sub-heading whose region runs over the same table), the stream.
                 if found and _score(found) >= _score(best):
-                    best = found
+                    best, best_notes = found, found_notes
         facts.extend(best)
+        if notes is not None:
+            notes.extend(best_notes)
     return facts

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.model import Document, Fact
+from extractors.model import Document, Fact, Note
 from extractors.tables.facts import (CONFIDENCE_FLATTENED, PARTIAL_FACTOR, RowPattern, align_rows,
                                      source_confidence, table_fact)
+from extractors.tables.glued import resolve_glued_rows
 from extractors.tables.rows import Cell, Row, is_lone_number, strip_blank_ends, trim_blanks
 
 TRIAL_2019 = "trial_2019"
@@ -139,11 +140,16 @@ def _positioned(document: Document, values: list[Cell], era: str, layout: str) -
     return facts
 
 
-def table2_facts(document: Document, rows: list[Row], era: str) -> list[Fact]:
+def table2_facts(document: Document, rows: list[Row], era: str, notes: list[Note] | None = None) -> list[Fact]:
     layout = table_layout(rows, era)
     columns = COLUMNS[layout]
     # Row kinds carry distinct words, so the order of the sub-tables does not matter.
     aligned = align_rows(rows, ROW_PATTERNS, _MAX_LABEL, monotonic=False, is_candidate=_is_candidate)
+    # 规章 000 / 规范性文件 229: a row's cells glued, read where one cut fits (no identity ties them).
+    for kind in [kind for kind in aligned if kind in columns]:
+        width = len(columns[kind])
+        aligned.update(resolve_glued_rows(document, {kind: aligned.pop(kind)}, width, lambda row, width=width: row.fitted(width),
+                                          lambda numbers: True, lambda column: (), notes))
     complete = all(kind in aligned for kind in _SEQUENCE[FORMAT_2021])
     if not complete:
         positioned = _by_position(document, rows, era)

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 
-from extractors.model import Document, Fact
+from extractors.model import Document, Fact, Note
+from extractors.tables import digit_runs
 from extractors.tables.facts import (CONFIDENCE_FLATTENED, PARTIAL_FACTOR, RowPattern, align_rows,
                                      names_its_row, source_confidence, table_fact)
+from extractors.tables.glued import resolve_glued_rows
 from extractors.tables.rows import Cell, Row, is_lone_number, squeeze, strip_blank_ends
 
 APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service",
@@ -78,6 +80,9 @@ ROW_PATTERNS = (
 _ALL_CODES = tuple(pattern.code for pattern in ROW_PATTERNS)
 SINGLE_LAYOUT = tuple(code for code in _ALL_CODES if code not in SPLIT_OTHER)  # 23 rows
 SPLIT_LAYOUT = tuple(code for code in _ALL_CODES if code != "t3_other")  # 25 rows
+_NOT_OUTCOMES = ("t3_new_received", "t3_carried_over_in", "t3_handled_total", "t3_carried_over_out")
+OUTCOMES_SINGLE = tuple(code for code in SINGLE_LAYOUT if code not in _NOT_OUTCOMES)
+OUTCOMES_SPLIT = tuple(code for code in SPLIT_LAYOUT if code not in _NOT_OUTCOMES)
 
 # The longest printed label, a first child row carrying its merged parents, is about 50
 # characters; a longer "label" is prose.
@@ -255,9 +260,22 @@ def _printed_rows(aligned: dict[str, Row]) -> bool:
     return len(full) >= 1
 
 
-def table3_facts(document: Document, rows: list[Row], era: str) -> list[Fact]:
+def _column_identities(column: int) -> list[digit_runs.Identity]:
+    """一 + 二 = （七）总计 + 四, and （七）总计 = the outcome rows (either layout), in one column."""
+    return [digit_runs.balances(("t3_new_received", "t3_carried_over_in"), ("t3_handled_total", "t3_carried_over_out"), column),
+            digit_runs.balances(OUTCOMES_SINGLE, ("t3_handled_total",), column),
+            digit_runs.balances(OUTCOMES_SPLIT, ("t3_handled_total",), column)]
+
+
+def _row_total_holds(numbers: tuple[float, ...]) -> bool:
+    return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+
+def table3_facts(document: Document, rows: list[Row], era: str, notes: list[Note] | None = None) -> list[Fact]:
     subtotal = _subtotal_index(document, rows)
     aligned = align_rows(rows, ROW_PATTERNS, _MAX_LABEL, is_candidate=_is_candidate)
+    aligned = resolve_glued_rows(document, aligned, WIDTH, lambda row: _applicant_values(row, subtotal),
+                                 _row_total_holds, _column_identities, notes)
     complete = _layout_complete(aligned)
     if not complete:
         positioned = _by_position(document, rows, era, subtotal)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.model import Document, Fact
+from extractors.model import Document, Fact, Note
 from extractors.tables.facts import CONFIDENCE_FLATTENED, source_confidence, table_fact
+from extractors.tables.glued import resolve_glued_rows
 from extractors.tables.rows import GRID, Cell, Row, strip_blank_ends, trim_blanks
 
 CELLS = 15
@@ -57,8 +58,26 @@ def _block_label_spans(document: Document, start: int, end: int) -> list[tuple[i
     return spans
 
 
-def table4_facts(document: Document, rows: list[Row], era: str, start: int, end: int) -> list[Fact]:
-    values = _values(rows)
+def _block_totals_hold(numbers: tuple[float, ...]) -> bool:
+    size = len(OUTCOMES)
+    return all(abs(sum(numbers[block:block + size - 1]) - numbers[block + size - 1]) < 1e-9
+               for block in range(0, CELLS, size))
+
+
+def _unglued(document: Document, rows: list[Row], notes: list[Note] | None) -> list[Row]:
+    """The data row printed as one digit run (100120100100000) cut into its 15 cells, where the
+    blocks' totals leave one reading."""
+    glued = [row for row in rows if len(strip_blank_ends(row.values)) == 1]
+    if len(glued) != 1 or any(row.has_number for row in rows if row is not glued[0]):
+        return rows
+    resolved = resolve_glued_rows(document, {"data": glued[0]}, CELLS, lambda row: None, _block_totals_hold,
+                                  lambda column: (), notes)
+    return [resolved.get("data", row) if row is glued[0] else row for row in rows if row is not glued[0] or resolved]
+
+
+def table4_facts(document: Document, rows: list[Row], era: str, start: int, end: int,
+                 notes: list[Note] | None = None) -> list[Fact]:
+    values = _values(_unglued(document, rows, notes))
     if len(values) < CELLS:
         return []  # cells were lost (blanks in running text): no position can be trusted
     values = values[:CELLS]
