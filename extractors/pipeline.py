@@ -18,7 +18,7 @@ from pathlib import Path
 from extractors.issuer import Issuer, issuer_of
 from extractors.jurisdiction import resolve_jurisdiction
 from extractors.metadata import extract_metadata
-from extractors.model import Block, Document, Fact, JurisdictionMatch, ReportMetadata
+from extractors.model import Block, Document, Fact, JurisdictionMatch, Note, ReportMetadata
 from extractors.normalize import to_matching
 from extractors.readers import UnreadableFile, read_document
 from extractors.recognition import Recognition, recognize
@@ -109,21 +109,26 @@ def read_report(data: bytes, file_name: str) -> ReadReport:
 
 
 def extract_facts(document: Document, era: str, place_name: str | None = None,
-                  issuer: Issuer | None = None, report_year: int | None = None) -> list[Fact]:
+                  issuer: Issuer | None = None, report_year: int | None = None,
+                  notes: list[Note] | None = None) -> list[Fact]:
     """The free-text rules over the narrative of every report (a standardized report's 总体情况
     restates counts that a check compares with its tables), and the three tables wherever they
     are found: a 2019/2020 report whose table wording was not recognised is still read as the
     trial format, its tables' shape decides. Every fact carries the format it was read under.
-    ``place_name``, ``issuer`` and ``report_year`` (ReadReport) spare the rules finding them again."""
+    ``place_name``, ``issuer`` and ``report_year`` (ReadReport) spare the rules finding them again.
+    What was seen but could not be read (an unreadable table row) is told in ``notes``."""
     facts = [replace(fact, format_version=LEGACY)
-             for fact in extract_legacy_facts(document, place_name, issuer, report_year)]
+             for fact in extract_legacy_facts(document, place_name, issuer, report_year, notes)]
     table_era = TRIAL_2019 if era == LEGACY else era
-    table_facts = _outside_appendix(document, extract_table_facts(document, table_era))
+    table_notes: list[Note] = []
+    table_facts = _outside_appendix(document, extract_table_facts(document, table_era, table_notes))
     if era == LEGACY and len({fact.metric for fact in table_facts if fact.metric.startswith("t3_")}) < MIN_TABLE3_ROWS:
         # Without a recognisable table 三 a "legacy" report has no standardized tables: numbers
         # that merely follow a 行政复议 heading are not table 四.
-        table_facts = []
+        table_facts = table_notes = []
     facts += [replace(fact, format_version=table_era) for fact in table_facts]
+    if notes is not None:
+        notes.extend(table_notes)
     return facts
 
 

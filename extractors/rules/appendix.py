@@ -28,8 +28,9 @@ import re
 from dataclasses import dataclass
 
 from extractors.metrics import unit_of
-from extractors.model import Block, Document, Fact
+from extractors.model import Block, Document, Fact, Note
 from extractors.rules import scope as scopes
+from extractors.rules import statistics_text
 from extractors.tables.rows import TEXT_LINE, Cell, Row, block_rows, strip_blank_ends
 
 RULE = "legacy.appendix"
@@ -219,10 +220,10 @@ def _runs(document: Document) -> list[list[Row]]:
             if tabular:
                 current.extend(rows)
             elif current:
-                runs.append(current)
+                runs.append(statistics_text.regroup(current))
                 current = []
     if current:
-        runs.append(current)
+        runs.append(statistics_text.regroup(current))
     return runs
 
 
@@ -303,7 +304,7 @@ def _fact(document: Document, item: _Row, metric: str, cell: Cell, scope: str, f
         unit = "万元" if "万元" in cell_text else (item.unit or fee_unit)
         if unit == "万元":
             value = round(value * 10_000, 6)
-    start, end = item.row.start, max(cell.end, *(e for _, e in item.row.label_spans))
+    start, end = item.row.start, max(item.row.end, cell.end, *(e for _, e in item.row.label_spans))
     while start < end and document.text[start].isspace():
         start += 1
     while end > start and document.text[end - 1].isspace():
@@ -314,10 +315,10 @@ def _fact(document: Document, item: _Row, metric: str, cell: Cell, scope: str, f
                 confidence=confidence)
 
 
-def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE) -> list[Fact]:
+def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE, notes: list[Note] | None = None) -> list[Fact]:
     """Facts of the legacy statistics tables of ``document`` (none when it has none), in the
     report's own ``scope``: whole for a government's report, government for a department's or a
-    township's (see ``issuer.speaks_for_itself``)."""
+    township's (see ``issuer.speaks_for_itself``). Rows that cannot be read go to ``notes``."""
     facts: list[Fact] = []
     for run in _runs(document):
         read = _classify(run, document)
@@ -326,18 +327,21 @@ def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE) -> lis
         run_text = "".join(item.row.label for item in read)
         fee_unit = "万元" if "万元" in run_text else "元"
         has_answered = any(item.metric == "req_answered" for item in read)
-        seen: set[str] = set()
+        coded: dict[str, _Row] = {}
         for item in read:
             metric = item.metric
             if metric == "req_completed":
                 # 申请办结数 is the answered count only when the table prints no 申请答复数.
                 metric = None if has_answered else "req_answered"
-            if not metric or metric in seen or not item.row.values:
-                continue  # a header row (no value cells) names a part; it claims no code
-            seen.add(metric)
-            cell = _value(item.row)
+            if metric and metric not in coded and item.row.values:
+                coded[metric] = item  # a header row (no value cells) names a part; it claims no code
+        # Cells glued into one run of digits (本年 and 累计): cut where one reading fits.
+        rows = statistics_text.unglue(document, {metric: item.row for metric, item in coded.items()},
+                                      statistics_text.value_columns(run), notes)
+        for metric, item in coded.items():
+            cell = _value(rows[metric]) if metric in rows else None
             if cell is None or cell.value is None:
-                continue  # a blank or a dash is no statement
+                continue  # a blank or a dash is no statement, an unreadable row none either
             facts.append(_fact(document, item, metric, cell, scope, fee_unit))
     return facts
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from extractors.issuer import Issuer, issuer_of, speaks_for_itself
 from extractors.metadata import extract_metadata
 from extractors.metrics import load_metrics, unit_of
-from extractors.model import Document, Fact
+from extractors.model import Document, Fact, Note
 from extractors.rules import appendix, sections
 from extractors.rules import scope as scopes
 from extractors.rules import vocabulary as words
@@ -139,8 +139,9 @@ class _Reader:
     """Reads one document; keeps the state that carries from paragraph to paragraph."""
 
     def __init__(self, document: Document, own_place: str | None, issuer: Issuer | None,
-                 report_year: int | None) -> None:
+                 report_year: int | None, notes: list[Note] | None) -> None:
         self.document = document
+        self.notes = notes
         self.candidates: list[_Candidate] = []
         self.has_proactive_part = bool(_PROACTIVE_HEADING.search(document.matching))
         # The report's own jurisdiction (a subject naming another place is another body) and its
@@ -176,7 +177,7 @@ class _Reader:
                 self._read_paragraph(matching, block.start, part)
         # The attached statistics table (附表): the report's own numbers again, so a count the text
         # gave merges with it (the text's mention is kept: its sentence names the scope).
-        for fact in appendix.extract_appendix_facts(self.document, self.default_scope):
+        for fact in appendix.extract_appendix_facts(self.document, self.default_scope, self.notes):
             self.candidates.append(_Candidate(fact, CARRIED_STRENGTH))
         return _merge(self.candidates, self.document)
 
@@ -537,7 +538,8 @@ def _merge(candidates: list[_Candidate], document: Document) -> list[Fact]:
 
 
 def extract_legacy_facts(document: Document, own_place: str | None = None, issuer: Issuer | None = None,
-                         report_year: int | None = None) -> list[Fact]:
+                         report_year: int | None = None, notes: list[Note] | None = None) -> list[Fact]:
     """``own_place``, ``issuer`` and ``report_year``: the report's jurisdiction name, issuer and
-    year, when the caller knows them (the year lets another year's figures be told apart)."""
-    return _Reader(document, own_place, issuer, report_year).run()
+    year, when the caller knows them (the year lets another year's figures be told apart).
+    What could not be read (a statistics table's unreadable rows) goes to ``notes``."""
+    return _Reader(document, own_place, issuer, report_year, notes).run()

@@ -68,7 +68,9 @@ _SUBJECTS = (
 
 # The owner of a publishing channel (市政府门户网站发布……, 利用市政府网站发布……): a
 # proactive-disclosure count published on the government's own site is the government's.
-_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?" + _LEVELLED + _GOVERNMENT_BODY + r"(?:(?:门户)?网(?:站)?|公报)")
+# (《甘肃政报》, 《广西壮族自治区人民政府公报》: a government's gazette, named by its title.)
+_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?(?:《?" + _LEVELLED + _GOVERNMENT_BODY + r"(?:(?:门户)?网(?:站)?|公报)"
+                            r"|《[\u4e00-\u9fff]{2,16}(?:政报|政府公报)》)")
 
 
 def strip_filler(clause: str) -> str:

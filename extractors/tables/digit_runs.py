@@ -17,7 +17,8 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-_PART = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?$")
+# A part as a table prints it: no leading zero but 0 itself, no trailing zero after a decimal point.
+_PART = re.compile(r"(?:0|[1-9]\d*)(?:\.\d*[1-9])?$")
 MAX_COMBINATIONS = 200_000
 # A run of digits is glued cells only when it is longer than any count a row would print alone.
 _RUN = re.compile(r"^\d[\d.]*$")
