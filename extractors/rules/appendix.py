@@ -335,6 +335,7 @@ def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE, notes:
                 metric = None if has_answered else "req_answered"
             if metric and metric not in coded and item.row.values:
                 coded[metric] = item  # a header row (no value cells) names a part; it claims no code
+        table_scope = _title_scope(document, run) or scope
         # Cells glued into one run of digits (本年 and 累计): cut where one reading fits.
         rows = statistics_text.unglue(document, {metric: item.row for metric, item in coded.items()},
                                       statistics_text.value_columns(run), notes)
@@ -342,8 +343,29 @@ def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE, notes:
             cell = _value(rows[metric]) if metric in rows else None
             if cell is None or cell.value is None:
                 continue  # a blank or a dash is no statement, an unreadable row none either
-            facts.append(_fact(document, item, metric, cell, scope, fee_unit))
+            facts.append(_fact(document, item, metric, cell, table_scope, fee_unit))
     return facts
+
+
+# 统计表（全县） / 县政府（县政府办公室）2016年政府信息公开情况统计表: whose numbers the table gives.
+_BRACKETED_SCOPE = re.compile(r"[（(](全[省市县区州盟旗]|[\u4e00-\u9fff]{0,6}本级)[)）]")
+_TABLE_TITLE = re.compile(r"统计表|统计数据|情况表")
+_LEADING_YEAR = re.compile(r"^(?:附表\d?[:：]?)?\s*(?:(?:19|20)\d{2}\s*年度?)?")
+
+
+def _title_scope(document: Document, run: list[Row]) -> str | None:
+    """The scope a statistics table's title names, if any (else the report's own applies)."""
+    for row in run[:4]:
+        if row.values or not _TABLE_TITLE.search(row.label):
+            continue
+        bracketed = _BRACKETED_SCOPE.search(row.label)
+        if bracketed:
+            return scopes.clause_subject(bracketed.group(1))
+        # Only the government (县政府（县政府办公室）…统计表) is told by the title itself: a
+        # department's or a place's name before 政府信息公开 is the report's own body.
+        if scopes.clause_subject(_LEADING_YEAR.sub("", row.label)) == scopes.GOVERNMENT:
+            return scopes.GOVERNMENT
+    return None
 
 
 def appendix_row_spans(document: Document) -> list[tuple[int, int]]:

@@ -55,6 +55,7 @@ _NOTHING_AFTER = re.compile(words.NOTHING_AFTER)
 _NUMBER_FIRST = re.compile(words.NUMBER_FIRST)
 _GROWTH = re.compile(words.GROWTH)
 _PROACTIVE_HEADING = re.compile(r"[一二三四五六七八九十][、.．]\s*[^\n]{0,12}主动公开")
+_GAZETTE_TITLE = re.compile(r"《[\u4e00-\u9fff]{2,16}(?:政报|政府公报)》")
 _GOVERNMENT_CONFERENCE = re.compile(r"(?:省|市|州|盟|县|区|旗)(?:人民)?政府新闻发布会")
 _GOVERNMENT_FACET = re.compile(r"(?<![全各我本])(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?(?:政府)?层面")
 _PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\u9fff]{0,12}?(?:政府|行政公署|行署)(?:门户)?网站?"
@@ -210,6 +211,10 @@ class _Reader:
                     topic = None
                 if subject and subject != scopes.OTHER_BODY and not breakdown:
                     sentence_scope = paragraph_scope = subject
+                elif subject in (scopes.OWN_LEVEL, scopes.GOVERNMENT) and breakdown:
+                    # 全市收到1286件，其中市本级收到412件，同意公开273件…: the part named in a
+                    # breakdown is what the rest of its sentence speaks of (not the next sentence).
+                    sentence_scope = subject
                 if subject:
                     scope, strength = subject, CLAUSE_SUBJECT_STRENGTH
                 elif sentence_scope:
@@ -434,6 +439,9 @@ class _Reader:
                     and self.last_total_sentence == clause.paragraph_offset + clause.sentence_start))
             if owner and strength < CLAUSE_SUBJECT_STRENGTH and not inside_total:
                 scope, strength = owner, CHANNEL_OWNER_STRENGTH
+        # 共发行《兰州政报》12期，发布政府信息662条: the government's gazette, named by its title.
+        if metric == "pro_gazette" and strength < CLAUSE_SUBJECT_STRENGTH and _GAZETTE_TITLE.search(clause.sentence):
+            scope, strength = scopes.GOVERNMENT, CHANNEL_OWNER_STRENGTH
         # 省政府新闻办公室组织省政府新闻发布会46场: the government's conferences, named in the object,
         # whoever organised them.
         if metric == "pro_press_conferences" and _GOVERNMENT_CONFERENCE.search(

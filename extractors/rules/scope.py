@@ -49,7 +49,8 @@ _SUBJECTS = (
         r"^(?:全" + _LEVEL + r"|我" + _LEVEL + r"|本" + _LEVEL + r"(?!本级|政府)|"
         + _PLACE + r"各级|" + _PLACE + r"政府信息公开(?:工作)?主体|" + _PLACE + r"政府系统)"
     )),
-    (OWN_LEVEL, re.compile(r"^" + _PLACE + r"(?:本级)")),
+    # X本级; X政府及其组成部门 (the government with its departments: the own level's organs)
+    (OWN_LEVEL, re.compile(r"^(?!各)" + _PLACE + r"(?:本级|(?:人民)?政府(?:及|和)其?(?:组成|工作|所属)?部门)")),
     # a department, an office of the government other than its general office, the
     # lower-level governments: their numbers are parts, not the report's totals
     (OTHER_BODY, re.compile(
