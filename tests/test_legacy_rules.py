@@ -324,7 +324,8 @@ case("pro_channels", P, "通过县人民政府门户网站发布政务信息 246
 # total nor one channel's count.
 case("pro_channels", P, "利用政府网站、政务微博微信等新媒体平台发布信息8000多条。")
 case("pro_channels", P, "市政府公报全年编印12期，刊发文件156件。", F("pro_gazette", 156, "exact", "government"))
-case("pro_press_conferences", P, "市政府新闻办举办新闻发布会36场。")
+# The government's press office holds the government's press conferences.
+case("pro_press_conferences", P, "市政府新闻办举办新闻发布会36场。", F("pro_press_conferences", 36, "exact", "government"))
 case("pro_press_conferences", P, "区政府共召开各类新闻发布会8场。", F("pro_press_conferences", 8, "exact", "government"))
 case("pro_online_interviews", P, "全年共开展网上访谈10余期。", F("pro_online_interviews", 10, "over"))
 case("req_received", R, "全县共受理政府信息公开申请152件次。", F("req_received", 152))

@@ -20,13 +20,13 @@ from extractors.issuer import Issuer, issuer_of, speaks_for_itself
 from extractors.metadata import extract_metadata
 from extractors.metrics import load_metrics, unit_of
 from extractors.model import Document, Fact, Note
-from extractors.rules import appendix, sections
+from extractors.rules import appendix, sections, statements
 from extractors.rules import scope as scopes
 from extractors.rules import vocabulary as words
 from extractors.rules.families import absence, fees, outcomes, proactive, requests, reviews, traps
 from extractors.rules.matcher import (
-    CARRIED_STRENGTH, CHANNEL_OWNER_STRENGTH, CLAUSE_SUBJECT_STRENGTH, FEE, LIT, RECEIVED_TOTAL, RECON, REQUEST,
-    SENTENCE_SUBJECT_STRENGTH, Window, first_match, statement_holds,
+    CARRIED_STRENGTH, CHANNEL_OWNER_STRENGTH, CLAUSE_SUBJECT_STRENGTH, FEE, LIT, RECON, REQUEST,
+    SENTENCE_SUBJECT_STRENGTH, Window, first_match,
 )
 from extractors.rules.mentions import (
     Mention, clause_spans, has_mention, last_segment, left_context, mentions, sentence_spans,
@@ -38,7 +38,6 @@ RULESET = "legacy"
 # count), outcomes after the request counts, proactive disclosure last.
 COUNT_ROWS = reviews.PHRASES + requests.PHRASES + outcomes.PHRASES + proactive.PHRASES
 REQUEST_ROWS = requests.PHRASES + outcomes.PHRASES
-STATEMENTS = absence.STATEMENTS + fees.STATEMENTS
 
 _TOPIC_WORDS = (
     (RECON, re.compile(r"行政复议|复议")),
@@ -68,23 +67,16 @@ _SHARE_OF_TOTAL = re.compile(r"占(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|�
                              r"(?:的)?(?:比例|比重)?" + words.TAIL)
 _REQUEST_NOUN_BEFORE = re.compile(r"(?:" + words.REQUEST_NOUN + r"|申请)" + words.TAIL)
 _RECEIVED_AFTER = re.compile(r"^(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))")
-_ANSWERED_ALL = re.compile(requests.ANSWERED_ALL_CLAUSE)
 _ANSWERED_AFTER = re.compile(requests.ANSWERED_AFTER)
 # A year named in the sentence (not a date or a span's start: 2016年3月, 2008年以来, 2008年至2014年).
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?![\d月底末初以至到—\-])")
 _REVIEW_LIST = re.compile(absence.REVIEW_LIST)
 _REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in absence.REVIEW_KINDS_NAMED)
-_LABELLED_NONE = re.compile(absence.LABELLED_NONE)
-_NO_CHANNEL = re.compile(absence.NO_CHANNEL)
-_ALL_BY_ONE_CHANNEL = re.compile(absence.ALL_BY_ONE_CHANNEL)
-_REQUEST_CHANNELS = tuple((metric, re.compile(channel)) for metric, channel in requests.CHANNELS)
-_ALL_CASES = re.compile(reviews.ALL_CASES)
-_RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + said + r")"))
-                           for result, said in reviews.RESULT_STATEMENTS)
 # 行政复议：2件（均维持原答复）: the result of all the cases in brackets right after the total.
 _BRACKETED_RESULT = re.compile(r"^\s*[（(](?P<words>[^（()）\d]{1,20})[)）]")
 # Words before 占 that name what the share is of (not fillers: 其中, 约, 达, 的).
 _NAMED = re.compile(r"(?!其中|约|近|共|达|为|的|了)[\u4e00-\u9fff]")
+_CHANNEL_METRICS = frozenset({metric for metric, _ in requests.CHANNELS} | {metric for metric, _ in proactive.CHANNELS})
 _PARTS_WITH_SHARES = frozenset(row["code"] for row in load_metrics() if row["parent"] and row["family"] == "legacy")
 _SEVERAL_YEARS = re.compile(traps.SEVERAL_YEARS)
 _RUNNING_TOTAL = re.compile(traps.RUNNING_TOTAL)
@@ -95,8 +87,6 @@ _THIS_YEAR = re.compile(traps.THIS_YEAR)
 _CHANGED_TO = re.compile(r"(?P<named>.*?)(?:由|从)[^,，;；]*?(?:增加|增长|上升|减少|下降|提高|降低)(?:到|至|为)\s*$")
 _YEAR_PART = re.compile(r"^\s*(?:其中)?[,，]?\s*(?:本年度?|今年|当年|(?:19|20)\d{2}\s*年度?)(?:共|新增|新)?"
                         r"(?:发布|公开|更新|受理|收到|答复|办结|发生)?(?:了)?(?:政府|政务)?(?:信息)?" + words.TAIL)
-_REVIEW_KIND_LABEL = re.compile(r"(?:政府信息公开)?(?:" + words.REVIEW_KIND + r")(?:[、和及与]|" + words.REVIEW_KIND
-                                + r"|案件|情况|数量|数)*")
 
 # A part of a total (see _part_of_total): the subject, then at most a verb of the total's kind.
 _PART_VERBS = {
@@ -191,7 +181,8 @@ class _Reader:
             sentence = text[sentence_start:sentence_end]
             sentence_scope = None
             previous: Mention | None = None
-            last_received: float | None = None
+            request_count: statements.Counted | None = None
+            proactive_count: statements.Counted | None = None
             clauses = clause_spans(sentence)
             breakdown = False
             several_years = False
@@ -227,7 +218,7 @@ class _Reader:
                                  breakdown, several_years)
                 found = list(mentions(clause_text, clause.clause_start))
                 if not found:
-                    self._read_statements(clause, last_received, previous)
+                    self._read_statements(clause, index == 0, previous, request_count, proactive_count)
                 floor = clause.clause_start
                 for mention in found:
                     left = left_context(text, floor, mention.start)
@@ -235,25 +226,28 @@ class _Reader:
                                           text[max(sentence_start, last_fact_end):mention.start],
                                           last_fact_end > sentence_start)
                     self._classify(clause, mention, window, previous)
-                    if mention.metric == "req_received":
-                        if mention.scope:
-                            self.received_by_scope.setdefault(mention.scope, mention.value)
-                        last_received = mention.value
+                    if mention.metric == "req_received" and mention.scope:
+                        self.received_by_scope.setdefault(mention.scope, mention.value)
                         if _ANSWERED_AFTER.search(window.right):
                             # 市政府受理的28件申请均已按期答复
                             self._add(clause, "req_answered", mention, confidence=0.8, rule="answered_all_after")
+                    # What later numberless clauses of the sentence may speak of (均已按期答复, 全部在
+                    # 区政府门户网站发布): the count, while only its channels follow.
+                    if mention.metric == "req_received" or (
+                            mention.metric is None and self._is_request_count(window)
+                            and not traps.vetoed("req_received", window)):
+                        request_count = statements.Counted("req_received", mention.value, mention.scope or clause.scope)
+                    elif not _is_channel(mention.metric, "req_"):
+                        request_count = None
+                    if mention.metric == "pro_total" and mention.scope:
+                        proactive_count = statements.Counted("pro_total", mention.value, mention.scope)
+                    elif not _is_channel(mention.metric, "pro_"):
+                        proactive_count = None
                     if mention.metric:
                         last_fact_end = mention.end
                         if not breakdown and mention.metric in _PART_VERBS:
                             self.last_total_metric = mention.metric
                             self.last_total_sentence = offset + sentence_start
-                    if (mention.metric in (None, "req_received") and self._is_request_count(window)
-                            and not traps.vetoed("req_received", window)) and any(
-                            _ANSWERED_ALL.search(scopes.strip_filler(later))
-                            for later in _numberless_clauses_after(sentence, clauses, index)):
-                        # 受理的632件申请，全部予以答复 / 收到申请26件，主要涉及…，各有关部门均及时给予了答复:
-                        # all answered (受理申请130件，已答复120件 has a count of its own).
-                        self._add(clause, "req_answered", mention, confidence=0.8, rule="answered_all_later_clause")
                     previous = mention
                     floor = mention.end
 
@@ -298,7 +292,10 @@ class _Reader:
                     self._add(clause, listed_metric, mention)
         bracketed = _BRACKETED_RESULT.match(window.right)
         if bracketed and mention.metric in ("recon_total", "lit_total"):
-            self._review_result(clause, bracketed["words"], mention)
+            # 行政复议：2件（均维持原答复）: the result of all the cases in brackets.
+            for stated in statements.review_result(bracketed["words"], statements.Counted(
+                    mention.metric, mention.value, mention.scope)):
+                self._add_statement(clause, stated.metric, stated.value, stated.rule, stated.confidence, stated.scope)
 
     def _metric(self, clause: _Clause, mention: Mention, window: Window, previous: Mention | None) -> str | None:
         if mention.unit in words.PERCENT:
@@ -365,61 +362,14 @@ class _Reader:
                 and bool(_REQUEST_NOUN_BEFORE.search(window.segment) or _RECEIVED_AFTER.search(window.right)))
 
     # -- clauses without a number ----------------------------------------------------------------
-    def _read_statements(self, clause: _Clause, last_received: float | None, previous: Mention | None) -> None:
-        opening = scopes.strip_filler(clause.clause)
-        self._review_result(clause, opening, previous)
-        window = replace(self._window(clause, None), opening=opening)
-        for row in STATEMENTS:
-            if statement_holds(row, window):
-                value = 0.0 if row.value != RECEIVED_TOTAL else self.received_by_scope.get(clause.scope)
-                if value is not None:
-                    for metric in row.metrics:
-                        self._add_statement(clause, metric, value, row.rule, row.confidence)
-        self._labelled_none(clause, window)
-        if clause.topic == REQUEST and (no_channel := _NO_CHANNEL.match(opening)):
-            self._add_channel(clause, no_channel["channel"], 0.0, "channel_absent")
-        if last_received is not None and clause.topic == REQUEST and (all_by := _ALL_BY_ONE_CHANNEL.match(clause.clause)):
-            # 受理申请19件，均为网上申请: every request came by that channel.
-            rest = clause.clause[all_by.end():]
-            for metric, channel in _REQUEST_CHANNELS:
-                if channel.match(rest) or channel.match(rest.lstrip("以通过用")):
-                    self._add_statement(clause, metric, last_received, "all_by_one_channel", confidence=0.75)
-                    break
-
-    def _review_result(self, clause: _Clause, opening: str, previous: Mention | None) -> None:
-        """复议2件，均维持原答复 / 复议1件，目前正在审理: a numberless result right after the
-        total is the result of all its cases (of the one case when there is one)."""
-        if previous is None or previous.metric not in ("recon_total", "lit_total") or not previous.value:
-            return
-        if previous.scope is None:
-            return  # the total was another body's
-        if _ALL_CASES.match(opening) or previous.value == 1:
-            for result, said in _RESULT_STATEMENTS:
-                if said.search(opening):
-                    self._record(clause, previous.metric.replace("total", result), previous.value, "exact",
-                                 previous.scope, clause.strength, f"{RULESET}.review_result_all", 0.75)
-                    break
-
-    def _labelled_none(self, clause: _Clause, window: Window) -> None:
-        """申诉：无 / 行政复议：暂无 / 收取费用：无: the label names what there was none of."""
-        found = _LABELLED_NONE.match(clause.sentence)
-        if not found or clause.clause_start == clause.sentence_start:
-            return  # read once, at the clause after the label
-        label = found["label"]
-        if (clause.part == sections.REVIEW or re.search("复议|诉讼", label)) and _REVIEW_KIND_LABEL.fullmatch(label):
-            for metric, named in _REVIEW_KINDS_NAMED:
-                if named.search(label):
-                    self._add_statement(clause, metric, 0.0, "labelled_none")
-        elif (clause.part == sections.FEES or clause.topic == FEE) and re.search(r"收费|费用|收取", label):
-            self._add_statement(clause, "fee_collected_yuan", 0.0, "labelled_none")
-        elif clause.topic == REQUEST and label.endswith("申请"):
-            self._add_channel(clause, label, 0.0, "labelled_none")
-
-    def _add_channel(self, clause: _Clause, words_naming_it: str, value: float, rule: str) -> None:
-        for metric, channel in _REQUEST_CHANNELS:
-            if channel.search(words_naming_it):
-                self._add_statement(clause, metric, value, rule)
-                return
+    def _read_statements(self, clause: _Clause, first_clause: bool, previous: Mention | None,
+                         request_count: statements.Counted | None,
+                         proactive_count: statements.Counted | None) -> None:
+        window = replace(self._window(clause, None), opening=scopes.strip_filler(clause.clause))
+        counted = statements.Counted(previous.metric, previous.value, previous.scope) if previous and previous.metric else None
+        for stated in statements.numberless_facts(window, first_clause, self.received_by_scope.get(clause.scope),
+                                                  counted, request_count, proactive_count):
+            self._add_statement(clause, stated.metric, stated.value, stated.rule, stated.confidence, stated.scope)
 
     # -- recording -------------------------------------------------------------------------------
     def _add(self, clause: _Clause, metric: str, mention: Mention, confidence: float = 0.9,
@@ -457,9 +407,11 @@ class _Reader:
         self._record(clause, metric, mention.value, mention.qualifier, scope, strength,
                      f"{RULESET}.{rule or metric}", confidence if strength else confidence - 0.1)
 
-    def _add_statement(self, clause: _Clause, metric: str, value: float, rule: str, confidence: float = 0.85) -> None:
-        if clause.scope != scopes.OTHER_BODY:
-            self._record(clause, metric, value, "exact", clause.scope, clause.strength, f"{RULESET}.{rule}", confidence)
+    def _add_statement(self, clause: _Clause, metric: str, value: float, rule: str, confidence: float = 0.85,
+                       scope: str | None = None) -> None:
+        scope = scope or clause.scope
+        if scope != scopes.OTHER_BODY:
+            self._record(clause, metric, value, "exact", scope, clause.strength, f"{RULESET}.{rule}", confidence)
 
     def _record(self, clause: _Clause, metric: str, value: float, qualifier: str, scope: str, strength: float,
                 rule: str, confidence: float) -> None:
@@ -504,12 +456,9 @@ _CONDITIONS = {
 }
 
 
-def _numberless_clauses_after(sentence: str, clauses: list[tuple[int, int]], index: int):
-    """The clauses after ``index`` up to the next one holding a number."""
-    for start, end in clauses[index + 1:]:
-        if has_mention(sentence[start:end]):
-            return
-        yield sentence[start:end]
+def _is_channel(metric: str | None, family: str) -> bool:
+    """A channel (or a channel's share) of requests or of proactive disclosure."""
+    return bool(metric) and metric.startswith(family) and metric.removesuffix("_pct") in _CHANNEL_METRICS
 
 
 def _topic_of(clause: str, part: str) -> str | None:

@@ -55,12 +55,13 @@ _SUBJECTS = (
     # lower-level governments: their numbers are parts, not the report's totals
     (OTHER_BODY, re.compile(
         r"^(?:各(?:区|县|市|乡|镇|街道|部门|单位|地|级部门)|(?:所|下)?辖|" + _LEVEL + r"(?:级|直)(?:各|属)?(?:部门|单位|机关)|"
-        + _LEVELLED + _GOVERNMENT_BODY + r"(?!办公厅|办公室|门户|网站|网)(?:[\u4e00-\u9fff]{1,8}?(?:办公室|局|委员会|委|中心|处)|新闻办)|"
+        + _LEVELLED + _GOVERNMENT_BODY + r"(?!办公厅|办公室|门户|网站|网|新闻办)(?:[\u4e00-\u9fff]{1,8}?(?:办公室|局|委员会|委|中心|处))|"
         + r"(?!" + _PLACE + _GOVERNMENT_BODY + r")" + _LEVELLED
         + r"[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|厅|中心|馆|办公室|办)(?![\u4e00-\u9fff]{0,2}公开))"
     )),
     # 市政府 itself, not 市政府部门 (its departments), 市政府信息公开平台 (a platform) nor
     # 市政府门户网站 or 市政府公报 (channels: see channel_owner_scope)
+    # (its press office, 市政府新闻办(公室), speaks for it: the government's press conferences)
     (GOVERNMENT, re.compile(r"^" + _LEVELLED + _GOVERNMENT_BODY
                             + r"(?!信息|系统|部门|各部门|及其?部门|工作部门|门户|网站|网|公报)")),
     # the jurisdiction named alone (鞍山市在……): the whole jurisdiction

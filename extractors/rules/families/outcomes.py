@@ -11,7 +11,7 @@ from extractors.rules.matcher import REQUEST, SEGMENT, Phrase
 OUTCOMES = (
     ("out_not_held_by_agency", r"(?:不属于|非|不属)本(?:行政)?(?:机关|单位|部门)(?:公开|掌握|职责|负责)?(?:范围)?|不属于本机关"),
     ("out_nonexistent", r"(?:信息)?不存在"),
-    ("out_unclear", r"(?:内容)?不明确|描述不清"),
+    ("out_unclear", r"(?:内容)?不明确|描述不清|(?:告知|要求)(?:申请人)?(?:作出)?(?:更改|补充|补正)"),
     ("out_other_channel", r"(?:其他|其它)(?:途径|渠道)"),
     ("out_duplicate", r"重复申请"),
     ("out_already_public", r"(?:已|已经)?(?:属于|属)?(?:已)?主动公开(?:的)?(?:范围|内容|信息)?"

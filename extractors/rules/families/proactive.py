@@ -45,6 +45,9 @@ SEVERAL_CHANNELS = (CHANNEL_MENTION + r"[^,，;；。]{0,16}?(?:和|、|及|与|
 DISCLOSED = r"(?:主动)?公开(?:了)?" + r"(?:" + PUBLISH_OBJECT + r")?"
 GAZETTE = dict(CHANNELS)["pro_gazette"]
 
+# 共主动公开政府信息53条，全部在区政府门户网站“信息公开”专栏发布: every item through one channel.
+ALL_IN_ONE_CHANNEL = (r"^(?:均|全部|都|全都)(?:在|通过|于|经)(?P<channel>[^,，;；。]{1,24}?)(?:予以|进行)?(?:发布|公开|刊登|刊发)")
+
 INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
 QUOTE = r"[“”《》「」\"]?"
 
@@ -56,6 +59,9 @@ EVENTS = (
     Phrase("pro_online_interviews", before=INTERVIEW + QUOTE + r"(?:节目|活动|栏目)?", units="events",
            example="开展在线访谈8期"),
     Phrase("pro_online_interviews", after=QUOTE + INTERVIEW, units="events", example="举办8期在线访谈"),
+    # 组织“县长在线”访谈6期: the programme's quoted name, then 访谈.
+    Phrase("pro_online_interviews", before=r"“[^”]{0,10}(?:在线|线上|网上|网络)[^”]{0,6}”(?:栏目|节目)?(?:访谈|直播访谈)",
+           units="events", example="组织“县长在线”访谈6期"),
     # “在线访谈”栏目全年开展访谈41期: the programme named earlier in the sentence, the act after.
     Phrase("pro_online_interviews", before=r"(?:开展|举办|组织|进行|推出|做客)(?:了)?访谈(?:节目|活动)?",
            near=INTERVIEW, near_in=SENTENCE, units="events", example="“在线访谈”栏目全年开展访谈41期"),

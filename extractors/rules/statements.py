@@ -1,0 +1,127 @@
+"""Clauses without a number that still fix a value: statements of absence (the rows of
+``families/absence.py`` and ``families/fees.py``), "all of them" after a count (均为网上申请, 均已
+按期答复, 全部在区政府门户网站发布), a result said of every case (复议2件，均维持原答复), and a
+label with a word of absence (申诉：无).
+
+``numberless_facts`` returns what the clause states; the reader records it in the clause's scope
+(or the one given with it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.rules import sections
+from extractors.rules import vocabulary as words
+from extractors.rules.families import absence, fees, proactive, requests, reviews
+from extractors.rules.matcher import FEE, RECEIVED_TOTAL, REQUEST, Window, statement_holds
+
+ROWS = absence.STATEMENTS + fees.STATEMENTS
+
+_LABELLED_NONE = re.compile(absence.LABELLED_NONE)
+_NO_CHANNEL = re.compile(absence.NO_CHANNEL)
+_ALL_BY_ONE_CHANNEL = re.compile(absence.ALL_BY_ONE_CHANNEL)
+_ANSWERED_ALL = re.compile(requests.ANSWERED_ALL_CLAUSE)
+_REQUEST_CHANNELS = tuple((metric, re.compile(channel)) for metric, channel in requests.CHANNELS)
+_PROACTIVE_CHANNELS = tuple((metric, re.compile(channel)) for metric, channel in proactive.CHANNELS)
+_ALL_IN_ONE_CHANNEL = re.compile(proactive.ALL_IN_ONE_CHANNEL)
+_REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in absence.REVIEW_KINDS_NAMED)
+_REVIEW_KIND_LABEL = re.compile(r"(?:政府信息公开)?(?:" + words.REVIEW_KIND + r")(?:[、和及与]|" + words.REVIEW_KIND
+                                + r"|案件|情况|数量|数)*")
+_ALL_CASES = re.compile(reviews.ALL_CASES)
+_RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + said + r")"))
+                           for result, said in reviews.RESULT_STATEMENTS)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A number read earlier in the sentence that a later clause may speak of."""
+
+    metric: str
+    value: float
+    scope: str | None  # None: not recorded (another body's)
+
+
+@dataclass(frozen=True)
+class Stated:
+    metric: str
+    value: float
+    rule: str
+    confidence: float = 0.85
+    scope: str | None = None  # None: the clause's own scope
+
+
+def numberless_facts(window: Window, first_clause: bool, received_total: float | None,
+                     previous: Counted | None, request_count: Counted | None,
+                     proactive_count: Counted | None) -> list[Stated]:
+    """What a clause without a number states. ``received_total``: the requests counted before in
+    the clause's scope; ``previous``: the number just before; ``request_count`` and
+    ``proactive_count``: the sentence's request count and proactive count, when only their parts
+    (channels) were read since."""
+    stated: list[Stated] = []
+    for row in ROWS:
+        if statement_holds(row, window):
+            value = 0.0 if row.value != RECEIVED_TOTAL else received_total
+            if value is not None:
+                stated += [Stated(metric, value, row.rule, row.confidence) for metric in row.metrics]
+    stated += review_result(window.opening, previous)
+    if not first_clause:
+        stated += _labelled_none(window)
+    if window.topic == REQUEST and (no_channel := _NO_CHANNEL.match(window.opening)):
+        stated += _channel(no_channel["channel"], 0.0, "channel_absent")
+    if request_count is not None and window.topic == REQUEST:
+        # 受理申请19件，均为网上申请: every request came by that channel.
+        if all_by := _ALL_BY_ONE_CHANNEL.match(window.clause):
+            rest = window.clause[all_by.end():]
+            for metric, channel in _REQUEST_CHANNELS:
+                if channel.match(rest) or channel.match(rest.lstrip("以通过用")):
+                    stated.append(Stated(metric, request_count.value, "all_by_one_channel", 0.75, request_count.scope))
+                    break
+        # 县政府受理的19件申请中，当面申请7件，…，均已在法定期限内答复: all of them answered.
+        if _ANSWERED_ALL.search(window.opening):
+            stated.append(Stated("req_answered", request_count.value, "answered_all_later_clause", 0.8,
+                                 request_count.scope))
+    if proactive_count is not None and (one := _ALL_IN_ONE_CHANNEL.search(window.opening)):
+        # 我局共主动公开政府信息53条，全部在区政府门户网站“信息公开”专栏发布.
+        for metric, channel in _PROACTIVE_CHANNELS:
+            if channel.search(one["channel"]):
+                stated.append(Stated(metric, proactive_count.value, "all_in_one_channel", 0.75, proactive_count.scope))
+                break
+    return stated
+
+
+def review_result(opening: str, previous: Counted | None) -> list[Stated]:
+    """复议2件，均维持原答复 / 复议1件，目前正在审理: a numberless result right after the total is
+    the result of all its cases (of the one case when there is one)."""
+    if previous is None or previous.metric not in ("recon_total", "lit_total") or not previous.value:
+        return []
+    if previous.scope is None:
+        return []  # the total was another body's
+    if _ALL_CASES.match(opening) or previous.value == 1:
+        for result, said in _RESULT_STATEMENTS:
+            if said.search(opening):
+                return [Stated(previous.metric.replace("total", result), previous.value, "review_result_all", 0.75,
+                               previous.scope)]
+    return []
+
+
+def _labelled_none(window: Window) -> list[Stated]:
+    """申诉：无 / 行政复议：暂无 / 收取费用：无: the label names what there was none of."""
+    found = _LABELLED_NONE.match(window.sentence)
+    if not found:
+        return []
+    label = found["label"]
+    if (window.part == sections.REVIEW or re.search("复议|诉讼", label)) and _REVIEW_KIND_LABEL.fullmatch(label):
+        return [Stated(metric, 0.0, "labelled_none") for metric, named in _REVIEW_KINDS_NAMED if named.search(label)]
+    if (window.part == sections.FEES or window.topic == FEE) and re.search(r"收费|费用|收取", label):
+        return [Stated("fee_collected_yuan", 0.0, "labelled_none")]
+    if window.topic == REQUEST and label.endswith("申请"):
+        return _channel(label, 0.0, "labelled_none")
+    return []
+
+
+def _channel(words_naming_it: str, value: float, rule: str) -> list[Stated]:
+    for metric, channel in _REQUEST_CHANNELS:
+        if channel.search(words_naming_it):
+            return [Stated(metric, value, rule)]
+    return []
