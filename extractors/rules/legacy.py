@@ -20,7 +20,7 @@ from extractors.issuer import Issuer, issuer_of, speaks_for_itself
 from extractors.metadata import extract_metadata
 from extractors.metrics import load_metrics, unit_of
 from extractors.model import Document, Fact, Note
-from extractors.rules import appendix, sections, statements
+from extractors.rules import appendix, lists, sections, statements
 from extractors.rules import scope as scopes
 from extractors.rules import vocabulary as words
 from extractors.rules.families import absence, fees, outcomes, proactive, requests, reviews, traps
@@ -220,12 +220,14 @@ class _Reader:
                 if not found:
                     self._read_statements(clause, index == 0, previous, request_count, proactive_count)
                 floor = clause.clause_start
-                for mention in found:
+                listed = lists.respective_metrics(clause_text, [m.start - clause.clause_start for m in found],
+                                                  [m.end - clause.clause_start for m in found], topic == REQUEST)
+                for number, mention in enumerate(found):
                     left = left_context(text, floor, mention.start)
                     window = self._window(clause, mention, left, text[mention.end:sentence_start + clause_end],
                                           text[max(sentence_start, last_fact_end):mention.start],
                                           last_fact_end > sentence_start)
-                    self._classify(clause, mention, window, previous)
+                    self._classify(clause, mention, window, previous, listed[number] if listed else None)
                     if mention.metric == "req_received" and mention.scope:
                         self.received_by_scope.setdefault(mention.scope, mention.value)
                         if _ANSWERED_AFTER.search(window.right):
@@ -272,12 +274,16 @@ class _Reader:
         return self.report_year is not None and bool(years) and int(years[-1]) < self.report_year
 
     # -- numbers ----------------------------------------------------------------------------------
-    def _classify(self, clause: _Clause, mention: Mention, window: Window, previous: Mention | None) -> None:
+    def _classify(self, clause: _Clause, mention: Mention, window: Window, previous: Mention | None,
+                  named: str | None) -> None:
         changed = _CHANGED_TO.match(clause.sentence, clause.clause_start - clause.sentence_start,
                                     mention.start - clause.sentence_start)
         if changed and changed["named"].strip():
             window = replace(window, left=changed["named"])
-        metric = self._metric(clause, mention, window, previous)
+        if named and window.unit in words.UNITS_OF[unit_of(named)]:
+            metric = named  # 政务微博、政务微信分别发布信息1396条、1022条
+        else:
+            metric = self._metric(clause, mention, window, previous)
         if metric and window.cumulative and traps.vetoed(metric, window):
             self.running_total = (metric, clause.paragraph_offset + clause.sentence_start)
         elif metric is None:

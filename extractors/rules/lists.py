@@ -1,0 +1,52 @@
+"""Several names, then their numbers in the same order: “安吉发布”政务微博、政务微信分别发布信息1396条、
+1022条 / 当面、网络、信函申请分别为7件、10件、2件 / 行政复议、行政诉讼分别为3件、1件.
+
+Each name is read by the family that names such things (a proactive channel, a request channel,
+an outcome, a kind of review); the list is read only when every name is known and there are as
+many numbers as names.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.rules.families import outcomes, proactive, requests
+
+_RESPECTIVELY = re.compile(r"(?P<names>[^,，;；。:：]*?)分别(?:为|是|有|达|发布|公开|推送|刊发|受理|收到|办理|占)?"
+                           r"(?:了)?(?:各类)?(?:政府|政务)?(?:信息)?\s*$")
+_NAME_SEPARATOR = re.compile(r"、|和|及|与|以及|或")
+_BETWEEN_NUMBERS = re.compile(r"^\s*(?:、|和|及|与|以及|,|，)\s*$")
+_REVIEWS = (("recon_total", re.compile(r"复议")), ("lit_total", re.compile(r"诉讼")),
+            ("complaint_total", re.compile(r"申诉|举报|投诉")))
+
+
+def _named(name: str, about_requests: bool) -> str | None:
+    for metric, pattern in _REVIEWS:
+        if pattern.search(name):
+            return metric
+    families = [proactive.CHANNELS]
+    if about_requests:
+        families = [requests.CHANNELS, outcomes.OUTCOMES[:-1]] + families
+    for table in families:
+        for metric, words in table:
+            if re.search(words, name):
+                return metric
+    return None
+
+
+def respective_metrics(clause: str, starts: list[int], ends: list[int], about_requests: bool) -> list[str] | None:
+    """The metric of each number of ``clause`` (numbers at ``starts``/``ends``, clause offsets) when
+    the clause lists names and then their numbers (…分别…), else None."""
+    if len(starts) < 2:
+        return None
+    found = _RESPECTIVELY.search(clause[:starts[0]])
+    if not found:
+        return None
+    if any(not _BETWEEN_NUMBERS.match(clause[end:start]) for end, start in zip(ends, starts[1:])):
+        return None
+    names = [name for name in _NAME_SEPARATOR.split(found["names"]) if name.strip()]
+    if len(names) != len(starts):
+        return None
+    metrics = [_named(name, about_requests) for name in names]
+    if any(metric is None for metric in metrics) or len(set(metrics)) != len(metrics):
+        return None
+    return metrics
