@@ -29,6 +29,9 @@ from extractors.tables import extract_table_facts
 LEGACY = "legacy"
 TRIAL_2019 = "trial_2019"
 MIN_TABLE3_ROWS = 10  # of the 23 (trial) or 25 rows, for a report not otherwise known to have tables
+# Legacy codes the standardized tables give, and the rules that infer a zero from an absence.
+_TABLE_MEASURES = frozenset({"req_received", "recon_total", "lit_total"})
+_ABSENCE_RULES = frozenset({"legacy.request_absent", "legacy.review_absent", "legacy.labelled_none"})
 
 
 class SkippedFile(Exception):
@@ -119,6 +122,11 @@ def extract_facts(document: Document, era: str, place_name: str | None = None,
     What was seen but could not be read (an unreadable table row) is told in ``notes``."""
     facts = [replace(fact, format_version=LEGACY)
              for fact in extract_legacy_facts(document, place_name, issuer, report_year, notes)]
+    if era != LEGACY:
+        # A standardized report's tables say how many requests and reviews there were; a zero
+        # inferred from its prose (未发生行政复议) would stand beside a table that says 3, or in
+        # place of a table that could not be read. Printed numbers in the prose stay.
+        facts = [fact for fact in facts if not (fact.metric in _TABLE_MEASURES and fact.rule in _ABSENCE_RULES)]
     table_era = TRIAL_2019 if era == LEGACY else era
     table_notes: list[Note] = []
     table_facts = _outside_appendix(document, extract_table_facts(document, table_era, table_notes))
