@@ -1,5 +1,7 @@
-"""`ogi extract PATH... --format csv|jsonl`: the facts found in files or folders, printed,
-without touching the warehouse. Files that yield no report are named on standard error."""
+"""`ogi extract PATH... --format csv|jsonl [--verbose]`: the facts found in files or folders,
+printed, without touching the warehouse. On standard error: every file that yields no report,
+with the reason; every table row that could not be read (note); with --verbose, why each file was
+taken for a report."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +11,7 @@ import sys
 from collections.abc import Iterator
 
 from extractors.files import iter_paths
+from extractors.model import Note
 from extractors.pipeline import SkippedFile, extract_facts, read_report
 
 COLUMNS = (
@@ -18,10 +21,15 @@ COLUMNS = (
 )
 
 
-def fact_rows(name: str, data: bytes) -> Iterator[dict[str, object]]:
+def fact_rows(name: str, data: bytes, notes: list[Note] | None = None,
+              decisions: list[str] | None = None) -> Iterator[dict[str, object]]:
+    """The facts of one file as output rows; ``notes`` and ``decisions`` (when given) receive what
+    could not be read and why the file was taken for a report."""
     report = read_report(data, name)
+    if decisions is not None:
+        decisions.append(report.recognition.detail)
     for fact in extract_facts(report.document, report.metadata.era, report.place_name, report.issuer,
-                              report.metadata.report_year):
+                              report.metadata.report_year, notes):
         yield {
             "file": name,
             "metric": fact.metric,
@@ -56,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     extract = commands.add_parser("extract", help="print the facts of report files (the warehouse is not touched)")
     extract.add_argument("paths", nargs="+", metavar="PATH")
     extract.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    extract.add_argument("--verbose", "-v", action="store_true",
+                         help="also say on standard error why each file was taken for a report")
     arguments = parser.parse_args(argv)
 
     writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n") if arguments.format == "csv" else None
@@ -70,12 +80,18 @@ def main(argv: list[str] | None = None) -> int:
                 skipped += 1
                 print(f"skipped {path}: unreadable_path: {error}", file=sys.stderr)
                 continue
+            notes: list[Note] = []
+            decisions: list[str] = []
             try:
-                rows = list(fact_rows(path.name, data))
+                rows = list(fact_rows(path.name, data, notes, decisions))
             except SkippedFile as skip:
                 skipped += 1
                 print(f"skipped {path}: {skip}", file=sys.stderr)
                 continue
+            if arguments.verbose:
+                print(f"report {path}: {decisions[0]}", file=sys.stderr)
+            for note in notes:
+                print(f"note {path}: {note.kind}: {note.detail}", file=sys.stderr)
             for row in rows:
                 if writer:
                     writer.writerow(row)

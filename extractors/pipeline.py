@@ -158,9 +158,16 @@ def blocks_to_json(blocks: list[Block]) -> str:
                       separators=(",", ":"))
 
 
+def removed_to_json(removed: tuple[tuple[int, str], ...]) -> str:
+    return json.dumps([list(item) for item in removed], ensure_ascii=False, separators=(",", ":"))
+
+
 def document_from_stored(text: str, blocks_json: str, media_type: str = "text/plain",
-                         encoding: str = "utf-8") -> Document:
-    """Rebuild a document from what the warehouse keeps (verbatim text and block offsets)."""
+                         encoding: str = "utf-8", removed_json: str | None = None) -> Document:
+    """Rebuild a document from what the warehouse keeps (text, block offsets, what the reader
+    took out of the text)."""
     blocks = [Block(kind, start, end, tuple(tuple(cell) for cell in cells))
               for kind, start, end, cells in json.loads(blocks_json)]
-    return Document(text=text, matching=to_matching(text), blocks=blocks, media_type=media_type, encoding=encoding)
+    removed = tuple((offset, string) for offset, string in json.loads(removed_json or "[]"))
+    return Document(text=text, matching=to_matching(text), blocks=blocks, media_type=media_type, encoding=encoding,
+                    removed=removed)

@@ -59,6 +59,9 @@ create table if not exists staging.documents (
     jurisdiction_method varchar,
     report_year        integer,
     issuing_body       varchar,
+    issuing_body_kind  varchar,             -- government | department | township | other | unknown
+    recognition        varchar,             -- why the file was taken for a report (title, parts, tables, figures)
+    removed_json       varchar,             -- strings the reader took out of the text (pinyin glosses), JSON
     publication_date   date,
     script             varchar,             -- simplified | traditional
     era                varchar,             -- legacy | trial_2019 | format_2021
@@ -84,6 +87,20 @@ create table if not exists staging.facts (
     format_version   varchar not null,      -- legacy | trial_2019 | format_2021: the format the fact was read under
     extractor_version varchar not null,     -- rules version (document → facts) that produced the row
     primary key (file_sha256, fact_index)
+);
+
+-- What the extractor saw and could not turn into facts, said rather than guessed (a table row
+-- whose glued digits admit several readings). Replaced with the report's facts.
+create table if not exists staging.extraction_notes (
+    file_sha256      varchar not null,
+    note_index       integer not null,
+    kind             varchar not null,      -- row_unreadable
+    detail           varchar not null,      -- what and why, in words
+    evidence         varchar not null,      -- verbatim from documents.text
+    evidence_start   integer not null,
+    evidence_end     integer not null,
+    extractor_version varchar not null,     -- rules version that wrote it
+    primary key (file_sha256, note_index)
 );
 
 -- Where each content stands in the pipeline, replaced (never appended) as it moves on: which
@@ -112,3 +129,9 @@ create table if not exists staging.check_results (
     message          varchar not null,
     checked_at       timestamp not null
 );
+
+-- Columns added after the first release: a warehouse made before them gains them (empty until
+-- its documents are read again, which a new reader version does on the next run).
+alter table staging.documents add column if not exists issuing_body_kind varchar;
+alter table staging.documents add column if not exists recognition varchar;
+alter table staging.documents add column if not exists removed_json varchar;

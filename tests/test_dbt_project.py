@@ -38,6 +38,8 @@ from pathlib import Path
 
 import pytest
 
+from extractors.issuer import kind_of_name
+
 duckdb = pytest.importorskip("duckdb")
 
 REPO = Path(__file__).resolve().parents[1]
@@ -258,11 +260,13 @@ def build_warehouse(path: Path) -> None:
             _insert(con, "ingest_log", dict(
                 logged_at=ts, run_id="run-1", stage="ingest", source_path=f"inbox/{name}",
                 file_sha256=sha, status="new"))
+            document = dict(zip(doc_columns, rest))
             _insert(con, "documents", dict(
                 file_sha256=sha, file_name=name, media_type=media, encoding="utf-8",
                 text="正文", blocks_json="[]", publication_date="2019-03-01",
                 jurisdiction_confidence=0.9, jurisdiction_method="unique_name",
-                extractor_version="test", processed_at=ts, **dict(zip(doc_columns, rest))))
+                issuing_body_kind=kind_of_name(document["issuing_body"]) if document["issuing_body"] else "unknown",
+                extractor_version="test", processed_at=ts, **document))
         for index, (sha, metric, applicant, scope, value, unit, qualifier, flags) in enumerate(FACTS):
             _insert(con, "facts", dict(
                 file_sha256=sha, fact_index=index, metric=metric, applicant=applicant,
@@ -277,6 +281,10 @@ def build_warehouse(path: Path) -> None:
                 check_name="breakdown_sum" if sha else "carryover_chain", file_sha256=sha,
                 metric_group=group, scope=scope, expected=expected, observed=observed,
                 severity=severity, message=message, checked_at=ts))
+        _insert(con, "extraction_notes", dict(
+            file_sha256=SHA_B, note_index=0, kind="row_unreadable",
+            detail="(一)予以公开: digits 113000014 glued; readings that fit: 1|13|0|0|0|0|14 / 11|3|0|0|0|0|14",
+            evidence="(一)予以公开 113000014", evidence_start=0, evidence_end=2, extractor_version="test"))
     finally:
         con.close()
 
@@ -363,7 +371,7 @@ def test_mart_ratios(built):
     assert row[1] == pytest.approx(0.842, abs=5e-4)  # what the report itself prints (84.20%)
     assert row[2] == pytest.approx(728 / 2425)
     assert row[3] == pytest.approx((98 + 151) / 2425)
-    assert row[4:] == (2, 1, SHA_A, 2425)  # the department report C is counted, not used
+    assert row[4:] == (1, 1, SHA_A, 2425)  # the department report C gives its own numbers: not here
 
     row = con.execute(
         """select req_received, req_answered, out_denied, recon_total, lit_total,
@@ -593,3 +601,34 @@ def test_cross_report_and_table_checks_warn_never_fix(built):
         """select value from main.fct_report_metric where file_sha256 = ?
            and metric_code = 't3_handled_total' and applicant_code = 'research'""", [SHA_E]
     ).fetchone() == (2,)
+
+
+def test_issuing_bodies_and_their_series(built):
+    con, _, _ = built
+    bodies = dict(con.execute(
+        "select issuing_body_name, issuing_body_kind from main.dim_issuing_body where jurisdiction_code = '320400'"
+    ).fetchall())
+    assert bodies == {"常州市人民政府办公室": "government", "常州市人民政府": "government",
+                      "常州市发展和改革委员会": "department"}
+    # the department's reports are in the star schema under their own body, never in the
+    # jurisdiction's default series
+    assert con.execute(
+        """select count(*) from main.fct_core_measures
+           where file_sha256 in (?, ?) and in_default_series""", [SHA_C, SHA_H]
+    ).fetchone() == (0,)
+    assert con.execute(
+        "select count(*) from main.fct_core_measures where file_sha256 in (?, ?)", [SHA_C, SHA_H]
+    ).fetchone()[0] > 0
+    assert con.execute(
+        "select count(*) from main.dim_report r left join main.dim_issuing_body b using (issuing_body_key) "
+        "where b.issuing_body_key is null"
+    ).fetchone() == (0,)
+
+
+def test_unreadable_rows_are_findings(built):
+    con, _, _ = built
+    row = con.execute(
+        "select check_name, severity, report_year, message from main.fct_check_result where check_name = 'row_unreadable'"
+    ).fetchone()
+    assert row[:3] == ("row_unreadable", "warning", 2023)
+    assert "113000014" in row[3] and "1|13|0|0|0|0|14" in row[3]

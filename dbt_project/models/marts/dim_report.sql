@@ -1,5 +1,7 @@
 -- 报告维度 (report dimension): one row per report file (by content SHA-256) with its metadata,
--- jurisdiction, format era, where it came from and how many facts / failed checks it has.
+-- jurisdiction, issuing body, format era, where it came from and how many facts / failed checks
+-- it has. The issuing body's kind is read by extractors.issuer (title, page labels, signature,
+-- the report's own voice), not guessed here.
 with documents as (
     select * from {{ ref('stg_documents') }}
 ),
@@ -67,16 +69,10 @@ final as (
         classified.file_name,
         classified.title,
         classified.issuing_body,
-        case
-            when regexp_matches(classified.issuing_body, '(人民政府|政府)(办公厅|办公室)?$')
-                or regexp_matches(classified.issuing_body, '政府办$') then 'government'
-            when classified.issuing_body is not null then 'department'
-            when regexp_matches(classified.title_body, '(人民政府|政府)(办公厅|办公室)?$')
-                or classified.title_body = classified.jurisdiction_name
-                or regexp_matches(classified.title_body, '(省|市|区|县|旗|州|盟)$') then 'government'
-            when classified.title_body is not null then 'department'
-            else 'unknown'
-        end as issuing_body_kind,
+        classified.issuing_body_kind,
+        {{ issuing_body_key('classified.jurisdiction_code', 'classified.issuing_body_kind', 'classified.issuing_body') }}
+            as issuing_body_key,
+        classified.recognition,
         classified.publication_date,
         classified.report_year,
         classified.jurisdiction_code,

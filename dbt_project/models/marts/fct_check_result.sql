@@ -1,7 +1,22 @@
--- 校验结果事实 (check result fact): one row per failed consistency-check instance, with the
--- report's year and jurisdiction. Checks flag; they never edit or drop data.
+-- 校验结果事实 (check result fact): one row per failed consistency-check instance, and one per
+-- extraction note (a table row that could not be read: row_unreadable), with the report's year
+-- and jurisdiction. Checks flag; they never edit or drop data.
 with checks as (
     select * from {{ ref('stg_check_results') }}
+    union all
+    select
+        'note|' || note_id as check_result_id,
+        kind as check_name,
+        file_sha256,
+        null as metric_group,
+        null as scope,
+        null as expected,
+        null as observed,
+        null as difference,
+        'warning' as severity,
+        detail || ' — ' || evidence as message,
+        null as checked_at
+    from {{ ref('stg_extraction_notes') }}
 ),
 
 documents as (

@@ -14,8 +14,9 @@
 -- order) — narrative values in other scopes also stay rows of their own.
 --
 -- One-query series: in_default_series marks ONE row per jurisdiction × year × measure: the
--- primary report of the jurisdiction-year (government report first, then unknown, then a
--- department; then the most measures stated; then the latest publication date; then
+-- primary report of the jurisdiction-year (its government's report, else one whose issuer is
+-- unknown; a department's, a township's or another body's report is never primary, its numbers
+-- are its own); then the most measures stated; then the latest publication date; then
 -- file_sha256) and, within it, the default row (a value before a blank; the table row first;
 -- then scope whole, unspecified, own_level, government).
 with measure_map as (
@@ -217,10 +218,11 @@ report_rank as (
     select
         file_sha256,
         jurisdiction_code is not null and report_year is not null and is_current
+        and issuing_body_kind in ('government', 'unknown')
         and row_number() over (
-            partition by jurisdiction_code, report_year, is_current
+            partition by jurisdiction_code, report_year, is_current, issuing_body_kind in ('government', 'unknown')
             order by
-                case issuing_body_kind when 'government' then 0 when 'unknown' then 1 else 2 end,
+                case issuing_body_kind when 'government' then 0 else 1 end,
                 report_measures_given desc,
                 publication_date desc nulls last,
                 file_sha256

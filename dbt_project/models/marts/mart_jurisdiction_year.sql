@@ -5,8 +5,9 @@
 -- One source report per row: when several reports give numbers for the same jurisdiction,
 -- year and scope (e.g. the government's report and a department's, or two copies of one
 -- report), ALL values of the row come from one report, ranked: the jurisdiction's own
--- government report first (dim_report.issuing_body_kind = government, then unknown, then
--- department), then the report with the most metric rows in that scope, then the latest
+-- government report first (dim_report.issuing_body_kind = government, then unknown; reports of a
+-- department, a township or another body never count), then the report with the most metric
+-- rows in that scope, then the latest
 -- publication date, then file_sha256. Values are never summed or mixed across reports, so a
 -- ratio's numerator and denominator always come from the same body. report_count and
 -- government_report_count say how many reports could have contributed.
@@ -39,6 +40,9 @@ with reports as (
     where jurisdiction_code is not null
       and report_year is not null
       and is_current  -- earlier versions of changed files stay traceable in dim_report only
+      -- a department's, a township's or another body's report gives its own figures, never the
+      -- jurisdiction's (they stay in fct_report_metric and fct_core_measures, by issuing body)
+      and issuing_body_kind in ('government', 'unknown')
 ),
 
 facts as (

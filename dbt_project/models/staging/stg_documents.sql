@@ -21,6 +21,8 @@ select
     nullif(jurisdiction_method, '') as jurisdiction_method,
     cast(report_year as integer) as report_year,
     nullif(trim(issuing_body), '') as issuing_body,
+    coalesce(nullif(issuing_body_kind, ''), 'unknown') as issuing_body_kind,
+    nullif(recognition, '') as recognition,
     publication_date,
     nullif(script, '') as script,
     nullif(era, '') as era,

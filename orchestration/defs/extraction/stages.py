@@ -14,8 +14,10 @@ from datetime import date
 
 import pandas as pd
 
+from extractors.issuer import Issuer
+from extractors.model import Note
 from extractors.pipeline import (
-    ReadReport, SkippedFile, blocks_to_json, document_from_stored, extract_facts, read_report,
+    ReadReport, SkippedFile, blocks_to_json, document_from_stored, extract_facts, read_report, removed_to_json,
 )
 from orchestration.settings import extraction_workers
 from orchestration.warehouse import (
@@ -106,6 +108,7 @@ def _store_documents(connection, batch: list[tuple[str, str]], results: dict[str
         # A re-read report's facts and findings belong to its old text: they go with it.
         replace_reports(connection, "staging.documents", hashes, pd.DataFrame(document_rows))
         delete_reports(connection, "staging.facts", hashes)
+        delete_reports(connection, "staging.extraction_notes", hashes)
         delete_reports(connection, "staging.check_results", hashes)
         replace_reports(connection, "staging.extraction_state", hashes, pd.DataFrame(state_rows))
         append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
@@ -131,16 +134,20 @@ def extract_pending_facts(connection, rules_version: str, run_id: str | None = N
     for batch_start in range(0, len(pending), FACT_BATCH):
         batch = pending[batch_start:batch_start + FACT_BATCH]
         stored = connection.execute(
-            "select file_sha256, text, blocks_json, media_type, encoding, era, jurisdiction_name from staging.documents "
+            "select file_sha256, text, blocks_json, media_type, encoding, removed_json, era, jurisdiction_name, "
+            "issuing_body, issuing_body_kind, report_year from staging.documents "
             "where file_sha256 in (select unnest($hashes))",
             {"hashes": batch},
         ).fetchall()
         now = utc_now()
-        fact_rows, log_lines = [], []
-        for sha, text, blocks_json, media_type, encoding, era, place_name in stored:
-            document = document_from_stored(text, blocks_json, media_type, encoding)
+        fact_rows, note_rows, log_lines = [], [], []
+        for (sha, text, blocks_json, media_type, encoding, removed_json, era, place_name, body, body_kind,
+             report_year) in stored:
+            document = document_from_stored(text, blocks_json, media_type, encoding, removed_json)
+            issuer = Issuer(body, body_kind, "stored") if body_kind else None
+            notes: list[Note] = []
             try:
-                facts = extract_facts(document, era, place_name)
+                facts = extract_facts(document, era, place_name, issuer, report_year, notes)
             except Exception as error:  # a rule bug on one report must not stop the run: log it
                 summary.skipped["rules_error"] += 1
                 log_lines.append(log_line(now, run_id, "facts", "skipped", sha, reason="rules_error",
@@ -155,9 +162,13 @@ def extract_pending_facts(connection, rules_version: str, run_id: str | None = N
                     "confidence": fact.confidence, "flags": ",".join(fact.flags),
                     "format_version": fact.format_version, "extractor_version": rules_version,
                 })
+            note_rows += [{"file_sha256": sha, "note_index": index, "kind": note.kind, "detail": note.detail,
+                           "evidence": note.evidence, "evidence_start": note.start, "evidence_end": note.end,
+                           "extractor_version": rules_version} for index, note in enumerate(notes)]
             log_lines.append(log_line(now, run_id, "facts", "extracted", sha, version=rules_version))
         with transaction(connection):
             replace_reports(connection, "staging.facts", batch, pd.DataFrame(fact_rows))
+            replace_reports(connection, "staging.extraction_notes", batch, pd.DataFrame(note_rows))
             with register(connection, "extracted", pd.DataFrame({"file_sha256": batch})):
                 connection.execute(
                     "update staging.extraction_state set rules_version = ?, checks_current = false "
@@ -189,7 +200,9 @@ def _document_row(sha: str, name: str, report: ReadReport, reader_version: str, 
         "longitude": place.longitude if place else None, "latitude": place.latitude if place else None,
         "jurisdiction_confidence": place.confidence if place else None,
         "jurisdiction_method": place.method if place else None,
-        "report_year": metadata.report_year, "issuing_body": metadata.issuing_body,
+        "report_year": metadata.report_year, "issuing_body": report.issuer.name or metadata.issuing_body,
+        "issuing_body_kind": report.issuer.kind, "recognition": report.recognition.detail,
+        "removed_json": removed_to_json(document.removed),
         "publication_date": date.fromisoformat(metadata.publication_date) if metadata.publication_date else None,
         "script": metadata.script, "era": metadata.era, "extractor_version": reader_version, "processed_at": now,
     }
