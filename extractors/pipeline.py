@@ -106,9 +106,14 @@ def read_report(data: bytes, file_name: str) -> ReadReport:
     if not recognition.is_report:
         raise SkippedFile(recognition.reason, recognition.detail)
     metadata = extract_metadata(document)
-    title = to_matching(metadata.title) if metadata.title else None
-    jurisdiction = resolve_jurisdiction(title, document.matching)
-    return ReadReport(document, metadata, jurisdiction, issuer_of(document, metadata), recognition)
+    issuer = issuer_of(document, metadata)
+    # The title names the jurisdiction best; a report without one (a township's, a page cut by an
+    # archive) may still name it in its issuer or signature (遂溪县建新镇人民政府).
+    jurisdiction = None
+    for name in (metadata.title, issuer.name, metadata.issuing_body, metadata.jurisdiction_name):
+        if jurisdiction is None and (name or name is metadata.title):
+            jurisdiction = resolve_jurisdiction(to_matching(name) if name else None, document.matching)
+    return ReadReport(document, metadata, jurisdiction, issuer, recognition)
 
 
 def extract_facts(document: Document, era: str, place_name: str | None = None,
