@@ -64,6 +64,7 @@ class Window:
     breakdown: bool = False  # the clause is in a breakdown (其中…) of what the sentence said before
     number_before: bool = False  # a number was read earlier in the sentence
     other_year: bool = False  # the sentence names another year than the report's before the number
+    body_report: bool = False  # the report gives its issuing body's own figures (a department, a township)
     conditions: dict[str, Callable[["Window"], bool]] = field(default_factory=dict)
 
     @cached_property

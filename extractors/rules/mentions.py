@@ -18,6 +18,7 @@ _MENTION = re.compile(words.MENTION)
 _TENTHS = re.compile(words.TENTHS)
 _SHARE_VERB_END = re.compile(words.SHARE_VERB_END)
 _TRAILING_COLON = re.compile(r"\s*[：:]\s*$")
+_NEGATED = re.compile(r"(?:没有|未|无|不曾|未曾|并未)[^,，;；。\d]{0,12}?$")
 
 # A sentence is read clause by clause with the sentence as context, so its cost grows with the
 # square of its length; real sentences are a few hundred characters, and a run-on "sentence" of
@@ -75,6 +76,8 @@ def mentions(clause: str, clause_offset: int) -> Iterator[Mention]:
         value = read_number(match["digits"], match["multiplier"])
         if value is None:
             continue
+        if match["digits"] in ("一", "任何一") and _NEGATED.search(clause, 0, match.start()):
+            continue  # 没有收到一件申请: none, not one
         if unit == "成":
             value, unit = round(value * 10, 6), "%"
         before = clause[max(0, match.start("digits") - 8):match.start("digits")]

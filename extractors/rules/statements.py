@@ -29,6 +29,8 @@ _REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in abs
 _REVIEW_KIND_LABEL = re.compile(r"(?:政府信息公开)?(?:" + words.REVIEW_KIND + r")(?:[、和及与]|" + words.REVIEW_KIND
                                 + r"|案件|情况|数量|数)*")
 _ALL_CASES = re.compile(reviews.ALL_CASES)
+# 依申请公开：无 / 政府信息公开申请：无
+_REQUESTS_LABEL = re.compile(r"(?:本年度?|全年)?(?:政府信息)?(?:依申请公开|公开申请|信息公开申请|申请公开)(?:的)?(?:情况|数量|事项|件数|数)?")
 _RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + said + r")"))
                            for result, said in reviews.RESULT_STATEMENTS)
 
@@ -115,6 +117,8 @@ def _labelled_none(window: Window) -> list[Stated]:
         return [Stated(metric, 0.0, "labelled_none") for metric, named in _REVIEW_KINDS_NAMED if named.search(label)]
     if (window.part == sections.FEES or window.topic == FEE) and re.search(r"收费|费用|收取", label):
         return [Stated("fee_collected_yuan", 0.0, "labelled_none")]
+    if _REQUESTS_LABEL.fullmatch(label):
+        return [Stated("req_received", 0.0, "labelled_none")]
     if window.topic == REQUEST and label.endswith("申请"):
         return _channel(label, 0.0, "labelled_none")
     return []
