@@ -249,6 +249,10 @@ class _Reader:
                         proactive_count = statements.Counted("pro_total", mention.value, mention.scope)
                     elif not _is_channel(mention.metric, "pro_"):
                         proactive_count = None
+                    if mention.metric in ("recon_total", "lit_total"):
+                        # 办理各类行政复议案件86件，其中涉及政府信息公开的3件，维持2件: the results
+                        # that follow are those cases'.
+                        topic = RECON if mention.metric == "recon_total" else LIT
                     if mention.metric:
                         last_fact_end = mention.end
                         if not breakdown and mention.metric in _PART_VERBS:
