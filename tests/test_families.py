@@ -88,6 +88,7 @@ case(FAM, "press_before", P, "围绕重大决策部署，全年组织召开新�
 case(FAM, "press_before", P, "我市举行政府新闻发布会活动二十三次。", F("pro_press_conferences", 23))
 case(FAM, "press_before", P, "市政府共舉辦新聞發佈會１２場。", F("pro_press_conferences", 12, "exact", GOV))
 case(FAM, "press_before", O, "全市各级政府及部门召开新闻发布会200余场。", F("pro_press_conferences", 200, "over"))
+case(FAM, "press_before", P, "新闻发布会全年召开18场。", F("pro_press_conferences", 18))
 # --- EVENTS: 举办12场新闻发布会 (the number before the word) ---------------------------------------
 case(FAM, "press_after", P, "全年共举办15场新闻发布会。", F("pro_press_conferences", 15))
 case(FAM, "press_after", P, "市政府先后召开十二场新闻发布会，及时回应社会关切。",
@@ -98,6 +99,7 @@ case(FAM, "interviews_before", P, "全年组织网上访谈活动十期。", F("
 case(FAM, "interviews_before", P, "全市开展在线访谈21场，邀请部门负责人解答群众关心的问题。",
      F("pro_online_interviews", 21))
 case(FAM, "interviews_before", P, "市政府領導做客網絡訪談5次。", F("pro_online_interviews", 5, "exact", GOV))
+case(FAM, "interviews_before", P, "在线访谈全年举办7期。", F("pro_online_interviews", 7))
 # --- EVENTS: 举办8期在线访谈 ----------------------------------------------------------------------
 case(FAM, "interviews_after", P, "全年共举办6期在线访谈。", F("pro_online_interviews", 6))
 case(FAM, "interviews_after", P, "市政府组织了三场网上访谈。", F("pro_online_interviews", 3, "exact", GOV))
@@ -211,6 +213,7 @@ case(FAM, "total_subject_named", P, "全市主動公開政府信息四萬餘條�
 case(FAM, "total_opens_with_act", P, "共主动公开各类政府信息9,102条。", F("pro_total", 9102))
 case(FAM, "total_opens_with_act", P, "2016年主动公开信息五千余条。", F("pro_total", 5000, "over"))
 case(FAM, "total_opens_with_act", P, "本年度累計主動公開政務信息１.８萬條。", F("pro_total", 18000))
+case(FAM, "total_opens_with_act", P, "全年共发布政府信息2万余条。", F("pro_total", 20000, "over"))
 
 # ================================================================================================
 # requests.py
@@ -243,10 +246,12 @@ case(FAM, "received_verb_before", R, "全市各级行政机关共受理政府信
 case(FAM, "received_verb_before", R, "2016年，我市共接到公民、法人和其他组织的信息公开申请六十七件。", F("req_received", 67))
 case(FAM, "received_verb_before", R, "市本级办理政府信息公开申请312件。", F("req_received", 312, "exact", OWN))
 case(FAM, "received_verb_before", R, "全市共收到依申請公開事項1.1萬餘件。", F("req_received", 11000, "over"))
+case(FAM, "received_verb_before", R, "全市受理申請１，２３４件。", F("req_received", 1234))
 # --- received: the total named as a quantity (政府信息公开申请总量为120件) -----------------------------
 case(FAM, "received_total_named", R, "全市依申请公开总数为86件。", F("req_received", 86))
 case(FAM, "received_total_named", R, "全年政府信息公开申请数量达到1,024件。", F("req_received", 1024))
 case(FAM, "received_total_named", R, "全市信息公開申請總件數為二百一十三件。", F("req_received", 213))
+case(FAM, "received_total_named", R, "全市政府信息公开申请共1,203件。", F("req_received", 1203))
 # --- received: a named subject with the bare verb (其中市政府办公室受理36件) ---------------------------
 case(FAM, "received_subject_verb", R, "全市共受理申请960件，其中市本级受理128件。",
      F("req_received", 960), F("req_received", 128, "exact", OWN))
@@ -281,6 +286,8 @@ case(FAM, "answered_all_clause", R, "市政府受理申请19件，其中网上�
      F("req_answered", 19, "exact", GOV))
 case(FAM, "answered_all_clause", R, "全年收到申請二十六件，並已在法定期限內作出答覆。",
      F("req_received", 26), F("req_answered", 26))
+case(FAM, "answered_all_clause", R, "全年共受理政府信息公开申请102件，比上年增长12%，已全部答复。",
+     F("req_received", 102), F("req_answered", 102))
 # --- rates: granted and partly granted together (同意公开和部分公开的占73.96%) --------------------------
 case(FAM, "rate_granted_and_partial", R, "予以公开和部分公开的申请占总数的81.2%。", F("req_disclosure_rate_pct", 81.2))
 case(FAM, "rate_granted_and_partial", R, "全部或部分公开的比例为67%。", F("req_disclosure_rate_pct", 67))
@@ -323,7 +330,7 @@ case(FAM, "before_nonexistent", R, "所申請信息不存在的４件。", F("ou
 case(FAM, "before_unclear", R, "申请内容不明确的七件。", F("out_unclear", 7))
 case(FAM, "before_unclear", R, "告知申请人作出更改补充的3件。", F("out_unclear", 3))
 case(FAM, "before_unclear", R, "描述不清的申請２件。", F("out_unclear", 2))
-case(FAM, "before_other_channel", R, "告知通过其他途径办理的14件。", F("out_other_channel", 14))
+case(FAM, "before_other_channel", R, "告知申请人通过其他途径办理的14件。", F("out_other_channel", 14))
 case(FAM, "before_other_channel", R, "引导申请人通过其他渠道解决的6件。", F("out_other_channel", 6))
 case(FAM, "before_other_channel", R, "轉其他途徑辦理８件。", F("out_other_channel", 8))
 case(FAM, "before_duplicate", R, "重复申请的9件。", F("out_duplicate", 9))
@@ -335,6 +342,8 @@ case(FAM, "before_already_public", R, "屬已主動公開信息的十八件。",
 case(FAM, "before_other", R, "其他情况的3件。", F("out_other", 3))
 case(FAM, "before_other", R, "其它处理结果4件。", F("out_other", 4))
 case(FAM, "before_other", R, "其他情形１件。", F("out_other", 1))
+# (法人或其他组织 is an applicant type, not the outcome "other")
+case(FAM, "before_other", R, "其中，自然人申请180件，法人或其他组织申请20件。")
 # --- merged categories after the number: out_other (3件申请内容不明确或转其他途径办理) -----------------
 case(FAM, "merged_number_first", R, "其中2件信息不存在或不属于本机关公开范围。", F("out_other", 2))
 case(FAM, "merged_number_first", R, "另有4件属于重复申请或申请内容不明确。", F("out_other", 4))
@@ -374,6 +383,7 @@ case(FAM, "amount", FE, "全年依申请公开收费合计0.35万元。", F("fee
 case(FAM, "amount", FE, "市政府收取信息公开工本费三百二十元。", F("fee_collected_yuan", 320, "exact", GOV))
 case(FAM, "amount", FE, "本年度共收取複製費、郵寄費約1.2萬元。", F("fee_collected_yuan", 12000, "about"))
 case(FAM, "amount", O, "全年依法收取政府信息公开信息处理费0元。", F("fee_collected_yuan", 0))
+case(FAM, "amount", FE, "收取检索复制费用合计人民币150元。", F("fee_collected_yuan", 150))
 # --- absence (未收取任何费用) -----------------------------------------------------------------------
 case(FAM, "absent", FE, "全市办理政府信息公开申请均未收取费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "依申请提供政府信息时，一律免收费用。", F("fee_collected_yuan", 0))
@@ -393,6 +403,7 @@ case(FAM, "recon_total_before", V, "涉及政府信息公開的行政複議申�
 case(FAM, "recon_total_after", V, "全年发生9件行政复议。", F("recon_total", 9))
 case(FAM, "recon_total_after", V, "共收到5起行政复议申请。", F("recon_total", 5))
 case(FAM, "recon_total_after", V, "全市共有３起行政複議。", F("recon_total", 3))
+case(FAM, "recon_total_after", V, "全年共有2起涉及政府信息公开的行政复议。", F("recon_total", 2))
 # --- lawsuits total, the words before (行政诉讼2件) ----------------------------------------------------
 case(FAM, "lit_total_before", V, "政府信息公开行政诉讼案件共6件。", F("lit_total", 6))
 case(FAM, "lit_total_before", V, "申请人因不服答复提起诉讼的有二件。", F("lit_total", 2))
@@ -406,7 +417,7 @@ case(FAM, "result_before_upheld", V, "全市政府信息公开行政复议案件
      F("recon_total", 6), F("recon_upheld", 4), F("recon_corrected", 2))
 case(FAM, "result_before_upheld", V, "政府信息公开行政诉讼8件，法院判决驳回原告诉讼请求五件，其余三件尚未审结。",
      F("lit_total", 8), F("lit_upheld", 5), F("lit_pending", 3))
-case(FAM, "result_before_upheld", V, "政府信息公開行政訴訟案件３件，市政府均勝訴，勝訴３件。",
+case(FAM, "result_before_upheld", V, "政府信息公開行政訴訟案件３件，一審勝訴３件。",
      F("lit_total", 3), F("lit_upheld", 3))
 case(FAM, "result_before_corrected", V, "政府信息公开行政复议5件，复议机关确认违法1件，维持4件。",
      F("recon_total", 5), F("recon_corrected", 1), F("recon_upheld", 4))
@@ -418,8 +429,8 @@ case(FAM, "result_before_other", V, "政府信息公开行政复议4件，申请
      F("recon_total", 4), F("recon_other", 1), F("recon_upheld", 3))
 case(FAM, "result_before_other", V, "政府信息公开行政复议案件6件，其中终止审理2件，维持原答复4件。",
      F("recon_total", 6), F("recon_other", 2), F("recon_upheld", 4))
-case(FAM, "result_before_other", V, "政府信息公開行政訴訟２件，原告撤訴１件，其他結果１件。",
-     F("lit_total", 2), F("lit_other", 2))
+case(FAM, "result_before_other", V, "政府信息公開行政訴訟２件，原告撤訴１件，維持１件。",
+     F("lit_total", 2), F("lit_other", 1), F("lit_upheld", 1))
 case(FAM, "result_before_pending", V, "政府信息公开行政复议案件3件，已审结2件，尚未审结的1件。",
      F("recon_total", 3), F("recon_pending", 1))
 case(FAM, "result_before_pending", V, "涉及政府信息公开的行政诉讼5件，目前正在审理3件，驳回2件。",
@@ -441,6 +452,8 @@ case(FAM, "result_of_all", V, "涉及政府信息公开的行政复议3件，复
 case(FAM, "result_of_all", V, "政府信息公开行政诉讼1件，目前尚在审理中。", F("lit_total", 1), F("lit_pending", 1))
 case(FAM, "result_of_all", V, "政府信息公開行政訴訟兩起，經審理已全部駁回原告訴訟請求。",
      F("lit_total", 2), F("lit_upheld", 2))
+case(FAM, "result_of_all", V, "政府信息公开行政复议案件2件，均已结案，维持原答复。",
+     F("recon_total", 2), F("recon_upheld", 2))
 # --- the year's total with a bare verb in a clause on reviews (本年度发生1件) --------------------------
 case(FAM, "total_bare_verb", V, "因政府信息公开申请引发的行政复议，全年共收到3件。", F("recon_total", 3))
 case(FAM, "total_bare_verb", V, "政府信息公开行政诉讼方面，本年度新收2件。", F("lit_total", 2))
@@ -467,6 +480,7 @@ case(FAM, "request_absent", R, "本年度市政府未收到政府信息公开申
 case(FAM, "request_absent", R, "全年没有接到公民、法人或其他组织提出的信息公开申请。", F("req_received", 0))
 case(FAM, "request_absent", R, "全市依申请公开事项为零。", F("req_received", 0))
 case(FAM, "request_absent", R, "全市本年度未受理過政府信息公開申請。", F("req_received", 0))
+case(FAM, "request_absent", R, "全年无政府信息公开申请。", F("req_received", 0))
 # --- no reconsideration (未发生行政复议案件) --------------------------------------------------------------
 case(FAM, "recon_absent", V, "全市没有发生涉及政府信息公开的行政复议案件。", F("recon_total", 0))
 case(FAM, "recon_absent", V, "未收到针对政府信息公开工作的复议申请。", F("recon_total", 0))
@@ -498,7 +512,7 @@ case(FAM, "review_list", V, "涉及信息公开的复议、诉讼及投诉数量
      F("recon_total", 0), F("lit_total", 0), F("complaint_total", 0))
 case(FAM, "review_list", V, "政府信息公開行政複議與行政訴訟各為0件。", F("recon_total", 0), F("lit_total", 0))
 # --- a label and a word of absence (申诉：无) -------------------------------------------------------
-case(FAM, "labelled_none", V, "行政复议：无。", F("recon_total", 0))
+case(FAM, "labelled_none", V, "政府信息公开行政复议：无。", F("recon_total", 0))
 case(FAM, "labelled_none", V, "政府信息公开举报：暂无", F("complaint_total", 0))
 case(FAM, "labelled_none", FE, "依申请公开收费：无。", F("fee_collected_yuan", 0))
 case(FAM, "labelled_none", R, "传真申请：无。", F("req_fax", 0))

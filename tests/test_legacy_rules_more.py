@@ -83,7 +83,8 @@ case("result_after_total", V, "引发行政诉讼4件，两审法院均驳回起
 case("result_after_total", V, "行政复议3件，经复议均撤销原答复。",
      F("recon_total", 3), F("recon_corrected", 3))
 # negatives: a result for some of the cases only, a statement with its own number
-case("result_after_total", V, "行政诉讼案件2件，其中一件法院判决驳回原告诉讼请求。", F("lit_total", 2))
+# One of the two (其中一件) was dismissed: that one is upheld, the numberless "all" reading is not.
+case("result_after_total", V, "行政诉讼案件2件，其中一件法院判决驳回原告诉讼请求。", F("lit_total", 2), F("lit_upheld", 1))
 case("result_after_total", V, "行政诉讼3件，法院判决驳回1件。", F("lit_total", 3), F("lit_upheld", 1))
 
 # --- 4. the proactive total: Chinese numerals with 万, prefixes, the overview ------------------------

@@ -62,7 +62,7 @@ _PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\
 # 全年共主动公开政府信息6789条: the act and information as its object, opening the clause. 主动 is
 # required in a government's report, where a paragraph on one topic ends 共公开各类信息3700余条; a
 # township's or a department's report (全年发布各类信息86条) has no such topics.
-_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)?信息")
+_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动公开(?:了)?(?:各类|各种)?(?:政府|政务)?|(?:公开|发布)(?:了)?(?:政府|政务))信息")
 _BODY_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?!化)")
 _ANY_CHANNEL = re.compile(proactive.ANY_CHANNEL)
 _REQUEST_FEE_NAME = re.compile(fees.REQUEST_FEE_NAME)
@@ -73,7 +73,8 @@ _REQUEST_NOUN_BEFORE = re.compile(r"(?:" + words.REQUEST_NOUN + r"|申请)" + wo
 _RECEIVED_AFTER = re.compile(r"^(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))")
 _ANSWERED_AFTER = re.compile(requests.ANSWERED_AFTER)
 # A year named in the sentence (not a date or a span's start: 2016年3月, 2008年以来, 2008年至2014年).
-_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?![\d月底末初以至到—\-])")
+# (自2008年, 截至2015年底, 2008年以来: a span's start or end, not the year spoken of)
+_YEAR_NAMED = re.compile(r"(?<![自从至到])((?:19|20)\d{2})\s*年(?:度)?(?![\d月底末初以至到—\-])")
 _REVIEW_LIST = re.compile(absence.REVIEW_LIST)
 _REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in absence.REVIEW_KINDS_NAMED)
 # 行政复议：2件（均维持原答复）: the result of all the cases in brackets right after the total.
@@ -88,7 +89,7 @@ _CUT_OFF = re.compile(traps.CUT_OFF)
 _THIS_YEAR = re.compile(traps.THIS_YEAR)
 # 申请量由上年的29件增加到43件: the number after 增加到 is the year's figure of what the clause
 # named before 由 (the number after 由 is last year's).
-_CHANGED_TO = re.compile(r"(?P<named>.*?)(?:由|从)[^,，;；]*?(?:增加|增长|上升|减少|下降|提高|降低)(?:到|至|为)\s*$")
+_CHANGED_TO = re.compile(r"(?P<named>.*?)(?:由|从)(?:[^,，;；]|,(?=\d{3}))*?(?:增加|增长|上升|减少|下降|提高|降低)(?:到|至|为)\s*$")
 _YEAR_PART = re.compile(r"^\s*(?:其中)?[,，]?\s*(?:本年度?|今年|当年|(?:19|20)\d{2}\s*年度?)(?:共|新增|新)?"
                         r"(?:发布|公开|更新|受理|收到|答复|办结|发生)?(?:了)?(?:政府|政务)?(?:信息)?" + words.TAIL)
 
@@ -243,8 +244,9 @@ class _Reader:
                             mention.metric is None and self._is_request_count(window)
                             and not traps.vetoed("req_received", window)):
                         request_count = statements.Counted("req_received", mention.value, mention.scope or clause.scope)
-                    elif not _is_channel(mention.metric, "req_"):
-                        request_count = None
+                    elif not (_is_channel(mention.metric, "req_")
+                              or (mention.metric is None and mention.unit in words.PERCENT)):
+                        request_count = None  # (比上年增长12% in between keeps it)
                     if mention.metric == "pro_total" and mention.scope:
                         proactive_count = statements.Counted("pro_total", mention.value, mention.scope)
                     elif not _is_channel(mention.metric, "pro_"):
@@ -279,8 +281,12 @@ class _Reader:
         )
 
     def _other_year(self, sentence_before_number: str) -> bool:
-        years = _YEAR_NAMED.findall(sentence_before_number)
-        return self.report_year is not None and bool(years) and int(years[-1]) < self.report_year
+        """2015年全市受理申请1120件 in the 2016 report: another year's figure (今年受理1350件 after
+        it is the year's own again)."""
+        years = list(_YEAR_NAMED.finditer(sentence_before_number))
+        if self.report_year is None or not years or int(years[-1].group(1)) >= self.report_year:
+            return False
+        return not _THIS_YEAR.search(sentence_before_number, years[-1].end())
 
     # -- numbers ----------------------------------------------------------------------------------
     def _classify(self, clause: _Clause, mention: Mention, window: Window, previous: Mention | None,
@@ -381,9 +387,12 @@ class _Reader:
                          request_count: statements.Counted | None,
                          proactive_count: statements.Counted | None) -> None:
         window = replace(self._window(clause, None), opening=scopes.strip_filler(clause.clause))
-        counted = statements.Counted(previous.metric, previous.value, previous.scope) if previous and previous.metric else None
+        counted, since_previous = None, ""
+        if previous and previous.metric:
+            counted = statements.Counted(previous.metric, previous.value, previous.scope)
+            since_previous = clause.sentence[previous.end - clause.sentence_start:clause.clause_start - clause.sentence_start]
         for stated in statements.numberless_facts(window, first_clause, self.received_by_scope.get(clause.scope),
-                                                  counted, request_count, proactive_count):
+                                                  counted, request_count, proactive_count, since_previous):
             self._add_statement(clause, stated.metric, stated.value, stated.rule, stated.confidence, stated.scope)
 
     # -- recording -------------------------------------------------------------------------------

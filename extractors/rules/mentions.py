@@ -78,9 +78,11 @@ def mentions(clause: str, clause_offset: int) -> Iterator[Mention]:
             continue
         if match["digits"] in ("一", "任何一") and _NEGATED.search(clause, 0, match.start()):
             continue  # 没有收到一件申请: none, not one
+        # (约占申请总量的一成: the qualifier stands before 占, words away from the number)
+        number_start = match.start() if unit == "成" else match.start("digits")
         if unit == "成":
             value, unit = round(value * 10, 6), "%"
-        before = clause[max(0, match.start("digits") - 8):match.start("digits")]
+        before = clause[max(0, number_start - 8):number_start]
         share_verb = _SHARE_VERB_END.search(before)
         if share_verb:
             before = before[:share_verb.start()] + (share_verb["pre"] or "")

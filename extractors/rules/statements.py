@@ -29,6 +29,7 @@ _REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in abs
 _REVIEW_KIND_LABEL = re.compile(r"(?:政府信息公开)?(?:" + words.REVIEW_KIND + r")(?:[、和及与]|" + words.REVIEW_KIND
                                 + r"|案件|情况|数量|数)*")
 _ALL_CASES = re.compile(reviews.ALL_CASES)
+_ALL_WORD = re.compile(r"均|全部|都|皆")
 # 依申请公开：无 / 政府信息公开申请：无
 _REQUESTS_LABEL = re.compile(r"(?:本年度?|全年)?(?:政府信息)?(?:依申请公开|公开申请|信息公开申请|申请公开)(?:的)?(?:情况|数量|事项|件数|数)?")
 _RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + said + r")"))
@@ -55,18 +56,19 @@ class Stated:
 
 def numberless_facts(window: Window, first_clause: bool, received_total: float | None,
                      previous: Counted | None, request_count: Counted | None,
-                     proactive_count: Counted | None) -> list[Stated]:
+                     proactive_count: Counted | None, since_previous: str = "") -> list[Stated]:
     """What a clause without a number states. ``received_total``: the requests counted before in
     the clause's scope; ``previous``: the number just before; ``request_count`` and
     ``proactive_count``: the sentence's request count and proactive count, when only their parts
-    (channels) were read since."""
+    (channels) were read since; ``since_previous``: the sentence's words between the number just
+    before and this clause."""
     stated: list[Stated] = []
     for row in ROWS:
         if statement_holds(row, window):
             value = 0.0 if row.value != RECEIVED_TOTAL else received_total
             if value is not None:
                 stated += [Stated(metric, value, row.rule, row.confidence) for metric in row.metrics]
-    stated += review_result(window.opening, previous)
+    stated += review_result(window.opening, previous, since_previous)
     if not first_clause:
         stated += _labelled_none(window)
     if window.topic == REQUEST and (no_channel := _NO_CHANNEL.match(window.opening)):
@@ -92,14 +94,14 @@ def numberless_facts(window: Window, first_clause: bool, received_total: float |
     return stated
 
 
-def review_result(opening: str, previous: Counted | None) -> list[Stated]:
-    """复议2件，均维持原答复 / 复议1件，目前正在审理: a numberless result right after the total is
-    the result of all its cases (of the one case when there is one)."""
+def review_result(opening: str, previous: Counted | None, since_previous: str = "") -> list[Stated]:
+    """复议2件，均维持原答复 / 复议1件，目前正在审理 / 复议2件，均已结案，维持原答复: a numberless
+    result after the total is the result of all its cases (of the one case when there is one)."""
     if previous is None or previous.metric not in ("recon_total", "lit_total") or not previous.value:
         return []
     if previous.scope is None:
         return []  # the total was another body's
-    if _ALL_CASES.match(opening) or previous.value == 1:
+    if _ALL_CASES.match(opening) or previous.value == 1 or _ALL_WORD.search(since_previous):
         for result, said in _RESULT_STATEMENTS:
             if said.search(opening):
                 return [Stated(previous.metric.replace("total", result), previous.value, "review_result_all", 0.75,

@@ -14,7 +14,7 @@ MENTION = (r"(?<![\d.])" + NUMBER_PATTERN
            + r"\s*(?P<suffix>" + OVER_SUFFIX + r"|" + ABOUT_SUFFIX + r")?\s*(?P<unit>" + UNITS + r")"
            + r"(?P<suffix_after>以上|左右|多)?")
 # 网上申请约占两成: a share in tenths (成), only after 占, where 成 is no other word (建成, 完成).
-TENTHS = (r"(?<=占)(?P<pre>约|近|超过|逾|不足|不到)?(?<![\d.])" + NUMBER_PATTERN
+TENTHS = (r"(?<=占)(?:[^,，;；\d%成]{0,8}?的)?(?P<pre>约|近|超过|逾|不足|不到)?(?<![\d.])" + NUMBER_PATTERN
           + r"\s*成(?P<suffix_after>以上|左右|多)?")
 # 约占35% / 占近两成: a qualifier may stand before 占 or after it.
 SHARE_VERB_END = r"占(?:比|了)?\s*(?P<pre>约|近|超过|逾|不足|不到)?\s*$"
@@ -45,7 +45,7 @@ BREAKDOWN_OPENED = r"(?:其中|内含|包括)[,，:：]\s*$"
 TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|超|逾|不足|不到|了|的|有|是|\s|“|”)*$"
 # Nothing but a filler before the number in its segment: the words after it are its label
 # (其中230件同意公开).
-NUMBER_FIRST = r"^\s*(?:其中|另有|还有|共有|有|共|计|对|将)?\s*$"
+NUMBER_FIRST = r"^\s*(?:其中|另有|还有|共有|有|共|计|对|将|其余|余下|另)?\s*$"
 # Nothing after the number but the clause's end or the word 信息.
 NOTHING_AFTER = r"^\s*(?:$|[,，;；。、:：()（）]|(?:政府|政务)?信息)"
 

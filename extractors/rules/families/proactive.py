@@ -56,9 +56,13 @@ EVENTS = (
     Phrase("pro_press_conferences", before=r"(?:新闻)?发布会(?:活动)?", units="events",
            example="召开新闻发布会12场"),
     Phrase("pro_press_conferences", after=r"(?:新闻)?发布会", units="events", example="举办12场新闻发布会"),
+    Phrase("pro_press_conferences", before=r"(?:新闻)?发布会[^,，;；\d]{0,6}?(?:召开|举办|举行|组织)(?:了)?", units="events",
+           example="新闻发布会全年召开18场"),
     Phrase("pro_online_interviews", before=INTERVIEW + QUOTE + r"(?:节目|活动|栏目)?", units="events",
            example="开展在线访谈8期"),
     Phrase("pro_online_interviews", after=QUOTE + INTERVIEW, units="events", example="举办8期在线访谈"),
+    Phrase("pro_online_interviews", before=INTERVIEW + QUOTE + r"(?:节目|栏目)?[^,，;；\d]{0,6}?(?:举办|开展|组织|推出|进行|播出)(?:了)?",
+           units="events", example="在线访谈全年举办7期"),
     # 组织“县长在线”访谈6期: the programme's quoted name, then 访谈.
     Phrase("pro_online_interviews", before=r"“[^”]{0,10}(?:在线|线上|网上|网络)[^”]{0,6}”(?:栏目|节目)?(?:访谈|直播访谈)",
            units="events", example="组织“县长在线”访谈6期"),
@@ -99,7 +103,9 @@ _CHANNEL_ROWS = (
            example="全年通过政务公开栏和县政府网站，共公开各类信息64条"),
     *(row for metric, channel in CHANNELS[1:] for row in _channel_rows(metric, channel)),
     # 其中区政府门户网站98条，公开栏37条 / 其中網站(含轉發)319條: the channels of a count just given,
-    # named without a verb.
+    # named without a verb (政务微博、微信1500条: both together).
+    Phrase("pro_new_media", before=r"(?:" + CHANNELS[0][1] + r")[^,，;；。\d]{0,4}?", before_in=(LEFT,),
+           when=_IN_PART + ("in_breakdown", "number_before", "nothing_after"), example="其中政务微博、微信1500条"),
     *(Phrase(metric, before=r"(?:" + channel + r")[^,，;；。\d]{0,4}?(?:[（(][^（()）\d]{1,8}[)）])?(?:张贴|发布|公开|推送|刊登)?",
              when=_IN_PART + ("in_breakdown", "number_before", "nothing_after"), example="其中区政府门户网站98条")
       for metric, channel in CHANNELS),
@@ -108,7 +114,7 @@ _CHANNEL_ROWS = (
 # read since), then what they published.
 def _accounts_opened(channel: str) -> str:
     return (r"(?:开通|开设|注册|建成|建立)(?:了)?(?=[^,，;；。]{0,16}?(?:" + channel + r"))"
-            r"[^,，;；。]{0,10}?[\d,]+\s*个[^,，;；。]{0,4}[,，]")
+            r"[^,，;；。]{0,10}?(?:[\d,]+|[零〇一二两三四五六七八九十百千]+)\s*个[^,，;；。]{0,4}[,，]")
 
 
 _ACCOUNT_ROWS = tuple(

@@ -5,7 +5,7 @@ letters, hotlines or mailboxes (市长信箱来信560件) is another system.
 """
 from __future__ import annotations
 
-from extractors.rules.matcher import LEFT, REQUEST, SEGMENT, Phrase
+from extractors.rules.matcher import LEFT, REQUEST, SEGMENT, SENTENCE_TO_HERE, Phrase
 from extractors.rules.vocabulary import RECEIVE_VERB, REQUEST_NOUN
 
 # 受理涉及征地拆迁的申请120件: a topic's share of the requests, not the number received.
@@ -24,9 +24,11 @@ CHANNELS = (
 # A channel's count names the request (申请, 提交, 方式 …); how a request was answered or settled
 # is an outcome, not the channel it came by.
 CHANNEL_WORD = r"申请|受理|提交|提出|方式|形式|渠道|通道"
-NOT_A_CHANNEL = r"答复|回复|告知|不明确|不存在|办理的|转"
+NOT_A_CHANNEL = r"答复|回复|告知|引导|解决|获取|不明确|不存在|办理的|转"
 
 ANSWER_VERB = r"(?:答复|办结|办复|回复|处理完毕|办理完毕|予以答复)"
+# Work whose items are also 受理 and 办结 (approvals, services, letters): a bare 办结N件 after them is theirs.
+OTHER_WORK = r"审批|许可|办件|办事|服务中心|服务事项|信箱|热线|12345|信访|建议|提案|来信|咨询"
 # 已全部办结 / 均已依法答复 / 并已进行回复 / 各有关部门均及时给予了答复, after a request count and
 # before any other number: all of them answered.
 ANSWERED_ALL_CLAUSE = (r"^[^,，;；。\d]{0,8}?(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?"
@@ -46,6 +48,9 @@ PHRASES = (
     # 政府信息公开申请总量为120件: the total named as a quantity.
     Phrase("req_received", before=r"(?:" + REQUEST_NOUN + r"|申请)(?:总量|总数|总件数|数量|量)", unless=REQUEST_SUBSET,
            topic=REQUEST, example="政府信息公开申请总量为120件"),
+    # 全市政府信息公开申请共1,203件: the request named in full, a filler, the number.
+    Phrase("req_received", before=r"(?:政府信息公开|依申请公开|信息公开)(?:的)?申请", unless=(REQUEST_SUBSET, ANSWER_VERB), topic=REQUEST,
+           when=("nothing_after",), example="全市政府信息公开申请共1203件"),
     # 其中市政府办公室受理36件: a named subject and the verb alone, inside a sentence on requests.
     Phrase("req_received", before=r"(?:共|共计|累计)?" + RECEIVE_VERB + r"(?:了)?", unless=REQUEST_SUBSET,
            topic=REQUEST, when=("subject_named", "nothing_after", "sentence_says_request"),
@@ -53,15 +58,22 @@ PHRASES = (
     # 依申请公开系统共收到1宗: the system or the kind of request named before the verb.
     Phrase("req_received", before=r"(?:依申请公开|信息公开申请|公开申请)[^,，;；:：]{0,8}?(?:共|共计)?" + RECEIVE_VERB,
            unless=REQUEST_SUBSET, topic=REQUEST, example="政府信息依申请公开系统共收到1宗"),
+    # 2015年全市受理申请1120件，今年受理1350件: the year named, then the bare verb.
+    Phrase("req_received", before=r"(?:本年度?|今年|当年)(?:共|共计)?" + RECEIVE_VERB + r"(?:了)?", unless=REQUEST_SUBSET,
+           topic=REQUEST, when=("nothing_after", "sentence_says_request"), example="今年受理1350件"),
     # 受理45件依申请公开事项 / 受理的24件申请 (a bare 申请, not 申请人 or 申请表)
     Phrase("req_received", after=r"(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))",
            near=RECEIVE_VERB, topic=REQUEST, example="受理45件依申请公开事项"),
     # 57件申请已全部办结: the number first, the answer after it.
     Phrase("req_answered", after=ANSWERED_AFTER, topic=REQUEST, when=("number_first",), example="57件申请已全部办结"),
-    # 按时答复申请98件 / 办结政府信息公开申请112件 / 已答复9件
+    # 按时答复申请98件 / 办结政府信息公开申请112件
     Phrase("req_answered",
-           before=r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?" + ANSWER_VERB + r"(?:了)?(?:" + REQUEST_NOUN + r"|申请)?",
+           before=r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?" + ANSWER_VERB + r"(?:了)?(?:" + REQUEST_NOUN + r"|申请)",
            topic=REQUEST, example="办结政府信息公开申请112件"),
+    # 已答复9件 / 全市已办结415件: the verb alone, in a sentence that counts nothing else (网上审批平台
+    # …受理3400件，办结3380件 counts approvals).
+    Phrase("req_answered", before=r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?" + ANSWER_VERB + r"(?:了)?",
+           unless=OTHER_WORK, unless_in=SENTENCE_TO_HERE, topic=REQUEST, example="共受理申请10件，已答复9件"),
 )
 
 RATES = (

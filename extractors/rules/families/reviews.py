@@ -13,11 +13,12 @@ from extractors.rules.vocabulary import TAIL
 
 ALL_REVIEWS = r"^(?!.*信息公开).*(?:(?:各类|各种|所有|全部)(?:行政)?(?:复议|诉讼|应诉)|行政应诉)"
 RECON_TOTAL = r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)"
-LIT_TOTAL = r"(?:行政诉讼|提起诉讼|起诉)(?:案件|案)?"
+# (驳回起诉, 撤回起诉: a result, not a lawsuit)
+LIT_TOTAL = r"(?:行政诉讼|(?<!驳回)(?<!撤回)(?:提起诉讼|起诉))(?:案件|案)?"
 
 # Results, by the words that name them; a row's {review} is the clause's topic (recon or lit).
 RESULTS = (
-    ("pending", r"(?:尚未审结|未审结|未结案|审理中|正在审理|尚在审理|正在办理)[^,，;；]{0,6}?"),
+    ("pending", r"(?:尚未审结|未审结|未结案|审理中|正在审理|尚在审理|仍在审理|正在办理)[^,，;；]{0,6}?"),
     ("corrected", r"(?:纠错|纠正|撤销|确认违法|责令|败诉)[^,，;；]{0,6}?"),
     ("upheld", r"(?:维持|驳回|胜诉)[^,，;；]{0,24}?"),
     # 原告撤诉 / 申请人撤回申请 / 终止: the case ended without a ruling on the merits.
@@ -25,7 +26,7 @@ RESULTS = (
 )
 # The same results said without a number, right after the total.
 RESULT_STATEMENTS = (
-    ("pending", r"尚未审结|未审结|审理中|正在审理|尚在审理"),
+    ("pending", r"尚未审结|未审结|审理中|正在审理|尚在审理|仍在审理"),
     ("corrected", r"纠错|纠正|撤销|确认违法|责令"),
     ("upheld", r"维持|驳回"),
     ("other", r"撤诉|撤回|终止"),
@@ -35,13 +36,16 @@ ALL_CASES = r"^(?:(?:经复议|经审理|法院)?已|[^,，;；\d]{0,8}?(?:均|�
 
 PHRASES = (
     Phrase("recon_total", before=RECON_TOTAL, unless=ALL_REVIEWS, example="行政复议案件3件"),
-    Phrase("recon_total", after=r"(?:的)?行政复议", unless=(ALL_REVIEWS, LIT_TOTAL + TAIL), example="3件行政复议"),
+    Phrase("recon_total", after=r"(?:(?:涉及|有关|关于|因)[^,，;；\d]{0,12}?)?(?:的)?行政复议", unless=(ALL_REVIEWS, LIT_TOTAL + TAIL),
+           example="3件涉及政府信息公开的行政复议"),
     Phrase("lit_total", before=LIT_TOTAL, unless=ALL_REVIEWS, example="行政诉讼2件"),
-    Phrase("lit_total", after=r"(?:的)?行政诉讼", unless=ALL_REVIEWS, example="2件行政诉讼"),
+    Phrase("lit_total", after=r"(?:(?:涉及|有关|关于|因)[^,，;；\d]{0,12}?)?(?:的)?行政诉讼", unless=ALL_REVIEWS,
+           example="2件涉及政府信息公开的行政诉讼"),
     *(Phrase("{review}_" + result, before=result_words, topic=REVIEW, unless=ALL_REVIEWS, example="维持原答复2件")
       for result, result_words in RESULTS),
     # 另有1件尚在审理中 / 其中2件维持原答复: the number first, its result after it.
-    *(Phrase("{review}_" + result, after=r"(?:的)?(?:案件)?(?:目前|仍|已|均|被)?(?:" + said + r")", topic=REVIEW,
+    *(Phrase("{review}_" + result, after=r"(?:的)?(?:案件)?(?:目前|仍|已|均|被|已被)*(?:申请人|原告|当事人|法院|复议机关)?"
+             r"(?:主动|一审|二审)?(?:判决|裁定|决定)?(?:" + said + r")", topic=REVIEW,
              unless=ALL_REVIEWS, when=("number_first",), example="另有1件尚在审理中")
       for result, said in RESULT_STATEMENTS),
     # 本年度发生1件 / 今年收到2件, in a clause about reviews: the year's total with a bare verb.

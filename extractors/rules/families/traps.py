@@ -66,14 +66,17 @@ TRAPS = (
     Trap(r"(?:比|较|同比)[^,，;；]{0,10}?(?:增加|增长|减少|下降|提高|降低|上升|多|少)(?:了)?\s*$", SEGMENT,
          example="收取检索复制费用较上年减少320元"),
     # Window and online government services, licensing, fees of other kinds.
-    Trap(r"办件|办事|审批|行政许可|许可事项|服务事项|政务服务事项|便民服务|代收|行政事业性收费|服务中心受理|网上申报", LEFT,
+    Trap(r"办件|办事|审批|行政许可|许可事项|服务事项|政务服务事项|便民服务|代收|行政事业性收费|服务中心受理|网上申报|信箱|热线|12345", LEFT,
          r"^(?:req_|out_|fee_)", example="政务服务中心全年受理公众办事申请3.6万件"),
     # A rate or count that follows another system's numbers in the sentence (12345热线办结率97.6%).
     Trap(r"办件|热线|12345|信箱|建议|提案|信访|审批|许可|办事|服务中心|留言|来信", SINCE_LAST_FACT, RATES,
          example="市政务服务中心全年办件量36.8万件，办结率99.8%"),
     # Reviews caused by something else (因行政许可事项引发的行政复议案件7件).
-    Trap(r"因(?!(?:政府)?信息公开|依申请)[^,，;；。]{1,16}?(?:引发|引起|提起|产生|发生)", SENTENCE_TO_HERE, REVIEW_TOTALS,
+    Trap(r"因(?!(?:政府)?信息公开|依申请|不服|对)[^,，;；。]{1,16}?(?:引发|引起|提起|产生|发生)", SENTENCE_TO_HERE, REVIEW_TOTALS,
          example="因行政许可事项引发的行政复议案件7件"),
+    # Counts by applicant type (自然人申请180件，法人或其他组织申请20件): a dimension, not a code.
+    Trap(r"(?:自然人|公民|个人|法人|其他组织|企业|律师)(?:提出|提交)?(?:的)?申请\s*$", SEGMENT, REQUEST_METRICS,
+         example="其中，自然人申请180件，法人或其他组织申请20件"),
     # Shares by applicant type or by topic (公民申请占90%, 从申请内容看…其他占36%).
     Trap(r"公民|自然人|法人|其他组织|企业|个人|律师|外地|本地", SEGMENT, SHARES, example="公民申请占90%"),
     Trap(r"^\s*(?:从|按|就|以)[^,，;；]{0,12}?(?:内容|领域|类别|类型|对象|主体|申请人|身份|部门|地区)[^,，;；]{0,4}?(?:看|来看|分|划分|统计|分析)",
