@@ -17,8 +17,8 @@ import re
 from extractors.metrics import load_metrics
 from extractors.model import Document, Note
 from extractors.tables import digit_runs
-from extractors.tables.glued import ROW_UNREADABLE
-from extractors.tables.rows import Cell, Row, squeeze
+from extractors.tables.glued import resolve_glued_rows
+from extractors.tables.rows import Cell, Row
 
 _LABEL_HEADER = re.compile(r"^(?:统计)?(?:指标|项目)(?:名称)?$")
 _VALUE_HEADER = re.compile(r"^(?:本年|本年度|本年数|统计数|数量|数值|上年|上年数|累计|累计数|历年累计)$")
@@ -92,46 +92,20 @@ def unglue(document: Document, rows_by_metric: dict[str, Row], width: int, notes
     unreadable ones are left out (and noted)."""
     if width < 2:
         return rows_by_metric
-    glued: dict[str, Cell] = {}
-    candidates: dict[str, tuple[digit_runs.Reading, ...]] = {}
-    for metric, row in rows_by_metric.items():
-        printed = [cell for cell in row.values if not cell.blank]
-        if len(printed) == 1 and not printed[0].flags:
-            text = document.matching[printed[0].start:printed[0].end]
-            if digit_runs.is_run(text, width):
-                glued[metric] = printed[0]
-                candidates[metric] = tuple(reading for reading in digit_runs.readings(text, width)
-                                           if _this_year_first_holds(reading))
-                continue
-        if len(printed) >= width and all(cell.value is not None for cell in printed[:width]):
-            candidates[metric] = (tuple(repr(cell.value) for cell in printed[:width]),)
-    if not glued:
-        return rows_by_metric
-    identities: list[digit_runs.Identity] = []
-    for parent, children in _PARTS.items():
-        present = tuple(child for child in children if child in rows_by_metric)
-        if parent in rows_by_metric and present:
-            identities += [digit_runs.balances(present, (parent,), column) for column in range(width)]
-    resolution = digit_runs.resolve(candidates, identities)
-    result = dict(rows_by_metric)
-    for metric, cell in glued.items():
-        row = rows_by_metric[metric]
-        reading = resolution.values.get(metric)
-        if reading is None:
-            del result[metric]
-            if notes is not None:
-                options = " / ".join("|".join(parts) for parts in candidates[metric][:4]) or "none"
-                notes.append(Note(ROW_UNREADABLE, f"{squeeze(row.label)}: digits {document.text[cell.start:cell.end]} glued; "
-                                  f"readings that fit: {options}", document.verbatim(row.start, row.end),
-                                  row.start, row.end))
-            continue
-        cells = tuple(Cell(float(part), (), start, end)
-                      for part, (start, end) in zip(reading, digit_runs.spans(reading, cell.start)))
-        result[metric] = Row(row.label, row.label_spans, cells, row.source, row.start, row.end)
-    return result
+
+    def identities(column: int) -> list[digit_runs.Identity]:
+        found = []
+        for parent, children in _PARTS.items():
+            present = tuple(child for child in children if child in rows_by_metric)
+            if parent in rows_by_metric and present:
+                found.append(digit_runs.balances(present, (parent,), column))
+        return found
+
+    return resolve_glued_rows(document, rows_by_metric, width,
+                              lambda row: tuple(cell for cell in row.values if not cell.blank)[:width],
+                              _this_year_first_holds, identities, notes)
 
 
-def _this_year_first_holds(reading: digit_runs.Reading) -> bool:
+def _this_year_first_holds(numbers: tuple[float, ...]) -> bool:
     """This year's figure (first) never exceeds the cumulative one (last)."""
-    numbers = digit_runs.numbers(reading)
     return numbers[_THIS_YEAR_FIRST] <= numbers[-1]
