@@ -21,6 +21,7 @@ from extractors.metadata import extract_metadata
 from extractors.metrics import load_metrics, unit_of
 from extractors.model import Document, Fact, Note
 from extractors.rules import appendix, lists, sections, statements
+from extractors.rules.conditions import CONDITIONS
 from extractors.rules import scope as scopes
 from extractors.rules import vocabulary as words
 from extractors.rules.families import absence, fees, outcomes, proactive, requests, reviews, traps
@@ -51,21 +52,11 @@ _ALL_REVIEWS = re.compile(reviews.ALL_REVIEWS)
 _BREAKDOWN = re.compile(words.BREAKDOWN)
 _BREAKDOWN_OPENED = re.compile(words.BREAKDOWN_OPENED)
 _NOTHING_AFTER = re.compile(words.NOTHING_AFTER)
-_NUMBER_FIRST = re.compile(words.NUMBER_FIRST)
 _GROWTH = re.compile(words.GROWTH)
 _PROACTIVE_HEADING = re.compile(r"[一二三四五六七八九十][、.．]\s*[^\n]{0,12}主动公开")
 _GAZETTE_TITLE = re.compile(r"《[\u4e00-\u9fff]{2,16}(?:政报|政府公报)》")
 _GOVERNMENT_CONFERENCE = re.compile(r"(?:省|市|州|盟|县|区|旗)(?:人民)?政府新闻发布会")
 _GOVERNMENT_FACET = re.compile(r"(?<![全各我本])(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?(?:政府)?层面")
-_PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\u9fff]{0,12}?(?:政府|行政公署|行署)(?:门户)?网站?"
-                             r"(?:[“\"][^”\"]{1,12}[”\"])?")
-# 全年共主动公开政府信息6789条: the act and information as its object, opening the clause. 主动 is
-# required in a government's report, where a paragraph on one topic ends 共公开各类信息3700余条; a
-# township's or a department's report (全年发布各类信息86条) has no such topics.
-_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动公开(?:了)?(?:各类|各种)?(?:政府|政务)?|(?:公开|发布)(?:了)?(?:政府|政务))信息")
-_BODY_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?!化)")
-_ANY_CHANNEL = re.compile(proactive.ANY_CHANNEL)
-_REQUEST_FEE_NAME = re.compile(fees.REQUEST_FEE_NAME)
 # 占总数的 / 占总量 / 占申请总数的 / 占全部申请的 / 占比
 _SHARE_OF_TOTAL = re.compile(r"占(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|总件数|总额|总和|总体|全部|总|申请|比例|比重))?"
                              r"(?:的)?(?:比例|比重)?" + words.TAIL)
@@ -277,7 +268,7 @@ class _Reader:
             body_report=self.default_scope == scopes.GOVERNMENT,
             number_before=mention is not None and has_mention(clause.sentence[:mention.start - clause.sentence_start]),
             other_year=mention is not None and self._other_year(clause.sentence[:mention.start - clause.sentence_start]),
-            conditions=_CONDITIONS,
+            conditions=CONDITIONS,
         )
 
     def _other_year(self, sentence_before_number: str) -> bool:
@@ -446,39 +437,6 @@ class _Reader:
         fact = Fact(metric=metric, value=value, unit=unit_of(metric), qualifier=qualifier, scope=scope,
                     evidence="", start=start, end=end, rule=rule, confidence=round(confidence, 2))
         self.candidates.append(_Candidate(fact, strength))
-
-
-# Named conditions a row may ask for (Phrase.when).
-def _opens_with_the_total_act(window: Window) -> bool:
-    opening = _BODY_TOTAL_OPENING if window.body_report else _TOTAL_OPENING
-    return (bool(opening.match(scopes.strip_filler(window.clause)))
-            and not window.fact_before_in_sentence and not _ANY_CHANNEL.search(window.sentence_before))
-
-
-def _portal_subject(window: Window) -> bool:
-    opening = scopes.strip_filler(window.sentence)
-    return bool(scopes.channel_owner_scope(opening)) and bool(_PORTAL_OPENING.match(opening))
-
-
-def _fee_context(window: Window) -> bool:
-    return window.topic == FEE or window.part == sections.FEES or bool(_REQUEST_FEE_NAME.search(window.sentence))
-
-
-_CONDITIONS = {
-    "subject_named": lambda window: window.subject_strength == CLAUSE_SUBJECT_STRENGTH,
-    "subject_not_named": lambda window: window.subject_strength < CLAUSE_SUBJECT_STRENGTH,
-    "nothing_after": lambda window: bool(_NOTHING_AFTER.match(window.right)),
-    "number_first": lambda window: bool(_NUMBER_FIRST.match(window.segment)),
-    "sentence_says_request": lambda window: "申请" in window.sentence,
-    "in_proactive_part": lambda window: window.in_proactive_part,
-    "proactive_part_elsewhere": lambda window: not window.in_proactive_part,
-    "no_fact_before": lambda window: not window.fact_before_in_sentence,
-    "in_breakdown": lambda window: window.breakdown,
-    "number_before": lambda window: window.number_before,
-    "opens_with_the_total_act": _opens_with_the_total_act,
-    "portal_subject": _portal_subject,
-    "fee_context": _fee_context,
-}
 
 
 def _is_channel(metric: str | None, family: str) -> bool:

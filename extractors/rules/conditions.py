@@ -1,0 +1,56 @@
+"""The named conditions a phrasing row may ask for (``Phrase.when``): small facts about the clause
+a number stands in that no pattern of one row can see (whether its subject was named, what
+follows the number, which part of the report it sits in)."""
+from __future__ import annotations
+
+import re
+
+from extractors.rules import scope as scopes
+from extractors.rules import sections
+from extractors.rules import vocabulary as words
+from extractors.rules.families import fees, proactive
+from extractors.rules.matcher import CLAUSE_SUBJECT_STRENGTH, FEE, Window
+
+_NOTHING_AFTER = re.compile(words.NOTHING_AFTER)
+# 全年共主动公开政府信息6789条: the act and information as its object, opening the clause. 主动 is
+# required in a government's report, where a paragraph on one topic ends 共公开各类信息3700余条; a
+# township's or a department's report (全年发布各类信息86条) has no such topics.
+_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动公开(?:了)?(?:各类|各种)?(?:政府|政务)?|(?:公开|发布)(?:了)?(?:政府|政务))信息")
+_BODY_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?!化)")
+_PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\u9fff]{0,12}?(?:政府|行政公署|行署)(?:门户)?网站?"
+                             r"(?:[“\"][^”\"]{1,12}[”\"])?")
+_REQUEST_FEE_NAME = re.compile(fees.REQUEST_FEE_NAME)
+_ANY_CHANNEL = re.compile(proactive.ANY_CHANNEL)
+_NUMBER_FIRST = re.compile(words.NUMBER_FIRST)
+
+
+def _opens_with_the_total_act(window: Window) -> bool:
+    opening = _BODY_TOTAL_OPENING if window.body_report else _TOTAL_OPENING
+    return (bool(opening.match(scopes.strip_filler(window.clause)))
+            and not window.fact_before_in_sentence and not _ANY_CHANNEL.search(window.sentence_before))
+
+
+def _portal_subject(window: Window) -> bool:
+    opening = scopes.strip_filler(window.sentence)
+    return bool(scopes.channel_owner_scope(opening)) and bool(_PORTAL_OPENING.match(opening))
+
+
+def _fee_context(window: Window) -> bool:
+    return window.topic == FEE or window.part == sections.FEES or bool(_REQUEST_FEE_NAME.search(window.sentence))
+
+
+CONDITIONS = {
+    "subject_named": lambda window: window.subject_strength == CLAUSE_SUBJECT_STRENGTH,
+    "subject_not_named": lambda window: window.subject_strength < CLAUSE_SUBJECT_STRENGTH,
+    "nothing_after": lambda window: bool(_NOTHING_AFTER.match(window.right)),
+    "number_first": lambda window: bool(_NUMBER_FIRST.match(window.segment)),
+    "sentence_says_request": lambda window: "申请" in window.sentence,
+    "in_proactive_part": lambda window: window.in_proactive_part,
+    "proactive_part_elsewhere": lambda window: not window.in_proactive_part,
+    "no_fact_before": lambda window: not window.fact_before_in_sentence,
+    "in_breakdown": lambda window: window.breakdown,
+    "number_before": lambda window: window.number_before,
+    "opens_with_the_total_act": _opens_with_the_total_act,
+    "portal_subject": _portal_subject,
+    "fee_context": _fee_context,
+}
