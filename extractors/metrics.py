@@ -12,6 +12,7 @@ def load_metrics() -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(handle))
 
 
+@lru_cache(maxsize=1)
 def metric_units() -> dict[str, str]:
     return {row["code"]: row["unit"] for row in load_metrics()}
 

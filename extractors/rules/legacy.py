@@ -255,7 +255,7 @@ class _Reader:
                     floor = mention.end
 
     def _window(self, clause: _Clause, mention: Mention | None, left: str = "", right: str = "",
-                since_last_fact: str = "", fact_before: bool = False) -> Window:
+                since_last_fact: str = "", fact_before: bool = False, opening: str = "") -> Window:
         request_topic = clause.topic == REQUEST and not (
             _OTHER_SYSTEM.search(clause.sentence) and "申请" not in clause.sentence)
         return Window(
@@ -265,7 +265,7 @@ class _Reader:
             topic=clause.topic, request_topic=request_topic, part=clause.part, subject_strength=clause.strength,
             in_proactive_part=not self.has_proactive_part or clause.part == sections.PROACTIVE,
             fact_before_in_sentence=fact_before, cumulative=clause.several_years, breakdown=clause.breakdown,
-            body_report=self.default_scope == scopes.GOVERNMENT,
+            body_report=self.default_scope == scopes.GOVERNMENT, opening=opening,
             number_before=mention is not None and has_mention(clause.sentence[:mention.start - clause.sentence_start]),
             other_year=mention is not None and self._other_year(clause.sentence[:mention.start - clause.sentence_start]),
             conditions=CONDITIONS,
@@ -377,7 +377,7 @@ class _Reader:
     def _read_statements(self, clause: _Clause, first_clause: bool, previous: Mention | None,
                          request_count: statements.Counted | None,
                          proactive_count: statements.Counted | None) -> None:
-        window = replace(self._window(clause, None), opening=scopes.strip_filler(clause.clause))
+        window = self._window(clause, None, opening=scopes.strip_filler(clause.clause))
         counted, since_previous = None, ""
         if previous and previous.metric:
             counted = statements.Counted(previous.metric, previous.value, previous.scope)

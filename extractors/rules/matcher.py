@@ -108,13 +108,19 @@ class Phrase:
         return (_compile(self.before, words.TAIL), _compile(self.after and "^" + self.after),
                 _compile(self.near), _compile(self.unless))
 
+    @cached_property
+    def _unit_families(self) -> dict[str | None, frozenset[str]]:
+        return {}
+
     def unit_family(self, topic: str | None) -> frozenset[str]:
-        if self.units:
-            return words.UNITS_OF[self.units]
-        return words.UNITS_OF[unit_of(self.resolve(topic))]
+        family = self._unit_families.get(topic)
+        if family is None:
+            family = words.UNITS_OF[self.units] if self.units else words.UNITS_OF[unit_of(self.resolve(topic))]
+            self._unit_families[topic] = family
+        return family
 
     def resolve(self, topic: str | None) -> str:
-        return self.metric.replace("{review}", topic or "recon")
+        return self.metric.replace("{review}", topic if topic in (RECON, LIT) else RECON)
 
 
 def _topic_holds(row_topic: str | None, window: Window) -> bool:
@@ -128,9 +134,9 @@ def _topic_holds(row_topic: str | None, window: Window) -> bool:
 
 
 def matches(row: Phrase, window: Window) -> bool:
-    if not _topic_holds(row.topic, window) or (row.part and window.part != row.part):
-        return False
     if window.unit not in row.unit_family(window.topic):
+        return False
+    if not _topic_holds(row.topic, window) or (row.part and window.part != row.part):
         return False
     before, after, near, unless = row.compiled
     if before and not any(pattern.search(window.text(name)) for name in row.before_in for pattern in before):
@@ -146,10 +152,25 @@ def matches(row: Phrase, window: Window) -> bool:
 
 def first_match(rows: tuple[Phrase, ...], window: Window) -> str | None:
     """The metric of the first row that holds for the number in ``window``."""
-    for row in rows:
+    for row in _rows_counting(rows, window.unit):
         if matches(row, window):
             return row.resolve(window.topic)
     return None
+
+
+_ROWS_BY_UNIT: dict[tuple[int, str], tuple[Phrase, ...]] = {}
+
+
+def _rows_counting(rows: tuple[Phrase, ...], unit: str) -> tuple[Phrase, ...]:
+    """The rows whose number may carry ``unit`` (under any topic), in their order: a row that
+    counts events is never tried on a count of items. (Tables of rows live as long as the
+    process, so their identity is the key.)"""
+    key = (id(rows), unit)
+    found = _ROWS_BY_UNIT.get(key)
+    if found is None:
+        found = _ROWS_BY_UNIT[key] = tuple(
+            row for row in rows if any(unit in row.unit_family(topic) for topic in (None, RECON, LIT)))
+    return found
 
 
 # --- numberless statements --------------------------------------------------------------------

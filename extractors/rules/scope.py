@@ -147,12 +147,17 @@ def same_place(named: str, own: str) -> bool:
     return own_stem.startswith(stem) or stem.startswith(own_stem)
 
 
+_PLACE_LEVEL_NEAR_START = re.compile(r"^[^,，;；。]{0,18}?[省市区县州盟旗]")
+
+
 def names_another_place(opening: str, own_place: str) -> bool:
     """The opening names a division (GB/T 2260: 恩施市, 利川市, 天津市) that is not the report's
     own. Only real division names count: a verb before a level word (刊登省政府文件) is none."""
     from extractors.jurisdiction import divisions_named
     from extractors.metadata import leading_place_name
 
+    if not _PLACE_LEVEL_NEAR_START.search(opening):
+        return False  # no level word (市, 县 …) where a name could end: no place named
     named = leading_place_name(opening)
     return bool(named) and bool(divisions_named(named)) and not same_place(named, own_place)
 
