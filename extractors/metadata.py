@@ -50,6 +50,11 @@ _STATISTICS_PERIOD = re.compile(
     rf"统计(?:期限|时限|时间|区间|周期|期间|时段|期)[^。\n\d]{{0,8}}?"
     rf"(?:({_ARABIC_YEAR})|({_CHINESE_YEAR}))\s*年"
 )
+# 2013年，我镇在…发布信息105条 / 2012年度本局共受理申请3件: a year opening the report's own figures.
+_FIGURES_OF_A_YEAR = re.compile(
+    rf"(?<![^。；;\n])\s*(?:({_ARABIC_YEAR})|({_CHINESE_YEAR}))\s*年度?[,，]?\s*(?:我|本|全)[\u4e00-\u9fff]{{1,3}}"
+    r"[^。；;\n]{0,40}?(?:公开|发布|收到|受理|接到)[^。；;\n]{0,30}?\d+\s*(?:条|件)"
+)
 # Labelled dates of the web page (posting, generation) say nothing about the report year.
 _POSTING_LABEL = re.compile(r"发布日期|生成日期|发布时间|成文日期|更新时间|日期\s*:|时间\s*:|索引号")
 
@@ -296,7 +301,21 @@ def _report_year(document: Document, title_matching: str | None, paragraphs: lis
         if year:
             return year
     return (_statistics_period_year(document, paragraphs)
+            or _figures_year(document, paragraphs)
             or _most_common_opening_year(document, paragraphs))
+
+
+def _figures_year(document: Document, paragraphs: list[Block]) -> int | None:
+    """2013年，我镇…共发布信息105条: the year a report states its own figures for, when no title
+    or statistics period names it (a page cut from a report; the signature's date and the plans
+    name the next year)."""
+    for block in _opening(paragraphs, _OPENING_CONTENT_CHARS):
+        found = _FIGURES_OF_A_YEAR.search(document.matching, block.start, block.end)
+        if found:
+            year = _year_of(*found.groups())
+            if year:
+                return year
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,12 +22,25 @@ _PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\
 _REQUEST_FEE_NAME = re.compile(fees.REQUEST_FEE_NAME)
 _ANY_CHANNEL = re.compile(proactive.ANY_CHANNEL)
 _NUMBER_FIRST = re.compile(words.NUMBER_FIRST)
+_PUBLISHING_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:公开|发布)(?:了)?\s*$")
+_SUM_WORD = re.compile(r"(?:共计|合计|总计|共|以上合计|两项合计)")
+_PROACTIVE_CHANNELS = frozenset(metric for metric, _ in proactive.CHANNELS)
 
 
 def _opens_with_the_total_act(window: Window) -> bool:
     opening = _BODY_TOTAL_OPENING if window.body_report else _TOTAL_OPENING
     return (bool(opening.match(scopes.strip_filler(window.clause)))
             and not window.fact_before_in_sentence and not _ANY_CHANNEL.search(window.sentence_before))
+
+
+def _opens_with_publishing(window: Window) -> bool:
+    return (bool(_PUBLISHING_OPENING.match(scopes.strip_filler(window.left)))
+            and not window.fact_before_in_sentence and not _ANY_CHANNEL.search(window.sentence_before))
+
+
+def _sums_the_channels(window: Window) -> bool:
+    return (bool(_SUM_WORD.fullmatch(window.segment.strip())) and bool(window.previous_metric)
+            and window.previous_metric in _PROACTIVE_CHANNELS)
 
 
 def _portal_subject(window: Window) -> bool:
@@ -51,6 +64,8 @@ CONDITIONS = {
     "in_breakdown": lambda window: window.breakdown,
     "number_before": lambda window: window.number_before,
     "opens_with_the_total_act": _opens_with_the_total_act,
+    "opens_with_publishing": _opens_with_publishing,
+    "sums_the_channels": _sums_the_channels,
     "portal_subject": _portal_subject,
     "fee_context": _fee_context,
 }

@@ -14,6 +14,7 @@ by ``matcher``). What the reader keeps from clause to clause is what no single r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from extractors.issuer import Issuer, issuer_of, speaks_for_itself
@@ -34,6 +35,7 @@ from extractors.rules.mentions import (
 )
 
 RULESET = "legacy"
+FIRST_YEAR_OF_THE_REGULATIONS = 2008  # 条例 in force from 1 May 2008: its first report spans less than a year
 
 # Rows for counts, in the order they are tried: reviews before requests (行政复议申请3件 is a case
 # count), outcomes after the request counts, proactive disclosure last.
@@ -75,6 +77,7 @@ _NAMED = re.compile(r"(?!其中|约|近|共|达|为|的|了)[\u4e00-\u9fff]")
 _CHANNEL_METRICS = frozenset({metric for metric, _ in requests.CHANNELS} | {metric for metric, _ in proactive.CHANNELS})
 _PARTS_WITH_SHARES = frozenset(row["code"] for row in load_metrics() if row["parent"] and row["family"] == "legacy")
 _SEVERAL_YEARS = re.compile(traps.SEVERAL_YEARS)
+_SPAN_START = re.compile(r"(?:自|从)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年[^,，;；。]{0,12}?以来")
 _RUNNING_TOTAL = re.compile(traps.RUNNING_TOTAL)
 _CUT_OFF = re.compile(traps.CUT_OFF)
 _THIS_YEAR = re.compile(traps.THIS_YEAR)
@@ -145,7 +148,8 @@ class _Reader:
         self.received_by_scope: dict[str, float] = {}  # for 上述申请已全部答复, per scope
         # Another year named before a number makes it that year's; only trusted when the report's
         # own year is named throughout (a report year misread would drop every number).
-        self.report_year = report_year if report_year and document.matching.count(f"{report_year}年") >= 3 else None
+        self.report_year = report_year if _named_most(document.matching, report_year) else None
+        self.stated_year = report_year
         # The last total of this paragraph, for its parts (其中县本级公开5318条, 其中市政府举办46场).
         self.last_total_metric: str | None = None
         self.last_total_sentence: int | None = None  # document offset of the sentence that gave it
@@ -188,7 +192,8 @@ class _Reader:
                 # until a clause names the year itself again (其中2015年…).
                 if _THIS_YEAR.search(clause_text):
                     several_years = False
-                if _SEVERAL_YEARS.search(clause_text) or (_RUNNING_TOTAL.search(clause_text) and _CUT_OFF.search(sentence)):
+                if ((_SEVERAL_YEARS.search(clause_text) or (_RUNNING_TOTAL.search(clause_text) and _CUT_OFF.search(sentence)))
+                        and not self._spans_only_this_year(sentence[:clause_end])):
                     several_years = True
                 subject = scopes.clause_subject(clause_text, self.issuer, self.own_place)
                 # 其中县本级8件: a part of the total just given; its subject names that part only.
@@ -222,7 +227,7 @@ class _Reader:
                     left = left_context(text, floor, mention.start)
                     window = self._window(clause, mention, left, text[mention.end:sentence_start + clause_end],
                                           text[max(sentence_start, last_fact_end):mention.start],
-                                          last_fact_end > sentence_start)
+                                          last_fact_end > sentence_start, previous_metric=previous.metric if previous else None)
                     self._classify(clause, mention, window, previous, listed[number] if listed else None)
                     if mention.metric == "req_received" and mention.scope:
                         self.received_by_scope.setdefault(mention.scope, mention.value)
@@ -255,7 +260,8 @@ class _Reader:
                     floor = mention.end
 
     def _window(self, clause: _Clause, mention: Mention | None, left: str = "", right: str = "",
-                since_last_fact: str = "", fact_before: bool = False, opening: str = "") -> Window:
+                since_last_fact: str = "", fact_before: bool = False, opening: str = "",
+                previous_metric: str | None = None) -> Window:
         request_topic = clause.topic == REQUEST and not (
             _OTHER_SYSTEM.search(clause.sentence) and "申请" not in clause.sentence)
         return Window(
@@ -265,11 +271,22 @@ class _Reader:
             topic=clause.topic, request_topic=request_topic, part=clause.part, subject_strength=clause.strength,
             in_proactive_part=not self.has_proactive_part or clause.part == sections.PROACTIVE,
             fact_before_in_sentence=fact_before, cumulative=clause.several_years, breakdown=clause.breakdown,
-            body_report=self.default_scope == scopes.GOVERNMENT, opening=opening,
+            body_report=self.default_scope == scopes.GOVERNMENT, opening=opening, previous_metric=previous_metric,
             number_before=mention is not None and has_mention(clause.sentence[:mention.start - clause.sentence_start]),
             other_year=mention is not None and self._other_year(clause.sentence[:mention.start - clause.sentence_start]),
             conditions=CONDITIONS,
         )
+
+    def _spans_only_this_year(self, text: str) -> bool:
+        """自2008年5月1日《条例》施行以来 in the 2008 report is this year: the span starts in it
+        (截至2015年底 in the 2015 report is where a longer span ends)."""
+        year = self.stated_year
+        if year is None:
+            return False
+        if year <= FIRST_YEAR_OF_THE_REGULATIONS:
+            return True
+        start = _SPAN_START.search(text)
+        return start is not None and int(start.group(1) or start.group(2)) == year
 
     def _other_year(self, sentence_before_number: str) -> bool:
         """2015年全市受理申请1120件 in the 2016 report: another year's figure (今年受理1350件 after
@@ -437,6 +454,15 @@ class _Reader:
         fact = Fact(metric=metric, value=value, unit=unit_of(metric), qualifier=qualifier, scope=scope,
                     evidence="", start=start, end=end, rule=rule, confidence=round(confidence, 2))
         self.candidates.append(_Candidate(fact, strength))
+
+
+def _named_most(matching: str, year: int | None) -> bool:
+    """The report's year is named often, and more often than any other year: trusted enough to
+    tell another year's figures apart (a year misread would drop every number)."""
+    if year is None:
+        return False
+    counts = Counter(int(found) for found in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", matching))
+    return counts[year] >= 3 and all(count < counts[year] for other, count in counts.items() if other != year)
 
 
 def _is_channel(metric: str | None, family: str) -> bool:

@@ -65,6 +65,7 @@ class Window:
     number_before: bool = False  # a number was read earlier in the sentence
     other_year: bool = False  # the sentence names another year than the report's before the number
     body_report: bool = False  # the report gives its issuing body's own figures (a department, a township)
+    previous_metric: str | None = None  # what the number before it in the sentence was read as
     conditions: dict[str, Callable[["Window"], bool]] = field(default_factory=dict)
 
     @cached_property

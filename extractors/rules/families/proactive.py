@@ -13,7 +13,7 @@ from extractors.rules.matcher import (
     LEFT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase,
 )
 
-PUBLISH_VERB = r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发|更新)(?:了)?"
+PUBLISH_VERB = r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发|更新|公示|张贴)(?:了)?"
 PUBLISH_OBJECT = r"(?:各类|各种|相关)?(?:动态|政府|政务|规范性|政策性)?(?:信息|文件|消息)(?:数量|总数)?"
 # The act of publishing with its object (公开政府信息N条); after a channel's name the verb alone
 # carries the count (其中政府网站公开7000条), when nothing follows the number (in 在政府网站公开
@@ -30,7 +30,7 @@ CHANNELS = (
     ("pro_new_media", r"微博[^,，;；。]{0,12}微信|微信[^,，;；。]{0,12}微博|新媒体|两微"),
     ("pro_weibo", r"微博"),
     ("pro_wechat", r"微信|公众号"),
-    ("pro_website", r"网站|政府网|门户网|信息网|政务网|子站|官网|网页"),
+    ("pro_website", r"网站|政府网|门户网|信息网|政务网|公开网|子站|官网|网页"),
     ("pro_gazette", r"公报|政报"),
     ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|报刊|报纸|广播|电视台|简报"),
 )
@@ -43,6 +43,7 @@ CHANNEL_MENTION = (r"(?:网站|网(?![上络])|平台|子站|专栏|栏目|公�
 SEVERAL_CHANNELS = (CHANNEL_MENTION + r"[^,，;；。]{0,16}?(?:和|、|及|与|以及|或)[^,，;；。]{0,16}?" + CHANNEL_MENTION
                     + r"|(?:等|多种)[^,，;；。]{0,4}?(?:渠道|形式|方式|平台|途径|载体|媒介)")
 DISCLOSED = r"(?:主动)?公开(?:了)?" + r"(?:" + PUBLISH_OBJECT + r")?"
+NEW_MEDIA = r"微信|微博|公众号|新媒体|客户端|APP|头条|抖音"
 GAZETTE = dict(CHANNELS)["pro_gazette"]
 
 # 共主动公开政府信息53条，全部在区政府门户网站“信息公开”专栏发布: every item through one channel.
@@ -101,6 +102,14 @@ _CHANNEL_ROWS = (
     Phrase("pro_total", before=DISCLOSED, near=SEVERAL_CHANNELS, near_in=SENTENCE_BEFORE_AND_CLAUSE,
            when=_IN_PART + ("no_fact_before", "subject_not_named"),
            example="全年通过政务公开栏和县政府网站，共公开各类信息64条"),
+    Phrase("pro_total", before=PUBLISHED_VERB_ONLY, near=SEVERAL_CHANNELS, unless=NEW_MEDIA, when=_IN_PART,
+           example="在县政府门户网站及镇政务公开栏共发布信息105条"),
+    # 公开37条、公示64条，共计101条: the sum the report gives after its channels.
+    Phrase("pro_total", before=r"(?:共计|合计|总计|共|以上合计|两项合计)", when=_IN_PART + ("sums_the_channels",),
+           example="通过旗政府网站公开信息64条、在公开栏公示37条，共计101条"),
+    # 全年共发布了156条政府信息: the act, the number, then what was published.
+    Phrase("pro_total", before=r"(?:主动)?(?:公开|发布)(?:了)?", after=r"(?:各类|各种)?(?:政府|政务)信息",
+           when=_IN_PART + ("opens_with_publishing",), example="全年共发布了156条政府信息"),
     *(row for metric, channel in CHANNELS[1:] for row in _channel_rows(metric, channel)),
     # 其中区政府门户网站98条，公开栏37条 / 其中網站(含轉發)319條: the channels of a count just given,
     # named without a verb (政务微博、微信1500条: both together).

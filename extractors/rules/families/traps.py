@@ -52,7 +52,8 @@ TRAPS = (
     # A rate, not a count (对每一件申请, 每条信息).
     Trap(r"每\s*$", SEGMENT, example="对每一件申请，我局均认真登记、按时答复"),
     # Departments' websites and lower bodies' boards inside a government's report.
-    Trap(r"(?:各(?!级)|部门)[^,，;；。]{0,8}?(?:网站|公开栏|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
+    # (各村, 各嘎查, 各社区: a township's own boards, not other bodies')
+    Trap(r"(?:各(?!级|村|嘎查|社区|居委)|部门)[^,，;；。]{0,8}?(?:网站|公开栏|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
          example="区政府各部门网站全年发布信息1.7万条"),
     # Leaders attending press conferences are not conferences held (省政府领导出席新闻发布会12场次).
     Trap(r"(?:出席|参加|参与)[^,，;；]{0,6}?$", SEGMENT, r"^pro_press_conferences$",
