@@ -26,7 +26,9 @@ _PLACE_END = r"(?:省|市|县|区|州|盟|旗|自治区|自治州|自治县|自�
 # Kinds by how a name ends (matching text, white space removed), tried in order.
 _KIND_BY_NAME = (
     (TOWNSHIP, re.compile(r"(?:乡|镇|街道|街道办事处|街道办|办事处|苏木|民族乡|农场)(?:人民政府|政府|党委|党政办公室|党政办)?$")),
-    (OTHER, re.compile(r"(?:开发区|高新区|新区|园区|工业园|风景区|管理区|示范区|试验区|保税区|合作区)(?:管理委员会|管委会|党工委|管委)?(?:办公室)?$"
+    # (浦东新区, 滨海新区 are districts; a 新区 is another body only through its committee)
+    (OTHER, re.compile(r"(?:开发区|高新区|园区|工业园|风景区|管理区|示范区|试验区|保税区|合作区)(?:管理委员会|管委会|党工委|管委)?(?:办公室)?$"
+                       r"|新区(?:管理委员会|管委会|党工委|管委)(?:办公室)?$"
                        r"|管理委员会$|管委会$|[区县市]委(?:[(（][^)）]{1,12}[)）])?办公室$|党委$")),
     (GOVERNMENT, re.compile(r"^[\u4e00-\u9fff]{1,20}?" + _PLACE_END
                             + r"(?:人民政府|政府|人民政府办公厅|人民政府办公室|政府办公厅|政府办公室|政府办)?$")),
@@ -35,7 +37,7 @@ _KIND_BY_NAME = (
 # The report's own voice: 我局 / 本委 / 我镇 / 我县.
 _VOICE = (
     (TOWNSHIP, re.compile(r"(?:我|本)(?:乡|镇|街道|街|苏木)(?![\u4e00-\u9fff]{0,1}(?:政府信息|所属))")),
-    (DEPARTMENT, re.compile(r"(?:我|本)(?:局|委|厅|办|署|中心|院|单位|部门)(?!.{0,1}(?:部门|系统|各))")),
+    (DEPARTMENT, re.compile(r"(?:我|本)(?:局|委|厅|办(?!法)|署|中心|院|单位|部门)(?!.{0,1}(?:部门|系统|各))")),
     # (全市 is the jurisdiction, which a department's report names too: not a voice.)
     (GOVERNMENT, re.compile(r"(?:我|本)(?:县|市|区|州|盟|旗|省)(?!直|级|委)")),
 )
@@ -91,13 +93,18 @@ def identify_issuer(matching: str, title_matching: str | None, labelled_body: st
             # The general office titling a report with its own name (…人民政府办公室2022年…)
             # reports on itself; signing the government's report, it is the government.
             kind = DEPARTMENT if _GOVERNMENT_OFFICE.search(body) else kind_of_name(body)
-            # A report titled with the place alone (重庆市2016年…) is its government's, whoever signs it.
-            return Issuer(labelled_body if kind == GOVERNMENT and labelled_body else body, kind, "title")
-    if labelled_body and kind_of_name(labelled_body) != UNKNOWN:
-        return Issuer(labelled_body, kind_of_name(labelled_body), "label")
+            # A report titled with the place alone (重庆市2016年…) is its government's, whoever
+            # signs it; the signing office names it only when it is the government's own.
+            named = labelled_body if kind == GOVERNMENT and labelled_body and kind_of_name(labelled_body) == GOVERNMENT else body
+            return Issuer(named, kind, "title")
+    # The page's label or signature names the body; the report's own voice (我局 / 我镇 / 我县)
+    # decides when they disagree, a 来源 label naming a website's office as often as the body.
+    label_kind = kind_of_name(labelled_body) if labelled_body else UNKNOWN
     voice = _voice(matching)
+    if label_kind != UNKNOWN and voice in (None, label_kind):
+        return Issuer(labelled_body, label_kind, "label")
     if voice:
-        return Issuer(labelled_body, voice, "voice")
+        return Issuer(labelled_body if label_kind == voice else None, voice, "voice")
     return Issuer(labelled_body, UNKNOWN, "none")
 
 

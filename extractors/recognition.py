@@ -36,6 +36,7 @@ NO_REPORT_TEXT = "no_report_text"
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零○O0一二三四五六七八九]{3})\s*年"
 _REPORT_NAMES = (
     re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:报告|年报)"),
+    re.compile(r"(?:政府)?信息公开(?:工作)?" + _YEAR + r"度?(?:工作)?报告"),
     re.compile(r"政务公开(?:和政府信息公开)?(?:工作)?年度(?:工作)?报告"),
     re.compile(r"关于.{0,30}政府信息公开(?:工作)?(?:情况)?的(?:报告|汇报)"),
 )
@@ -47,6 +48,7 @@ _ABOUT_A_REPORT = re.compile(
 # What may follow the report's name on a title line: a bracketed year, a posting date, a table
 # cell's pipes (crawled pages keep them).
 _TITLE_END = re.compile(r"(?:[(（\[【〔]?(?:" + _YEAR.replace(r"\s*年", "") + r")(?:年度?)?[)）\]】〕]?)?"
+                        r"(?:[(（\[【](?:全文|摘要|正文|节选|修订版|文字版|图文版)[)）\]】])?"
                         r"(?:(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?)?\|*")
 # Labels a page puts before its own title (名称: / 标题: / 第一篇: / Page 8 -), and labels of a
 # link to another page (相关链接: / 附件:), whose report is not this page.
@@ -121,6 +123,9 @@ _OPENING_FIGURE = re.compile(
 
 _REPORT_PARTS = (sections.PROACTIVE, sections.REQUESTS, sections.FEES, sections.REVIEW, sections.PROBLEMS)
 _MIN_PARTS = 3
+# A line that only names a body or a year (某某乡人民政府, 2015年度) says nothing of what the page is.
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,30}?(?:人民政府|政府|办事处|街道|局|委员会|委|办公室|办|中心|厅|镇|乡|网站|网)"
+                        r"|" + _YEAR + r"度?")
 _MIN_HEADLINE_CHARS = 4
 _MAX_HEADLINE_CHARS = 60
 _PAGE_LABEL = re.compile(r"^[^:：]{1,8}[:：]|^(?:发布|来源|作者|时间|日期|点击|浏览)")
@@ -242,7 +247,8 @@ def recognize(document: Document) -> Recognition:
     table_labels = _table_labels(matching)
     tables = ((table_labels >= _MIN_TABLE_LABELS and _digit_cells(document))
               or (bool(_TABLE4_HEADERS.search(matching)) and bool(_TABLE4_ROW.search(matching))))
-    opening_figure = headline is None and any(
+    plain_headline = headline is None or bool(_NAME_ONLY.fullmatch(headline))
+    opening_figure = plain_headline and any(
         _OPENING_FIGURE.match(matching, block.start, block.end) for block in head)
 
     found = []
@@ -275,7 +281,7 @@ def recognize(document: Document) -> Recognition:
         or opening_figure
         or (self_reference is not None and (len(parts) >= 2 or bool(figure_kinds)))
         or (len(parts) >= _MIN_PARTS and bool(figure_kinds))
-        or (own_voice and len(figure_kinds) >= 2 and headline is None)
+        or (own_voice and len(figure_kinds) >= 2 and plain_headline)
     )
     if accepted:
         return Recognition(True, "", described)

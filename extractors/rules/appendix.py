@@ -338,7 +338,7 @@ def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE, notes:
         table_scope = _title_scope(document, run) or scope
         # Cells glued into one run of digits (本年 and 累计): cut where one reading fits.
         rows = statistics_text.unglue(document, {metric: item.row for metric, item in coded.items()},
-                                      statistics_text.value_columns(run), notes)
+                                      statistics_text.value_columns(run), statistics_text.cumulative_last(run), notes)
         for metric, item in coded.items():
             cell = _value(rows[metric]) if metric in rows else None
             if cell is None or cell.value is None:

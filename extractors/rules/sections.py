@@ -43,9 +43,12 @@ def heading_text(paragraph: str) -> tuple[str, str] | None:
         if not match:
             continue
         rest = paragraph[match.end():].lstrip()
-        # Inline headings end at the first full stop (（一）依申请公开受理情况。全市……) or, on a
-        # page whose line breaks were lost, at the space before the text (一、概述 2009年，…).
-        words = re.split(r"[。:：]|\s", rest, maxsplit=1)[0]
+        # Inline headings end at the first full stop (（一）依申请公开受理情况。全市……); on a page
+        # whose line breaks were lost, at the space before the text (一、概述 2009年，…), but a
+        # heading printed with a space inside (四、政府信息公开的 收费及减免情况) is whole.
+        words = re.split(r"[。:：]", rest, maxsplit=1)[0]
+        if len(words) > _MAX_HEADING_CHARS:
+            words = re.split(r"\s", words, maxsplit=1)[0]
         if len(words) <= _MAX_HEADING_CHARS:
             return level, words
     return None

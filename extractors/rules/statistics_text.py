@@ -22,11 +22,19 @@ from extractors.tables.rows import Cell, Row
 
 _LABEL_HEADER = re.compile(r"^(?:统计)?(?:指标|项目)(?:名称)?$")
 _VALUE_HEADER = re.compile(r"^(?:本年|本年度|本年数|统计数|数量|数值|上年|上年数|累计|累计数|历年累计)$")
+_CUMULATIVE_HEADER = re.compile(r"累计")
 _UNIT_HEADER = re.compile(r"^单位$")
 # 统计指标单位本年累计 / 指标名称单位本年数累计数: a header row printed as one run of words.
 _GLUED_HEADER = re.compile(r"(?:指标|项目).{0,4}单位.{0,3}(?:本年|统计数).{0,3}(?:累计|上年)")
 UNIT_CELL = re.compile(r"^(?:万元|元|件|条|次|篇|个|人次|人|场|期|项|宗|起)$")
 _THIS_YEAR_FIRST = 0
+
+
+def cumulative_last(rows: list[Row]) -> bool:
+    """True when the table's last value column is cumulative (累计), so this year's figure never
+    exceeds it; a 上年 (last year) column gives no such rule."""
+    headers = "".join(row.label for row in rows[:12] if not row.values)
+    return bool(_CUMULATIVE_HEADER.search(headers))
 
 
 def value_columns(rows: list[Row]) -> int:
@@ -87,8 +95,10 @@ def _parts_of() -> dict[str, tuple[str, ...]]:
 _PARTS = _parts_of()
 
 
-def unglue(document: Document, rows_by_metric: dict[str, Row], width: int, notes: list[Note] | None) -> dict[str, Row]:
-    """Rows whose ``width`` value cells were glued into one run, cut where one reading survives;
+def unglue(document: Document, rows_by_metric: dict[str, Row], width: int, cumulative: bool,
+           notes: list[Note] | None) -> dict[str, Row]:
+    """Rows whose ``width`` value cells were glued into one run, cut where one reading survives
+    (this year ≤ cumulative when the last column is ``cumulative``, and the table's sums);
     unreadable ones are left out (and noted)."""
     if width < 2:
         return rows_by_metric
@@ -103,7 +113,7 @@ def unglue(document: Document, rows_by_metric: dict[str, Row], width: int, notes
 
     return resolve_glued_rows(document, rows_by_metric, width,
                               lambda row: tuple(cell for cell in row.values if not cell.blank)[:width],
-                              _this_year_first_holds, identities, notes)
+                              _this_year_first_holds if cumulative else (lambda numbers: True), identities, notes)
 
 
 def _this_year_first_holds(numbers: tuple[float, ...]) -> bool:

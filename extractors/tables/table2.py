@@ -146,10 +146,9 @@ def table2_facts(document: Document, rows: list[Row], era: str, notes: list[Note
     # Row kinds carry distinct words, so the order of the sub-tables does not matter.
     aligned = align_rows(rows, ROW_PATTERNS, _MAX_LABEL, monotonic=False, is_candidate=_is_candidate)
     # 规章 000 / 规范性文件 229: a row's cells glued, read where one cut fits (no identity ties them).
-    for kind in [kind for kind in aligned if kind in columns]:
-        width = len(columns[kind])
-        aligned.update(resolve_glued_rows(document, {kind: aligned.pop(kind)}, width, lambda row, width=width: row.fitted(width),
-                                          lambda numbers: True, lambda column: (), notes))
+    aligned = {kind: row for kind, row in aligned.items() if kind in columns}
+    aligned = resolve_glued_rows(document, aligned, lambda kind: len(columns[kind]), lambda row: None,
+                                 lambda numbers: True, lambda column: (), notes)
     complete = all(kind in aligned for kind in _SEQUENCE[FORMAT_2021])
     if not complete:
         positioned = _by_position(document, rows, era)
