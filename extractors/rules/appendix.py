@@ -350,6 +350,7 @@ def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE, notes:
 # 统计表（全县） / 县政府（县政府办公室）2016年政府信息公开情况统计表: whose numbers the table gives.
 _BRACKETED_SCOPE = re.compile(r"[（(](全[省市县区州盟旗]|[\u4e00-\u9fff]{0,6}本级)[)）]")
 _TABLE_TITLE = re.compile(r"统计表|统计数据|情况表")
+_GOVERNMENT_WITH_OFFICE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:省|市|县|区|州|盟|旗)(?:人民)?政府[（(][^（()）]{0,12}办公[室厅][)）]")
 _LEADING_YEAR = re.compile(r"^(?:附表\d?[:：]?)?\s*(?:(?:19|20)\d{2}\s*年度?)?")
 
 
@@ -361,9 +362,9 @@ def _title_scope(document: Document, run: list[Row]) -> str | None:
         bracketed = _BRACKETED_SCOPE.search(row.label)
         if bracketed:
             return scopes.clause_subject(bracketed.group(1))
-        # Only the government (县政府（县政府办公室）…统计表) is told by the title itself: a
-        # department's or a place's name before 政府信息公开 is the report's own body.
-        if scopes.clause_subject(_LEADING_YEAR.sub("", row.label)) == scopes.GOVERNMENT:
+        # Only the government with its office named (县政府（县政府办公室）…统计表) is told by the
+        # title itself; 某县人民政府…统计表 in the government's report may total the whole county.
+        if _GOVERNMENT_WITH_OFFICE.match(_LEADING_YEAR.sub("", row.label)):
             return scopes.GOVERNMENT
     return None
 

@@ -123,6 +123,9 @@ class _Clause:
     next_clause: str
     breakdown: bool
     several_years: bool  # the clause speaks of several years (a cumulative total)
+    # (the part's own count, the sentence's scope before it): a number larger than the part's
+    # count in a clause that carries the part's scope belongs to the whole again
+    part_limit: tuple[float, str] | None = None
 
 
 class _Reader:
@@ -186,6 +189,8 @@ class _Reader:
             clauses = clause_spans(sentence)
             breakdown = False
             several_years = False
+            scope_of_whole: str | None = None  # the sentence's scope before a breakdown named a part
+            part_total: float | None = None  # the part's own count, which none of its numbers exceeds
             for index, (clause_start, clause_end) in enumerate(clauses):
                 clause_text = sentence[clause_start:clause_end]
                 # The span the clause speaks of: several years from a marker on (累计 since 2008),
@@ -205,18 +210,22 @@ class _Reader:
                     sentence_scope = paragraph_scope = subject
                 elif subject in (scopes.OWN_LEVEL, scopes.GOVERNMENT) and breakdown:
                     # 全市收到1286件，其中市本级收到412件，同意公开273件…: the part named in a
-                    # breakdown is what the rest of its sentence speaks of (not the next sentence).
-                    sentence_scope = subject
+                    # breakdown is what the rest of its sentence speaks of (not the next sentence),
+                    # as far as its numbers fit in that part (see part_total).
+                    scope_of_whole, sentence_scope = sentence_scope or paragraph_scope or self.default_scope, subject
+                    part_total = None
                 if subject:
                     scope, strength = subject, CLAUSE_SUBJECT_STRENGTH
                 elif sentence_scope:
                     scope, strength = sentence_scope, SENTENCE_SUBJECT_STRENGTH
                 else:
                     scope, strength = paragraph_scope or self.default_scope, CARRIED_STRENGTH
+                carried_part = not subject and scope_of_whole is not None and sentence_scope != scope_of_whole
                 clause = _Clause(offset, part, sentence, sentence_start, sentence_end, clause_text,
                                  sentence_start + clause_start, scope, strength, topic,
                                  sentence[clauses[index + 1][0]:clauses[index + 1][1]] if index + 1 < len(clauses) else "",
-                                 breakdown, several_years)
+                                 breakdown, several_years,
+                                 (part_total, scope_of_whole) if carried_part and part_total is not None else None)
                 found = list(mentions(clause_text, clause.clause_start))
                 if not found:
                     self._read_statements(clause, index == 0, previous, request_count, proactive_count)
@@ -229,6 +238,10 @@ class _Reader:
                                           text[max(sentence_start, last_fact_end):mention.start],
                                           last_fact_end > sentence_start, previous_metric=previous.metric if previous else None)
                     self._classify(clause, mention, window, previous, listed[number] if listed else None)
+                    if part_total is None and scope_of_whole is not None and mention.scope == sentence_scope:
+                        part_total = mention.value
+                    elif clause.part_limit and mention.metric and mention.value > clause.part_limit[0]:
+                        sentence_scope = scope_of_whole  # the breakdown is over: the rest is the whole's
                     if mention.metric == "req_received" and mention.scope:
                         self.received_by_scope.setdefault(mention.scope, mention.value)
                         if _ANSWERED_AFTER.search(window.right):
@@ -274,6 +287,7 @@ class _Reader:
             body_report=self.default_scope == scopes.GOVERNMENT, opening=opening, previous_metric=previous_metric,
             number_before=mention is not None and has_mention(clause.sentence[:mention.start - clause.sentence_start]),
             other_year=mention is not None and self._other_year(clause.sentence[:mention.start - clause.sentence_start]),
+            rest_of_sentence=clause.sentence[mention.end - clause.sentence_start:] if mention else "",
             conditions=CONDITIONS,
         )
 
@@ -407,6 +421,8 @@ class _Reader:
     def _add(self, clause: _Clause, metric: str, mention: Mention, confidence: float = 0.9,
              rule: str | None = None) -> None:
         scope, strength = clause.scope, clause.strength
+        if clause.part_limit and mention.value > clause.part_limit[0] and not metric.endswith("_pct"):
+            scope = clause.part_limit[1]  # 全市共受理120件，其中市本级受理40件，同意公开80件: 80 is the city's
         if metric.startswith("pro_") and not metric.endswith("_pct"):
             # What the government's own site publishes is the government's, unless the clause
             # names another subject (市政府公报全年编印12期，刊发文件156件: the owner may open the

@@ -30,6 +30,7 @@ SENTENCE_BEFORE = "sentence_before"  # the sentence's words before the clause
 SENTENCE_TO_HERE = "sentence_to_here"  # the sentence's words before the clause, and the left
 SENTENCE_BEFORE_AND_CLAUSE = "sentence_before_and_clause"  # the sentence up to the clause's end
 SINCE_LAST_FACT = "since_last_fact"  # the sentence's words since the last number read as a fact
+REST_OF_SENTENCE = "rest_of_sentence"  # the sentence's words after the number
 
 # Topics a clause can be about, carried from clause to clause.
 REQUEST, RECON, LIT, FEE = "request", "recon", "lit", "fee"
@@ -60,6 +61,7 @@ class Window:
     in_proactive_part: bool = True  # where proactive totals and channels are given
     fact_before_in_sentence: bool = False
     opening: str = ""  # the clause without its fillers (2016年, 其中, 全年 …)
+    rest_of_sentence: str = ""
     cumulative: bool = False  # the clause speaks of several years (累计 since 2008, 历年)
     breakdown: bool = False  # the clause is in a breakdown (其中…) of what the sentence said before
     number_before: bool = False  # a number was read earlier in the sentence

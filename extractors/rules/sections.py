@@ -34,6 +34,10 @@ _CATEGORY_WORDS = (
 )
 
 _MAX_HEADING_CHARS = 40
+# Text after a space that starts the part's body, not the heading's words: a year, a number, the
+# report's own voice (我镇, 本局, 全年), a preposition.
+_BODY_AFTER_SPACE = re.compile(r"\s+(?=(?:19|20)\d{2}|\d|[一二〇○]{4}年|我|本(?!级)|全年|今年|根据|按照|截至|截止|未|没有|无|共|"
+                               r"全[省市县区镇乡州盟旗]|通过|经|对)")
 
 
 def heading_text(paragraph: str) -> tuple[str, str] | None:
@@ -47,8 +51,9 @@ def heading_text(paragraph: str) -> tuple[str, str] | None:
         # whose line breaks were lost, at the space before the text (一、概述 2009年，…), but a
         # heading printed with a space inside (四、政府信息公开的 收费及减免情况) is whole.
         words = re.split(r"[。:：]", rest, maxsplit=1)[0]
-        if len(words) > _MAX_HEADING_CHARS:
-            words = re.split(r"\s", words, maxsplit=1)[0]
+        body = _BODY_AFTER_SPACE.search(words)
+        if body or len(words) > _MAX_HEADING_CHARS:
+            words = words[:body.start()] if body else re.split(r"\s", words, maxsplit=1)[0]
         if len(words) <= _MAX_HEADING_CHARS:
             return level, words
     return None

@@ -38,8 +38,9 @@ ANSWERED_ALL_CLAUSE = (r"^[^,，;；。\d]{0,8}?(?:已|均|都|全部|并|且)[^
 ANSWERED_AFTER = r"^(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复)"
 
 PHRASES = (
-    *(Phrase(metric, near=(CHANNEL_WORD, channel), near_in=SEGMENT, unless=NOT_A_CHANNEL, unless_in=SEGMENT,
-             topic=REQUEST, example="网上申请22件")
+    # (全年通过网上依申请公开系统共受理申请15件: the system every request came through, a total)
+    *(Phrase(metric, near=(CHANNEL_WORD, channel), near_in=SEGMENT, unless=(NOT_A_CHANNEL, r"共(?:计)?(?:受理|收到|接到|接收)"),
+             unless_in=SEGMENT, topic=REQUEST, example="网上申请22件")
       for metric, channel in CHANNELS),
     # 受理政府信息公开申请1234件 / 接收申请书42份 / 收到依申请公开件9件; the verb may sit before an
     # enumeration (收到公民、法人和其他组织提出的政府信息公开申请312件), so the clause is read too.

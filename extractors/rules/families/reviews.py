@@ -27,8 +27,8 @@ RESULTS = (
 # The same results said without a number, right after the total.
 RESULT_STATEMENTS = (
     ("pending", r"尚未审结|未审结|审理中|正在审理|尚在审理|仍在审理"),
-    ("corrected", r"纠错|纠正|撤销|确认违法|责令"),
-    ("upheld", r"维持|驳回"),
+    ("corrected", r"纠错|纠正|撤销|确认违法|责令|败诉"),
+    ("upheld", r"维持|驳回|胜诉"),
     ("other", r"撤诉|撤回|终止"),
 )
 # "of all the cases": 均/全部/都, or 已 after the deciding body (一审法院均判决驳回, 两案均被驳回).

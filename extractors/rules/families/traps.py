@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from extractors.rules.matcher import LEFT, SEGMENT, SENTENCE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Window
+from extractors.rules.matcher import LEFT, REST_OF_SENTENCE, SEGMENT, SENTENCE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Window
 
 REQUEST_METRICS = r"^(?:req_|out_)"
 RATES = r"_rate_pct$"
@@ -30,7 +30,7 @@ SEVERAL_YEARS = (r"(?<!今年)(?<!本年)(?<![月日])以来|历年|至今|迄�
                  r"|(?:19|20)\d{2}\s*年\s*(?:至|到|—|–|-|－|~)\s*(?:19|20)\d{2}\s*年")
 RUNNING_TOTAL = r"累计"  # several years only when the sentence names a cut-off date or a start
 CUT_OFF = r"截至|截止|(?<!今年)(?<!本年)(?<![月日])以来|历年|自(?:19|20)\d{2}"
-THIS_YEAR = r"本年|今年|本年度|当年|其中(?:19|20)\d{2}\s*年"
+THIS_YEAR = r"本年|今年|本年度|当年|全年|其中(?:19|20)\d{2}\s*年"
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,10 @@ TRAPS = (
     # A rate or count that follows another system's numbers in the sentence (12345热线办结率97.6%).
     Trap(r"办件|热线|12345|信箱|建议|提案|信访|审批|许可|办事|服务中心|留言|来信", SINCE_LAST_FACT, RATES,
          example="市政务服务中心全年办件量36.8万件，办结率99.8%"),
+    # A review organ's whole caseload, whose disclosure cases the sentence goes on to give (全年办理
+    # 行政复议案件320件，其中涉及政府信息公开的5件: 5, not 320).
+    Trap(r"^[^。；;]*?其中[^。；;\d]{0,6}?(?:涉及|有关|关于|属于)(?:政府)?信息公开", REST_OF_SENTENCE, REVIEW_TOTALS,
+         example="全年共办理行政复议案件320件，其中涉及政府信息公开的5件"),
     # Reviews caused by something else (因行政许可事项引发的行政复议案件7件).
     Trap(r"因(?!(?:政府)?信息公开|依申请|不服|对)[^,，;；。]{1,16}?(?:引发|引起|提起|产生|发生)", SENTENCE_TO_HERE, REVIEW_TOTALS,
          example="因行政许可事项引发的行政复议案件7件"),
