@@ -24,7 +24,8 @@ mentions, document-number prefixes (鄂政办发〔2016〕 → 湖北) and how t
 The outcome is recorded in ``method`` and ``confidence``; when nothing decides, the candidate
 with the best evidence is returned with a confidence below 0.5.
 
-``method`` is ``<stage>_<how>``: stage ``title`` | ``heading`` | ``text_frequency``; how
+``method`` is ``<stage>_<how>``: stage ``title`` | ``heading`` | ``text_frequency`` (and
+``issuer`` when the pipeline resolved the issuer's or signature's name as a title); how
 ``unique`` | ``parent`` (a parent named before it in the title) | ``context_<evidence>``
 (parent, prefecture, province, inside, docnum, selfref: the evidence that decided) |
 ``ambiguous``; ``_renamed`` is appended when the name only matches the table with another
@@ -651,17 +652,20 @@ HEADING_CONFIDENCE = {"full": 0.95, "short": 0.9, "variant": 0.9}
 TITLE_MAX_CHARS = 80
 
 
-def resolve_jurisdiction(title: str | None, text: str) -> JurisdictionMatch | None:
+def resolve_jurisdiction(title: str | None, text: str, title_only: bool = False) -> JurisdictionMatch | None:
     """The division a report is about, or None when the report names none.
 
     ``title`` and ``text`` are in simplified script. See the module docstring for the order in
-    which the title, title-like lines and the opening paragraphs are tried.
+    which the title, title-like lines and the opening paragraphs are tried. ``title_only`` tries
+    the title alone (the text still decides between divisions of the same name), so that a caller
+    holding several names (title, issuer, signature) can try each before the text's guesses.
     """
     text = text or ""
     context = Context(title, text)
 
     headings = [(title, "title")] if title else []
-    headings += [(line, "heading") for line in _heading_lines(text)]
+    if not title_only:
+        headings += [(line, "heading") for line in _heading_lines(text)]
     for heading, stage in headings:
         mentions = context.title_mentions if stage == "title" else gazetteer().scan(heading)
         chain = _subject_of_heading(mentions)
@@ -672,6 +676,8 @@ def resolve_jurisdiction(title: str | None, text: str) -> JurisdictionMatch | No
                 confidence -= 0.05  # a line of the page may be a breadcrumb, not the title
             return _match(subject.surface, candidates, stage, confidence, context)
 
+    if title_only:
+        return None
     if title and len(title) <= TITLE_MAX_CHARS and _looks_national(title):
         return None  # a national body: the places its text mentions are not its own
 

@@ -107,12 +107,17 @@ def read_report(data: bytes, file_name: str) -> ReadReport:
         raise SkippedFile(recognition.reason, recognition.detail)
     metadata = extract_metadata(document)
     issuer = issuer_of(document, metadata)
-    # The title names the jurisdiction best; a report without one (a township's, a page cut by an
-    # archive) may still name it in its issuer or signature (遂溪县建新镇人民政府).
-    jurisdiction = None
-    for name in (metadata.title, issuer.name, metadata.issuing_body, metadata.jurisdiction_name):
-        if jurisdiction is None and (name or name is metadata.title):
-            jurisdiction = resolve_jurisdiction(to_matching(name) if name else None, document.matching)
+    # The title names the jurisdiction best; a report whose title names no place (a township's,
+    # a page cut by an archive) may still name it in its issuer or signature (遂溪县建新镇人民政府).
+    # Only when no name does are the text's headings and most frequent place asked.
+    title = to_matching(metadata.title) if metadata.title else None
+    jurisdiction = resolve_jurisdiction(title, document.matching, title_only=True) if title else None
+    for name in (issuer.name, metadata.issuing_body, metadata.jurisdiction_name):
+        if jurisdiction is None and name and (match := resolve_jurisdiction(
+                to_matching(name), document.matching, title_only=True)):
+            jurisdiction = replace(match, method=match.method.replace("title", "issuer", 1))
+    if jurisdiction is None:
+        jurisdiction = resolve_jurisdiction(title, document.matching)
     return ReadReport(document, metadata, jurisdiction, issuer, recognition)
 
 
