@@ -139,7 +139,7 @@ def extract_facts(document: Document, era: str, place_name: str | None = None,
         facts = [fact for fact in facts if not (fact.metric in _TABLE_MEASURES and fact.rule in _ABSENCE_RULES)]
     table_era = TRIAL_2019 if era == LEGACY else era
     table_notes: list[Note] = []
-    table_facts = _outside_appendix(document, extract_table_facts(document, table_era, table_notes))
+    table_facts = _outside_appendix(document, extract_table_facts(document, table_era, table_notes), table_notes)
     if era == LEGACY and len({fact.metric for fact in table_facts if fact.metric.startswith("t3_")}) < MIN_TABLE3_ROWS:
         # Without a recognisable table 三 a "legacy" report has no standardized tables: numbers
         # that merely follow a 行政复议 heading are not table 四.
@@ -150,9 +150,10 @@ def extract_facts(document: Document, era: str, place_name: str | None = None,
     return facts
 
 
-def _outside_appendix(document: Document, table_facts: list[Fact]) -> list[Fact]:
+def _outside_appendix(document: Document, table_facts: list[Fact], notes: list[Note]) -> list[Fact]:
     """Table facts, less any table (二, 三 or 四) that read a cell of a legacy statistics table
-    (附表, read by the legacy rules): a positional read of the wrong table is no table fact."""
+    (附表, read by the legacy rules): a positional read of the wrong table is no table fact, and
+    the rows it could not read (``notes``, pruned in place) are no table's rows either."""
     if not table_facts:
         return table_facts
     spans = appendix_row_spans(document)
@@ -160,6 +161,11 @@ def _outside_appendix(document: Document, table_facts: list[Fact]) -> list[Fact]
         return table_facts
     claimed = {fact.metric.split("_", 1)[0] for fact in table_facts
                if any(start <= fact.start and fact.end <= end for start, end in spans)}
+    dropped = [fact for fact in table_facts if fact.metric.split("_", 1)[0] in claimed]
+    if dropped:
+        first, last = min(fact.start for fact in dropped), max(fact.end for fact in dropped)
+        spans = [*spans, (first, last)]
+    notes[:] = [note for note in notes if not any(start <= note.start and note.end <= end for start, end in spans)]
     return [fact for fact in table_facts if fact.metric.split("_", 1)[0] not in claimed]
 
 

@@ -20,7 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors import pipeline
 from extractors.metrics import unit_of
+from extractors.model import Note
 from extractors.pipeline import extract_facts, read_report
 from extractors.readers import read_document
 from extractors.rules import appendix
@@ -323,3 +325,17 @@ def test_table_lines_joined_into_one_paragraph_are_read_line_by_line():
         ("req_received", 25, "收到申请数 件 25"), ("req_in_person", 10, "当面申请数 件 10"),
         ("req_online", 15, "网络申请数 件 15"), ("req_answered", 25, "申请答复数 件 25"),
         ("out_granted", 20, "同意公开答复数 件 20"), ("out_nonexistent", 5, "申请信息不存在数 件 5")}
+
+
+def test_the_rows_a_dropped_table_could_not_read_are_dropped_with_it():
+    """A table read from the 附表 rows is no table, so neither are its unreadable rows."""
+    path = FIXTURES / "01_province_2016.html"
+    report, _ = _read(path)
+    raw = extract_table_facts(report.document, "trial_2019")
+    table4 = [f for f in raw if f.metric.startswith("t4_")]
+    inside = Note("row_unreadable", "glued", "", table4[0].start, table4[0].end)
+    outside = Note("row_unreadable", "glued", "", len(report.document.text) + 1, len(report.document.text) + 2)
+    notes = [inside, outside]
+    kept = pipeline._outside_appendix(report.document, raw, notes)
+    assert not [f for f in kept if f.metric.startswith("t4_")]
+    assert notes == [outside]
