@@ -137,12 +137,14 @@ class _Reader:
         self.notes = notes
         self.candidates: list[_Candidate] = []
         self.has_proactive_part = bool(_PROACTIVE_HEADING.search(document.matching))
-        # The report's own jurisdiction (a subject naming another place is another body) and its
-        # issuer. The pipeline passes what it already found; other callers have them read here.
-        if own_place is None or issuer is None:
+        # The report's own jurisdiction (a subject naming another place is another body), its
+        # issuer and year. The pipeline passes what it already found; what a caller did not pass
+        # is read here, so that every caller reads a report alike.
+        if own_place is None or issuer is None or report_year is None:
             metadata = extract_metadata(document)
             own_place = metadata.jurisdiction_name if own_place is None else own_place
             issuer = issuer_of(document, metadata) if issuer is None else issuer
+            report_year = metadata.report_year if report_year is None else report_year
         self.own_place = own_place
         # A department's or a township's own report (市教育局2012年……报告, 我镇): its numbers are
         # the body's own, so an unnamed subject defaults to the body itself, not the jurisdiction.
