@@ -61,7 +61,8 @@ create table if not exists staging.documents (
     issuing_body       varchar,
     issuing_body_kind  varchar,             -- government | department | township | other | unknown
     recognition        varchar,             -- why the file was taken for a report (title, parts, tables, figures)
-    removed_json       varchar,             -- strings the reader took out of the text (pinyin glosses), JSON
+    removed_json       varchar,             -- strings the reader took out of text (pinyin glosses), JSON
+                                            -- [[offset in text, string], …]; evidence puts them back
     publication_date   date,
     script             varchar,             -- simplified | traditional
     era                varchar,             -- legacy | trial_2019 | format_2021
@@ -78,8 +79,8 @@ create table if not exists staging.facts (
     value            double,                -- null: blank cell (see flags)
     unit             varchar not null,
     qualifier        varchar not null,      -- exact | about | over | under
-    evidence         varchar not null,      -- verbatim sentence from documents.text
-    evidence_start   integer not null,      -- character offsets into documents.text
+    evidence         varchar not null,      -- verbatim sentence as printed (glosses of removed_json put back)
+    evidence_start   integer not null,      -- character offsets into documents.text (without the glosses)
     evidence_end     integer not null,
     rule             varchar not null,
     confidence       double not null,
@@ -96,8 +97,8 @@ create table if not exists staging.extraction_notes (
     note_index       integer not null,
     kind             varchar not null,      -- row_unreadable
     detail           varchar not null,      -- what and why, in words
-    evidence         varchar not null,      -- verbatim from documents.text
-    evidence_start   integer not null,
+    evidence         varchar not null,      -- verbatim as printed, as for facts
+    evidence_start   integer not null,      -- offsets into documents.text, as for facts
     evidence_end     integer not null,
     extractor_version varchar not null,     -- rules version that wrote it
     primary key (file_sha256, note_index)

@@ -605,11 +605,13 @@ def test_cross_report_and_table_checks_warn_never_fix(built):
 
 def test_issuing_bodies_and_their_series(built):
     con, _, _ = built
-    bodies = dict(con.execute(
-        "select issuing_body_name, issuing_body_kind from main.dim_issuing_body where jurisdiction_code = '320400'"
-    ).fetchall())
-    assert bodies == {"常州市人民政府办公室": "government", "常州市人民政府": "government",
-                      "常州市发展和改革委员会": "department"}
+    bodies = con.execute(
+        """select issuing_body_key, issuing_body_names, issuing_body_kind from main.dim_issuing_body
+           where jurisdiction_code = '320400' order by 1"""
+    ).fetchall()
+    # one government, whichever of its offices signed a report; the department on its own
+    assert bodies == [("320400|department|常州市发展和改革委员会", "常州市发展和改革委员会", "department"),
+                      ("320400|government", "常州市人民政府；常州市人民政府办公室", "government")]
     # the department's reports are in the star schema under their own body, never in the
     # jurisdiction's default series
     assert con.execute(
@@ -632,3 +634,9 @@ def test_unreadable_rows_are_findings(built):
     ).fetchone()
     assert row[:3] == ("row_unreadable", "warning", 2023)
     assert "113000014" in row[3] and "1|13|0|0|0|0|14" in row[3]
+    # and the report counts it among its findings
+    (sha,) = con.execute("select file_sha256 from main.fct_check_result where check_name = 'row_unreadable'").fetchone()
+    failed, findings = con.execute(
+        """select failed_check_count, (select count(*) from main.fct_check_result where file_sha256 = ?)
+           from main.dim_report where file_sha256 = ?""", [sha, sha]).fetchone()
+    assert failed == findings >= 1

@@ -9,6 +9,7 @@ with reports as (
 select
     issuing_body_key,
     min(issuing_body) as issuing_body_name,
+    string_agg(distinct issuing_body, '；' order by issuing_body) as issuing_body_names,
     min(issuing_body_kind) as issuing_body_kind,
     min(jurisdiction_code) as jurisdiction_code,
     min(jurisdiction_name) as jurisdiction_name,

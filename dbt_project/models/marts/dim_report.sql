@@ -24,7 +24,7 @@ checks as (
         count(*) as failed_check_count,
         count(*) filter (where severity = 'error') as failed_error_check_count,
         count(*) filter (where severity = 'warning') as failed_warning_check_count
-    from {{ ref('stg_check_results') }}
+    from {{ ref('fct_check_result') }}  -- checks and extraction notes, as the fact table counts them
     where file_sha256 is not null
     group by file_sha256
 ),

@@ -76,7 +76,7 @@ ranked as (
         row_number() over (
             partition by jurisdiction_code, report_year, scope
             order by
-                case issuing_body_kind when 'government' then 0 when 'unknown' then 1 else 2 end,
+                case issuing_body_kind when 'government' then 0 else 1 end,  -- else unknown
                 metric_rows desc,
                 publication_date desc nulls last,
                 file_sha256
