@@ -20,7 +20,6 @@ DEPARTMENT = "department"
 TOWNSHIP = "township"
 OTHER = "other"
 UNKNOWN = "unknown"
-KINDS = (GOVERNMENT, DEPARTMENT, TOWNSHIP, OTHER, UNKNOWN)
 
 _PLACE_END = r"(?:省|市|县|区|州|盟|旗|自治区|自治州|自治县|自治旗|地区|特别行政区)"
 # Kinds by how a name ends (matching text, white space removed), tried in order.
@@ -56,7 +55,7 @@ _TITLE_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十]+篇|Page\s*
 class Issuer:
     name: str | None  # as printed (simplified script), e.g. 金乡县水务局; None when not printed
     kind: str  # government | department | township | other | unknown
-    source: str  # where the name or kind was read: title | label | signature | voice | none
+    source: str  # where the kind was read: title | label (the page's label or signature) | voice | none
 
 
 def kind_of_name(name: str) -> str:

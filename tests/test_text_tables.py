@@ -57,7 +57,10 @@ def test_readings_print_numbers_as_tables_do():
 
 
 def test_a_run_is_read_only_when_the_identities_leave_one_reading():
-    row_total = digit_runs.row_identity(lambda numbers: sum(numbers[:-1]) == numbers[-1])
+    def row_total(reading):  # 总计 = the applicant cells
+        numbers = digit_runs.numbers(reading)
+        return sum(numbers[:-1]) == numbers[-1]
+
     unique = [reading for reading in digit_runs.readings("63001010", 7) if row_total(reading)]
     assert unique == [("6", "3", "0", "0", "1", "0", "10")]
     two = [reading for reading in digit_runs.readings("113000014", 7) if row_total(reading)]

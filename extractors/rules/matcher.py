@@ -7,8 +7,8 @@ words that veto it (``unless``) and a few named conditions on its clause (``when
 ``Statement`` row says when a clause without a number fixes a value (an absence: 0; "all of
 them": the total read before). Adding a phrasing is adding a row (and a test), never code here.
 
-The matcher knows nothing of any metric; ``reader.py`` walks the report and hands it one
-``Window`` per number.
+The matcher knows nothing of any metric; ``legacy.py`` walks the report and hands it one
+``Window`` per number (and one per clause without a number, for statements).
 """
 from __future__ import annotations
 
@@ -23,10 +23,8 @@ from extractors.rules import vocabulary as words
 # Windows: the texts a row's patterns are matched against.
 SEGMENT = "segment"  # the words since the last comma, colon or 、 before the number
 LEFT = "left"  # the clause's words before the number (from the number before it on)
-RIGHT = "right"  # the clause's words after the number
 CLAUSE = "clause"
 SENTENCE = "sentence"
-SENTENCE_BEFORE = "sentence_before"  # the sentence's words before the clause
 SENTENCE_TO_HERE = "sentence_to_here"  # the sentence's words before the clause, and the left
 SENTENCE_BEFORE_AND_CLAUSE = "sentence_before_and_clause"  # the sentence up to the clause's end
 SINCE_LAST_FACT = "since_last_fact"  # the sentence's words since the last number read as a fact
@@ -103,7 +101,7 @@ class Phrase:
     part: str | None = None  # the report part the paragraph must sit in
     unless: str | tuple[str, ...] = ()  # any of these found in ``unless_in`` vetoes the row
     unless_in: str = LEFT
-    when: tuple[str, ...] = ()  # named conditions (see reader.CONDITIONS)
+    when: tuple[str, ...] = ()  # named conditions (conditions.CONDITIONS)
     example: str = ""  # a phrasing the row is for (the family's tests hold its variants)
 
     @cached_property
@@ -189,9 +187,12 @@ class Statement:
     pattern: str
     value: str = ZERO
     pattern_in: str = CLAUSE
-    topic: str | None = None  # as for Phrase; "" also accepts the part named by ``part``
-    part: str | None = None  # the report part (or, with ``topic``, either holds)
-    sentence_has: str = ""  # the sentence must also say this
+    # Where the clause must be. With ``topic`` or ``part`` set, any one of the three suffices (the
+    # clause's topic, the report part, the sentence saying ``sentence_has``); ``sentence_has``
+    # alone is required.
+    topic: str | None = None  # as for Phrase
+    part: str | None = None
+    sentence_has: str = ""
     unless: str = ""  # found in the sentence, vetoes the row
     confidence: float = 0.85
     rule: str = ""

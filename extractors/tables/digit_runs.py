@@ -115,7 +115,3 @@ def balances(left: Iterable[Hashable], right: Iterable[Hashable], column: int) -
 
     return holds
 
-
-def row_identity(check: Callable[[tuple[float, ...]], bool]) -> Callable[[Reading], bool]:
-    """A row's own identity (总计 = the applicant cells; this year ≤ cumulative) on a reading."""
-    return lambda reading: check(numbers(reading))

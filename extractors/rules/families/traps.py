@@ -23,7 +23,7 @@ SHARES = r"_pct$"
 EVERY_METRIC = ""
 
 
-# The span a clause speaks of (kept by the reader from clause to clause in a sentence): several
+# The span a clause speaks of (kept by legacy.py from clause to clause in a sentence): several
 # years, from a marker on, until a clause names the year itself again.
 # (5月1日以来 and 今年以来 are this year: the first report counts from the Regulations' start.)
 SEVERAL_YEARS = (r"(?<!今年)(?<!本年)(?<![月日])以来|历年|至今|迄今|截至目前|截止目前"
@@ -47,7 +47,7 @@ class Trap:
 
 
 TRAPS = (
-    # Cumulative totals: the clause speaks of several years (see reader: the span a clause covers).
+    # Cumulative totals: the clause speaks of several years (legacy.py keeps the span a clause covers).
     Trap(r".", SEGMENT, when="cumulative", example="《条例》实施以来累计受理申请612件"),
     # A rate, not a count (对每一件申请, 每条信息).
     Trap(r"每\s*$", SEGMENT, example="对每一件申请，我局均认真登记、按时答复"),
