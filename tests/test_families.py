@@ -24,17 +24,8 @@ from typing import NamedTuple
 import pytest
 
 from extractors.rules.legacy import extract_legacy_facts
-from tests.test_legacy_rules import F, make_document
+from tests.test_legacy_rules import OUTLINE, TITLE, F, make_document
 
-OUTLINE = {
-    "overview": "一、概述",
-    "proactive": "二、主动公开政府信息情况",
-    "requests": "三、依申请公开情况",
-    "fees": "四、收费及减免情况",
-    "review": "五、行政复议和行政诉讼情况",
-    "problems": "六、存在的问题及改进措施",
-}
-TITLE = "某某市2016年政府信息公开工作年度报告"
 # The overview's opening: names the report year (a real report does, many times) and no number.
 OPENING = "2016年，某某市认真贯彻落实《中华人民共和国政府信息公开条例》，2016年度政府信息公开工作有序推进。"
 REPORT_YEAR = 2016

@@ -33,7 +33,7 @@ _ALL_WORD = re.compile(r"均|全部|都|皆")
 # 依申请公开：无 / 政府信息公开申请：无
 _REQUESTS_LABEL = re.compile(r"(?:本年度?|全年)?(?:政府信息)?(?:依申请公开|公开申请|信息公开申请|申请公开)(?:的)?(?:情况|数量|事项|件数|数)?")
 _RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + said + r")"))
-                           for result, said in reviews.RESULT_STATEMENTS)
+                           for result, said in reviews.RESULT_WORDS)
 
 
 @dataclass(frozen=True)

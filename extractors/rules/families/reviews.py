@@ -17,20 +17,20 @@ RECON_TOTAL = r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)"
 LIT_TOTAL = r"(?:行政诉讼|(?<!驳回)(?<!撤回)(?:提起诉讼|起诉))(?:案件|案)?"
 
 # Results, by the words that name them; a row's {review} is the clause's topic (recon or lit).
-RESULTS = (
-    ("pending", r"(?:尚未审结|未审结|未结案|审理中|正在审理|尚在审理|仍在审理|正在办理)[^,，;；]{0,6}?"),
-    ("corrected", r"(?:纠错|纠正|撤销|确认违法|责令|败诉)[^,，;；]{0,6}?"),
-    ("upheld", r"(?:维持|驳回|胜诉)[^,，;；]{0,24}?"),
-    # 原告撤诉 / 申请人撤回申请 / 终止: the case ended without a ruling on the merits.
-    ("other", r"(?:其他|其它|撤诉|撤回|终止)(?:情况|情形|结果|方式)?[^,，;；]{0,6}?"),
-)
-# The same results said without a number, right after the total.
-RESULT_STATEMENTS = (
-    ("pending", r"尚未审结|未审结|审理中|正在审理|尚在审理|仍在审理"),
+# 原告撤诉 / 申请人撤回申请 / 终止: the case ended without a ruling on the merits.
+RESULT_WORDS = (
+    ("pending", r"尚未审结|未审结|未结案|审理中|正在审理|尚在审理|仍在审理|正在办理"),
     ("corrected", r"纠错|纠正|撤销|确认违法|责令|败诉"),
     ("upheld", r"维持|驳回|胜诉"),
     ("other", r"撤诉|撤回|终止"),
 )
+# After a number (维持原答复2件), the words up to it; a count may also name the other results
+# (其他情形1件), which a result said of every case (均为其他) does not.
+_RESULT_TAIL = {"upheld": r"[^,，;；]{0,24}?"}
+RESULTS = tuple(
+    (result, (r"(?:其他|其它|" + said + r")(?:情况|情形|结果|方式)?" if result == "other" else f"(?:{said})")
+     + _RESULT_TAIL.get(result, r"[^,，;；]{0,6}?"))
+    for result, said in RESULT_WORDS)
 # "of all the cases": 均/全部/都, or 已 after the deciding body (一审法院均判决驳回, 两案均被驳回).
 ALL_CASES = r"^(?:(?:经复议|经审理|法院)?已|[^,，;；\d]{0,8}?(?:均|全部|都|皆))"
 
@@ -47,7 +47,7 @@ PHRASES = (
     *(Phrase("{review}_" + result, after=r"(?:的)?(?:案件)?(?:目前|仍|已|均|被|已被)*(?:申请人|原告|当事人|法院|复议机关)?"
              r"(?:主动|一审|二审)?(?:判决|裁定|决定)?(?:" + said + r")", topic=REVIEW,
              unless=ALL_REVIEWS, when=("number_first",), example="另有1件尚在审理中")
-      for result, said in RESULT_STATEMENTS),
+      for result, said in RESULT_WORDS),
     # 本年度发生1件 / 今年收到2件, in a clause about reviews: the year's total with a bare verb.
     Phrase("{review}_total", before=r"(?:本年度?|今年|当年|全年)(?:共)?(?:发生|收到|受理|办理|新收)", topic=REVIEW,
            unless=ALL_REVIEWS, when=("nothing_after",), example="《条例》实施以来累计发生行政诉讼6件，本年度发生1件"),
