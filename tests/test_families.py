@@ -335,6 +335,8 @@ case(FAM, "before_other", R, "其它处理结果4件。", F("out_other", 4))
 case(FAM, "before_other", R, "其他情形１件。", F("out_other", 1))
 # (法人或其他组织 is an applicant type, not the outcome "other")
 case(FAM, "before_other", R, "其中，自然人申请180件，法人或其他组织申请20件。")
+case(FAM, "before_other", R, "申请人中公民四十三人次、法人或其他组织四件。")
+case(FAM, "before_other", R, "申請人中，公民112件，法人或其他組織９件。")
 # --- merged categories after the number: out_other (3件申请内容不明确或转其他途径办理) -----------------
 case(FAM, "merged_number_first", R, "其中2件信息不存在或不属于本机关公开范围。", F("out_other", 2))
 case(FAM, "merged_number_first", R, "另有4件属于重复申请或申请内容不明确。", F("out_other", 4))
@@ -375,6 +377,12 @@ case(FAM, "amount", FE, "市政府收取信息公开工本费三百二十元。"
 case(FAM, "amount", FE, "本年度共收取複製費、郵寄費約1.2萬元。", F("fee_collected_yuan", 12000, "about"))
 case(FAM, "amount", O, "全年依法收取政府信息公开信息处理费0元。", F("fee_collected_yuan", 0))
 case(FAM, "amount", FE, "收取检索复制费用合计人民币150元。", F("fee_collected_yuan", 150))
+# --- the sum after the charged items (收取检索费180元、复制费356元，合计536元) -------------------------
+case(FAM, "sum_after_items", FE, "共收取检索费180元、复制费356.5元、邮寄费92元，合计628.5元。",
+     F("fee_collected_yuan", 628.5))
+case(FAM, "sum_after_items", FE, "全年收取复印费40元、邮寄费12元，共计52元。", F("fee_collected_yuan", 52))
+case(FAM, "sum_after_items", FE, "收取檢索費一百元、複製費二百元，總計三百元。", F("fee_collected_yuan", 300))
+case(FAM, "sum_after_items", FE, "全年仅收取复制费30元。", F("fee_collected_yuan", 30))
 # --- absence (未收取任何费用) -----------------------------------------------------------------------
 case(FAM, "absent", FE, "全市办理政府信息公开申请均未收取费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "依申请提供政府信息时，一律免收费用。", F("fee_collected_yuan", 0))

@@ -26,6 +26,7 @@ REQUESTS = frozenset({"件", "起", "项", "个", "宗", "条", "例", "份"})  
 CASES = frozenset({"件", "起", "宗", "个", "例", "项"})
 PERCENT = frozenset({"%"})
 MONEY = frozenset({"元", "万元"})
+AMOUNT_OF_MONEY = NUMBER_PATTERN + r"\s*元"  # 180元, 1.2万元, 三百元
 UNITS_OF = {"items": ITEMS, "events": EVENTS, "requests": REQUESTS, "cases": CASES, "percent": PERCENT,
             "yuan": MONEY, "items_or_events": ITEMS | EVENTS}
 

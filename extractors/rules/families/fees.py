@@ -6,7 +6,7 @@ fee collected.
 from __future__ import annotations
 
 from extractors.rules import sections
-from extractors.rules.matcher import FEE, LEFT, Phrase, Statement
+from extractors.rules.matcher import FEE, LEFT, SENTENCE_TO_HERE, Phrase, Statement
 
 # The charged items may be listed (检索、复制、邮寄等费用), so up to ~24 characters sit between.
 FEE_AMOUNT = r"(?:收取|收费)[^,，;；标每]{0,24}?(?:费用|费)?"
@@ -21,6 +21,9 @@ FEE_ABSENT = (
 PHRASES = (
     Phrase("fee_collected_yuan", before=FEE_AMOUNT, before_in=(LEFT,), when=("fee_context",),
            example="收取检索、复制、邮寄等费用120元"),
+    # The sum after the charged items (收取检索费180元、复制费356元，合计536元).
+    Phrase("fee_collected_yuan", before=r"(?:合计|共计|总计)(?:为|收取|收费)?", near=FEE_AMOUNT, near_in=SENTENCE_TO_HERE,
+           when=("fee_context",), example="收取检索费180元、复制费356元，合计536元"),
 )
 
 STATEMENTS = (

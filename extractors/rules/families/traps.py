@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from extractors.rules import vocabulary as words
 from extractors.rules.matcher import LEFT, REST_OF_SENTENCE, SEGMENT, SENTENCE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Window
 
 REQUEST_METRICS = r"^(?:req_|out_)"
@@ -39,11 +40,12 @@ class Trap:
     window: str  # where they are looked for (a matcher window)
     metrics: str = EVERY_METRIC  # the metrics vetoed (a regex on the code; "" for every one)
     when: str = ""  # a Window flag that must also hold ("cumulative")
+    also: tuple[str, str] = ()  # (words, window): found as well, for a trap told by two signs
     example: str = ""
 
     @cached_property
-    def compiled(self) -> tuple[re.Pattern, re.Pattern]:
-        return re.compile(self.words), re.compile(self.metrics)
+    def compiled(self) -> tuple[re.Pattern, re.Pattern, re.Pattern | None]:
+        return re.compile(self.words), re.compile(self.metrics), re.compile(self.also[0]) if self.also else None
 
 
 TRAPS = (
@@ -79,13 +81,19 @@ TRAPS = (
     # Reviews caused by something else (因行政许可事项引发的行政复议案件7件).
     Trap(r"因(?!(?:政府)?信息公开|依申请|不服|对)[^,，;；。]{1,16}?(?:引发|引起|提起|产生|发生)", SENTENCE_TO_HERE, REVIEW_TOTALS,
          example="因行政许可事项引发的行政复议案件7件"),
-    # Counts by applicant type (自然人申请180件，法人或其他组织申请20件): a dimension, not a code.
-    Trap(r"(?:自然人|公民|个人|法人|其他组织|企业|律师)(?:提出|提交)?(?:的)?申请\s*$", SEGMENT, REQUEST_METRICS,
+    # Counts by applicant type (自然人申请180件，法人或其他组织申请20件, 申请人中公民43人次、法人或其他
+    # 组织4件): a dimension, not a code (其他组织 is no 其他情形).
+    Trap(r"(?:自然人|公民|个人|法人|其他组织|企业|律师)(?:提出|提交)?(?:的)?(?:申请)?\s*$", SEGMENT, REQUEST_METRICS,
          example="其中，自然人申请180件，法人或其他组织申请20件"),
     # Shares by applicant type or by topic (公民申请占90%, 从申请内容看…其他占36%).
     Trap(r"公民|自然人|法人|其他组织|企业|个人|律师|外地|本地", SEGMENT, SHARES, example="公民申请占90%"),
     Trap(r"^\s*(?:从|按|就|以)[^,，;；]{0,12}?(?:内容|领域|类别|类型|对象|主体|申请人|身份|部门|地区)[^,，;；]{0,4}?(?:看|来看|分|划分|统计|分析)",
          SENTENCE, example="从申请内容看，涉及征地拆迁的占41.7%，其他占36%"),
+    # One charged item among several (收取检索费180元、复制费356.5元、邮寄费92元，合计628.5元): the
+    # items are parts of the fee; their sum, or the one item charged, is the fee (复制费用560元，
+    # 较上年减少120元: one item and a change).
+    Trap(r"(?:检索|复制|复印|打印|邮寄|邮递|工本|资料)(?:费|费用)\s*$", SEGMENT, r"^fee_",
+         also=(r"(?:费用?|合计|共计|总计)(?:为|收取)?\s*" + words.AMOUNT_OF_MONEY, REST_OF_SENTENCE), example="收取检索费180元、复制费356.5元、邮寄费92元，合计628.5元"),
     # Items of information sorted by their disclosure attribute, not requests and their outcomes.
     Trap(r"属性|确定为|新产生的?(?:政府)?信息|制发(?:的)?文件|登记(?:政府)?信息|公开属性", SENTENCE_TO_HERE, REQUEST_METRICS,
          example="全年新产生的政府信息中，确定为依申请公开的12条，不予公开的27条"),
@@ -97,9 +105,10 @@ TRAPS = (
 def vetoed(metric: str, window: Window) -> bool:
     """True when a trap row says the number read as ``metric`` counts something else."""
     for trap in TRAPS:
-        words, metrics = trap.compiled
+        words, metrics, also = trap.compiled
         if trap.when and not getattr(window, trap.when):
             continue
-        if metrics.search(metric) and words.search(window.text(trap.window)):
+        if metrics.search(metric) and words.search(window.text(trap.window)) and (
+                also is None or also.search(window.text(trap.also[1]))):
             return True
     return False
