@@ -85,6 +85,13 @@ case(FAM, "press_after", P, "全年共举办15场新闻发布会。", F("pro_pre
 case(FAM, "press_after", P, "市政府先后召开十二场新闻发布会，及时回应社会关切。",
      F("pro_press_conferences", 12, "exact", GOV))
 case(FAM, "press_after", P, "全市舉行了近30場新聞發佈會。", F("pro_press_conferences", 30, "under"))
+# --- the government's part of the events just counted (其中市政府新闻办组织召开28场) ------------------
+case(FAM, "events_government_part", P, "全市共召开新闻发布会63场，其中市政府新闻办组织召开28场。",
+     F("pro_press_conferences", 63), F("pro_press_conferences", 28, "exact", GOV))
+case(FAM, "events_government_part", P, "全市共举办在线访谈40期，其中市政府组织开展12期。",
+     F("pro_online_interviews", 40), F("pro_online_interviews", 12, "exact", GOV))
+case(FAM, "events_government_part", P, "全市召開新聞發佈會五十場，其中市政府新聞辦公室舉辦二十場。",
+     F("pro_press_conferences", 50), F("pro_press_conferences", 20, "exact", GOV))
 # --- EVENTS: 开展在线访谈8期 ----------------------------------------------------------------------
 case(FAM, "interviews_before", P, "全年组织网上访谈活动十期。", F("pro_online_interviews", 10))
 case(FAM, "interviews_before", P, "全市开展在线访谈21场，邀请部门负责人解答群众关心的问题。",
@@ -168,6 +175,12 @@ case(FAM, "channel_wechat", P, "利用政務微信公開信息三百六十條。
 case(FAM, "channel_gazette", P, "通过政府公报公开规范性文件32件。", F("pro_gazette", 32))
 case(FAM, "channel_gazette", P, "市政府公报刊发政府文件75件。", F("pro_gazette", 75, "exact", GOV))
 case(FAM, "channel_gazette", P, "政府公報刊登文件二十件。", F("pro_gazette", 20))
+# --- the gazette the clause publishes through (市政府通过《市政府公报》公开规章和规范性文件132件) -------
+case(FAM, "gazette_through", P, "市政府通过《某某市人民政府公报》公开市政府规章和规范性文件132件。",
+     F("pro_gazette", 132, "exact", GOV))
+case(FAM, "gazette_through", P, "通过《政府公报》发布规范性文件46件，全年编印公报12期。", F("pro_gazette", 46))
+case(FAM, "gazette_through", P, "縣政府通過《政府公報》刊登規範性文件四十六件。", F("pro_gazette", 46, "exact", GOV))
+case(FAM, "gazette_through", P, "全年编印公报24期，在政府网站公开规范性文件12件。", F("pro_website", 12))
 case(FAM, "channel_other", P, "通过政务公开栏公开信息1,200条。", F("pro_other", 1200))
 case(FAM, "channel_other", P, "通过电子显示屏发布信息560余条。", F("pro_other", 560, "over"))
 case(FAM, "channel_other", P, "通過報紙公開政府信息45條。", F("pro_other", 45))
@@ -424,6 +437,8 @@ case(FAM, "result_before_corrected", V, "行政诉讼案件3起，被法院撤�
      F("lit_total", 3), F("lit_corrected", 1), F("lit_upheld", 2))
 case(FAM, "result_before_corrected", V, "政府信息公開行政複議案件七件，糾正３件，維持４件。",
      F("recon_total", 7), F("recon_corrected", 3), F("recon_upheld", 4))
+case(FAM, "result_before_corrected", V, "行政诉讼案件2件，判决确认被诉答复行为违法的1件，驳回诉讼请求1件。",
+     F("lit_total", 2), F("lit_corrected", 1), F("lit_upheld", 1))
 case(FAM, "result_before_other", V, "政府信息公开行政复议4件，申请人撤回复议申请1件，维持3件。",
      F("recon_total", 4), F("recon_other", 1), F("recon_upheld", 3))
 case(FAM, "result_before_other", V, "政府信息公开行政复议案件6件，其中终止审理2件，维持原答复4件。",
@@ -441,6 +456,10 @@ case(FAM, "result_number_first", V, "政府信息公开行政复议案件5件，
      F("recon_total", 5), F("recon_upheld", 3), F("recon_corrected", 2))
 case(FAM, "result_number_first", V, "政府信息公开行政诉讼4件，3件驳回原告诉讼请求，另有1件仍在审理中。",
      F("lit_total", 4), F("lit_upheld", 3), F("lit_pending", 1))
+case(FAM, "result_number_first", V, "政府信息公开行政诉讼7件，驳回5件，截至年底尚有2件未审结。",
+     F("lit_total", 7), F("lit_upheld", 5), F("lit_pending", 2))
+case(FAM, "result_number_first", V, "政府信息公開行政複議３件，維持２件，年末仍有１件正在審理。",
+     F("recon_total", 3), F("recon_upheld", 2), F("recon_pending", 1))
 case(FAM, "result_number_first", V, "政府信息公開行政複議３件，２件維持，１件申請人撤回。",
      F("recon_total", 3), F("recon_upheld", 2), F("recon_other", 1))
 case(FAM, "result_number_first", V, "政府信息公开行政诉讼2件，1件原告撤诉，1件已被法院驳回。",

@@ -91,12 +91,12 @@ _YEAR_PART = re.compile(r"^\s*(?:其中)?[,，]?\s*(?:本年度?|今年|当年|(
 _PART_VERBS = {
     "req_received": r"(?:受理|收到|接收|接到|办理)",
     "pro_total": r"(?:主动)?(?:公开|发布)",
-    "pro_press_conferences": r"(?:举办|召开|举行|组织)",
-    "pro_online_interviews": r"(?:举办|开展|组织|参加)",
+    "pro_press_conferences": r"(?:组织|牵头)?(?:举办|召开|举行)|组织",
+    "pro_online_interviews": r"(?:组织)?(?:举办|开展)|组织|参加",
 }
 _SUBJECT_AND_VERB = re.compile(
     r"^\s*(?:其中)?[,，:：]?\s*(?:[\u4e00-\u9fff]{0,7}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府|行政公署|行署)"
-    r"(?:共|共计|累计|全年)?(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:了)?\s*$"
+    r"(?:新闻办公室|新闻办|办公厅|办公室)?(?:共|共计|累计|全年)?(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:了)?\s*$"
 )
 
 
@@ -373,9 +373,9 @@ class _Reader:
         return first_match(requests.RATES[1:], window)
 
     def _part_of_total(self, clause: _Clause, mention: Mention, window: Window) -> str | None:
-        """其中县本级8件 / 其中，市本级公开42115条 / 其中市政府举办46场: inside a breakdown, the
-        report's own level or government named with at most a bare verb gives its part of the
-        total just stated, in that total's metric."""
+        """其中县本级8件 / 其中，市本级公开42115条 / 其中市政府举办46场 / 其中市政府新闻办组织召开28场:
+        inside a breakdown, the report's own level or government (or the office acting for it) named
+        with at most a bare verb gives its part of the total just stated, in that total's metric."""
         metric = self.last_total_metric
         if (metric is None or not clause.breakdown or clause.strength != CLAUSE_SUBJECT_STRENGTH
                 or clause.scope not in (scopes.OWN_LEVEL, scopes.GOVERNMENT)):

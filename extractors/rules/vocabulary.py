@@ -46,7 +46,8 @@ BREAKDOWN_OPENED = r"(?:其中|内含|包括)[,，:：]\s*$"
 TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|超|逾|不足|不到|了|的|有|是|\s|“|”)*$"
 # Nothing but a filler before the number in its segment: the words after it are its label
 # (其中230件同意公开).
-NUMBER_FIRST = r"^\s*(?:其中|另有|还有|共有|有|共|计|对|将|其余|余下|另)?\s*$"
+NUMBER_FIRST = (r"^\s*(?:(?:截至|截止|至)?(?:年底|年末|报告期末))?"
+                r"(?:其中|另有|还有|尚有|仍有|共有|有|共|计|对|将|其余|余下|另)?\s*$")
 # Nothing after the number but the clause's end or the word 信息.
 NOTHING_AFTER = r"^\s*(?:$|[,，;；。、:：()（）]|(?:政府|政务)?信息)"
 

@@ -142,6 +142,11 @@ PHRASES = EVENTS + (
     Phrase("pro_gazette", before=r"(?:刊登|刊发|刊载|登载|收录)(?:了)?[^;；。]{0,30}?(?:文件|规章|信息)",
            before_in=(LEFT,), near=GAZETTE, near_in=SENTENCE_TO_HERE, when=_IN_PART,
            example="《政报》24期，刊登省政府文件316件"),
+    # 市政府通过《市人民政府公报》公开规章和规范性文件132件: the gazette the clause publishes through.
+    Phrase("pro_gazette", before=r"(?:" + GAZETTE + r")》?[^,，;；。\d]{0,6}?(?:公开|发布|刊登|刊发)(?:了)?"
+                                 r"[^,，;；。\d]{0,20}?(?:文件|规章|信息)",
+           before_in=(LEFT,), unless=r"网站|网(?![上络])|微博|微信|公众号|客户端|公开栏|报刊|报纸|电视|广播",
+           when=_IN_PART + ("nothing_after",), example="市政府通过《市人民政府公报》公开规章和规范性文件132件"),
     *_CHANNEL_ROWS,
     *_ACCOUNT_ROWS,
     # 市政府门户网站完成改版，开设……栏目，全年发布信息9,514条: the portal, the sentence's subject.
