@@ -242,6 +242,13 @@ case(FAM, "channel_fax", R, "傳真方式申請３件。", F("req_fax", 3))
 case(FAM, "channel_email", R, "通过电子邮件提交的申请15件。", F("req_email", 15))
 case(FAM, "channel_email", R, "电子邮箱申请八件。", F("req_email", 8))
 case(FAM, "channel_email", R, "以電郵方式提出申請4件。", F("req_email", 4))
+# --- the number first, its channel after it (其余7件通过电子邮件提出) ---------------------------------
+case(FAM, "channel_number_first", R, "当面申请31件，信函申请9件，其余七件通过电子邮件提出。",
+     F("req_in_person", 31), F("req_letter", 9), F("req_email", 7))
+case(FAM, "channel_number_first", R, "全年受理申请20件，其中12件为网上申请，8件通过信函方式提交。",
+     F("req_received", 20), F("req_online", 12), F("req_letter", 8))
+case(FAM, "channel_number_first", R, "另有３件經傳真遞交。", F("req_fax", 3))
+case(FAM, "channel_number_first", R, "全年受理申请20件，其中12件通过网上答复。", F("req_received", 20))
 case(FAM, "channel_other", R, "其他形式申请6件。", F("req_other_channel", 6))
 case(FAM, "channel_other", R, "通过其他途径提出申请两件。", F("req_other_channel", 2))
 case(FAM, "channel_other", R, "其他方式申請十件。", F("req_other_channel", 10))
@@ -517,6 +524,9 @@ case(FAM, "review_absent_after_noun", V, "因政府信息公开申请行政复�
 case(FAM, "review_absent_after_noun", V, "针对政府信息公开提起行政诉讼的，本年度没有出现。", F("lit_total", 0))
 case(FAM, "review_absent_after_noun", V, "因政府信息公開被申請行政複議、提起行政訴訟的情況，今年均未產生。",
      F("recon_total", 0), F("lit_total", 0))
+case(FAM, "review_absent_after_noun", V, "因政府信息公开申请行政复议、提起行政诉讼以及向上级机关申诉的，本年度均未发生。",
+     F("recon_total", 0), F("lit_total", 0), F("complaint_total", 0))
+case(FAM, "review_absent_after_noun", V, "群众举报投诉的，本年度均未发生。")  # (complaints about anything)
 # --- all the requests counted before answered (上述申请已全部按期答复) ----------------------------------
 case(FAM, "answered_all_statement", R, ("全市共受理政府信息公开申请240件。", "所有申请均已在法定期限内予以答复。"),
      F("req_received", 240), F("req_answered", 240))

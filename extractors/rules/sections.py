@@ -19,6 +19,8 @@ OTHER = "other"
 
 # A top-level heading: 一、… / 二. … / 第三部分 …, short, on its own or ending at the first 。
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分)")
+# An outline of 第一部分 … 第六部分 numbers its parts' sections 一、二、: those are second-level.
+_PART_HEADING = re.compile(r"^\s*第[一二三四五六七八九十]{1,3}部分")
 # A second-level heading: （一）… / (二)…
 _SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]")
 
@@ -46,7 +48,7 @@ def heading_text(paragraph: str) -> tuple[str, str] | None:
         match = pattern.match(paragraph)
         if not match:
             continue
-        rest = paragraph[match.end():].lstrip()
+        rest = paragraph[match.end():].lstrip().lstrip(":：").lstrip()  # 第三部分：依申请公开情况
         # Inline headings end at the first full stop (（一）依申请公开受理情况。全市……); on a page
         # whose line breaks were lost, at the space before the text (一、概述 2009年，…), but a
         # heading printed with a space inside (四、政府信息公开的 收费及减免情况) is whole.
@@ -73,12 +75,17 @@ class SectionTracker:
         self.top = OVERVIEW
         self.sub: str | None = None
         self.seen: set[str] = set()
+        self.parts_outline = False  # the report's parts are headed 第N部分
 
     def feed(self, paragraph: str) -> str:
         heading = heading_text(paragraph)
         if heading:
             level, words = heading
             category = category_of(words)
+            if _PART_HEADING.match(paragraph):
+                self.parts_outline = True
+            elif level == "top" and self.parts_outline:
+                level = "sub"
             if level == "top":
                 self.top = category
                 self.sub = None

@@ -40,11 +40,13 @@ STATEMENTS = (
     Statement(("complaint_total",),
               NONE_HAPPENED + r"[^。；;，,]{0,40}?(?:申诉|举报|投诉)|(?:申诉|举报|投诉)[^。；;，,]{0,20}?" + STATED_ZERO,
               part=sections.REVIEW, sentence_has="信息公开", rule="complaint_absent", example="也没有收到相关申诉"),
-    # 因…被申请行政复议或提起行政诉讼的，本年度均未发生: the absence said after the noun, in a
+    # 因…被申请行政复议、提起行政诉讼或申诉的，本年度均未发生: the absence said after the noun, in a
     # clause of its own.
     *(Statement((metric,), r"^(?:本年度?|今年|全年|当年)?(?:均|都|也|亦)?(?:未|没有|无)(?:发生|出现|产生)", pattern_in="opening",
                 sentence_has=named, rule="review_absent", example="因政府信息公开被申请行政复议的，本年度均未发生")
-      for metric, named in (("recon_total", "复议"), ("lit_total", "诉讼"))),
+      for metric, named in (("recon_total", "复议"), ("lit_total", "诉讼"),
+                            # (complaints about anything are common; only those on disclosure)
+                            ("complaint_total", r"^(?=.*信息公开).*(?:申诉|举报|投诉)"))),
     # 所有申请均已在规定时限内答复 / 上述申请已全部按期答复 / 市本级受理的申请已全部按期答复: all
     # the requests counted before in the clause's scope.
     Statement(("req_answered",),

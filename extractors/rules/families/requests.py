@@ -42,6 +42,12 @@ PHRASES = (
     *(Phrase(metric, near=(CHANNEL_WORD, channel), near_in=SEGMENT, unless=(NOT_A_CHANNEL, r"共(?:计)?(?:受理|收到|接到|接收)"),
              unless_in=SEGMENT, topic=REQUEST, example="网上申请22件")
       for metric, channel in CHANNELS),
+    # 其余7件通过电子邮件提出 / 另有12件为网上申请: the number first, its channel after it.
+    *(Phrase(metric, after=r"(?:申请)?(?:是|为|均为|系)?(?:通过|以|经|采用|采取|由)?(?:" + channel + r")"
+                           r"[^,，;；。\d]{0,4}?(?:方式|形式|渠道)?(?:提出|提交|递交|申请|送达|寄送)",
+             unless=NOT_A_CHANNEL, unless_in=SEGMENT, topic=REQUEST, when=("number_first",),
+             example="其余7件通过电子邮件提出")
+      for metric, channel in CHANNELS),
     # 受理政府信息公开申请1234件 / 接收申请书42份 / 收到依申请公开件9件; the verb may sit before an
     # enumeration (收到公民、法人和其他组织提出的政府信息公开申请312件), so the clause is read too.
     Phrase("req_received", before=RECEIVE_VERB + r"(?:了)?[^,，;；:：]{0,16}?(?:" + REQUEST_NOUN + r"|申请)(?:书|表|件)?",
