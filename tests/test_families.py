@@ -180,6 +180,8 @@ case(FAM, "gazette_through", P, "市政府通过《某某市人民政府公报�
      F("pro_gazette", 132, "exact", GOV))
 case(FAM, "gazette_through", P, "通过《政府公报》发布规范性文件46件，全年编印公报12期。", F("pro_gazette", 46))
 case(FAM, "gazette_through", P, "縣政府通過《政府公報》刊登規範性文件四十六件。", F("pro_gazette", 46, "exact", GOV))
+case(FAM, "gazette_through", P, "省政府通过《某某省人民政府公报》刊登省政府规章、规范性文件等196件。",
+     F("pro_gazette", 196, "exact", GOV))
 case(FAM, "gazette_through", P, "全年编印公报24期，在政府网站公开规范性文件12件。", F("pro_website", 12))
 case(FAM, "channel_other", P, "通过政务公开栏公开信息1,200条。", F("pro_other", 1200))
 case(FAM, "channel_other", P, "通过电子显示屏发布信息560余条。", F("pro_other", 560, "over"))
@@ -193,6 +195,15 @@ case(FAM, "channel_breakdown_no_verb", P, "全市主動公開政府信息5,600�
      F("pro_total", 5600), F("pro_website", 4100), F("pro_new_media", 1500))
 case(FAM, "channel_breakdown_no_verb", P, "全市主动公开政府信息2.4万条，其中政府公报120条。",
      F("pro_total", 24000), F("pro_gazette", 120))
+# --- the channels announced by a list opener (主要公开渠道分别为：门户网站8934条、政务微博1602条) ----------
+case(FAM, "channel_list", P, ("全县共主动公开政府信息12,460条。",
+                              "主要公开渠道分别为：县政府门户网站8,934条、“某某发布”政务微博1,602条、政务微信公众号1,219条、"
+                              "政务公开栏等其他方式705条。"),
+     F("pro_total", 12460), F("pro_website", 8934), F("pro_weibo", 1602), F("pro_wechat", 1219), F("pro_other", 705))
+case(FAM, "channel_list", P, ("全年主动公开政府信息3,000条。", "发布渠道包括：政府网站2,500条，政务微信500条。"),
+     F("pro_total", 3000), F("pro_website", 2500), F("pro_wechat", 500))
+case(FAM, "channel_list", P, ("全市主動公開政府信息六千條。", "公開渠道主要有：政府網站五千條、公開欄一千條。"),
+     F("pro_total", 6000), F("pro_website", 5000), F("pro_other", 1000))
 # --- accounts of a channel opened, then what they published (开通政务微博1126个，发布信息21.3万条) -------
 case(FAM, "channel_accounts", P, "全市开通政务微信公众号86个，推送信息4.2万条。", F("pro_wechat", 42000))
 case(FAM, "channel_accounts", P, "注册政务微博账号二十个，全年发布信息3,600余条。", F("pro_weibo", 3600, "over"))
@@ -365,6 +376,11 @@ case(FAM, "merged_number_first", R, "其中６件為申請內容不明確等其�
 case(FAM, "number_first", R, "全市受理申请600件，其中512件予以公开。", F("req_received", 600), F("out_granted", 512))
 case(FAM, "number_first", R, "有17件部分公开。", F("out_partial", 17))
 case(FAM, "number_first", R, "8件依法不予公开。", F("out_denied", 8))
+case(FAM, "number_first", R, "州本级对108件申请予以公开，对11件申请部分公开。",
+     F("out_granted", 108, "exact", OWN), F("out_partial", 11, "exact", OWN))
+case(FAM, "number_first", R, "9件因申请的信息不存在作出了说明；7件因涉及商业秘密或个人隐私不予公开。",
+     F("out_nonexistent", 9), F("out_denied", 7))
+case(FAM, "number_first", R, "對３件重複提出的申請，已告知申請人原答覆意見。", F("out_duplicate", 3))
 case(FAM, "number_first", R, "另有3件不屬於本機關公開範圍。", F("out_not_held_by_agency", 3))
 case(FAM, "number_first", R, "其中4件经检索信息不存在。", F("out_nonexistent", 4))
 case(FAM, "number_first", R, "2件因申请内容不明确已告知补正。", F("out_unclear", 2))
@@ -406,6 +422,8 @@ case(FAM, "sum_after_items", FE, "全年仅收取复制费30元。", F("fee_coll
 # --- absence (未收取任何费用) -----------------------------------------------------------------------
 case(FAM, "absent", FE, "全市办理政府信息公开申请均未收取费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "依申请提供政府信息时，一律免收费用。", F("fee_collected_yuan", 0))
+case(FAM, "absent", FE, "全市依申请公开收费金额为零。", F("fee_collected_yuan", 0))
+case(FAM, "absent", FE, "各行政机关在提供依申请公开信息时，检索、复制、邮寄等费用一律免收。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "没有向申请人收取任何检索、复制费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "全市在答覆政府信息公開申請過程中分文未收。", F("fee_collected_yuan", 0))
 
@@ -465,6 +483,8 @@ case(FAM, "result_number_first", V, "政府信息公开行政诉讼4件，3件�
      F("lit_total", 4), F("lit_upheld", 3), F("lit_pending", 1))
 case(FAM, "result_number_first", V, "政府信息公开行政诉讼7件，驳回5件，截至年底尚有2件未审结。",
      F("lit_total", 7), F("lit_upheld", 5), F("lit_pending", 2))
+case(FAM, "result_number_first", V, "行政复议2件，其中维持原具体行政行为1件，另1件截至年底尚未审结。",
+     F("recon_total", 2), F("recon_upheld", 1), F("recon_pending", 1))
 case(FAM, "result_number_first", V, "政府信息公開行政複議３件，維持２件，年末仍有１件正在審理。",
      F("recon_total", 3), F("recon_upheld", 2), F("recon_pending", 1))
 case(FAM, "result_number_first", V, "政府信息公開行政複議３件，２件維持，１件申請人撤回。",
@@ -527,6 +547,9 @@ case(FAM, "review_absent_after_noun", V, "因政府信息公開被申請行政�
 case(FAM, "review_absent_after_noun", V, "因政府信息公开申请行政复议、提起行政诉讼以及向上级机关申诉的，本年度均未发生。",
      F("recon_total", 0), F("lit_total", 0), F("complaint_total", 0))
 case(FAM, "review_absent_after_noun", V, "群众举报投诉的，本年度均未发生。")  # (complaints about anything)
+case(FAM, "review_absent_after_noun", V, "涉及全市政府信息公开工作的投诉举报，全年未收到。", F("complaint_total", 0))
+case(FAM, "review_absent_after_noun", V, "因政府信息公开引起的行政复议、行政诉讼，全区本年度均未发生。",
+     F("recon_total", 0), F("lit_total", 0))
 # --- all the requests counted before answered (上述申请已全部按期答复) ----------------------------------
 case(FAM, "answered_all_statement", R, ("全市共受理政府信息公开申请240件。", "所有申请均已在法定期限内予以答复。"),
      F("req_received", 240), F("req_answered", 240))
@@ -534,6 +557,8 @@ case(FAM, "answered_all_statement", R, "市本级受理申请35件。市本级�
      F("req_received", 35, "exact", OWN), F("req_answered", 35, "exact", OWN))
 case(FAM, "answered_all_statement", R, "全市收到依申請公開申請五十八件。上述申請均已按時答覆。",
      F("req_received", 58), F("req_answered", 58))
+case(FAM, "answered_all_statement", R, ("全区共受理申请160件。", "全区收到的申请已全部办结。"),
+     F("req_received", 160), F("req_answered", 160))
 # --- one number for every kind a list names (行政复议、行政诉讼及申诉数均为0件) ---------------------------
 case(FAM, "review_list", V, "政府信息公开行政复议和行政诉讼案件均为0件。", F("recon_total", 0), F("lit_total", 0))
 case(FAM, "review_list", V, "涉及信息公开的复议、诉讼及投诉数量都是0起。",
@@ -569,6 +594,10 @@ case(FAM, "cumulative", R, "自2008年《条例》施行以来，全市累计受
 case(FAM, "cumulative", P, "截至2016年底，市政府门户网站累计发布信息12.3万条。")
 case(FAM, "cumulative", P, "2012年至2016年，全市历年共召开新闻发布会210场。")
 case(FAM, "cumulative", R, "條例實施以來，累計辦結依申請公開事項九百餘件。")
+# (a bracketed aside speaks of several years alone)
+case(FAM, "cumulative", P, "全区主动公开政府信息5,812条（历年累计公开2.3万条），其中区政府网站公开4,375条。",
+     F("pro_total", 5812), F("pro_website", 4375))
+case(FAM, "cumulative", R, "全年受理申請八十件（條例實施以來累計受理六百件），均已按時答覆。", F("req_received", 80))
 # --- a rate, not a count (对每一件申请) ------------------------------------------------------------
 case(FAM, "per_each", R, "对受理的每一件申请，都安排专人跟踪办理。")
 case(FAM, "per_each", R, "市政府办公室对收到的每一件政府信息公开申请均建立台账。")

@@ -25,6 +25,7 @@ _NUMBER_FIRST = re.compile(words.NUMBER_FIRST)
 _PUBLISHING_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:公开|发布)(?:了)?\s*$")
 _SUM_WORD = re.compile(r"(?:共计|合计|总计|共|以上合计|两项合计)")
 _PROACTIVE_CHANNELS = frozenset(metric for metric, _ in proactive.CHANNELS)
+_CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
 
 
 def _opens_with_the_total_act(window: Window) -> bool:
@@ -41,6 +42,12 @@ def _opens_with_publishing(window: Window) -> bool:
 def _sums_the_channels(window: Window) -> bool:
     return (bool(_SUM_WORD.fullmatch(window.segment.strip())) and bool(window.previous_metric)
             and window.previous_metric in _PROACTIVE_CHANNELS)
+
+
+def _lists_channels(window: Window) -> bool:
+    """The clause lists channels: in the breakdown of a count just given (其中…), or after a
+    sentence opening that announces them (主要公开渠道分别为：)."""
+    return (window.breakdown and window.number_before) or bool(_CHANNEL_LIST_OPENER.search(window.sentence_before))
 
 
 def _portal_subject(window: Window) -> bool:
@@ -67,5 +74,6 @@ CONDITIONS = {
     "opens_with_publishing": _opens_with_publishing,
     "sums_the_channels": _sums_the_channels,
     "portal_subject": _portal_subject,
+    "lists_channels": _lists_channels,
     "fee_context": _fee_context,
 }

@@ -80,6 +80,8 @@ _SEVERAL_YEARS = re.compile(traps.SEVERAL_YEARS)
 _SPAN_START = re.compile(r"(?:自|从)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年[^,，;；。]{0,12}?以来")
 _RUNNING_TOTAL = re.compile(traps.RUNNING_TOTAL)
 _CUT_OFF = re.compile(traps.CUT_OFF)
+_CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
+_ASIDE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 _THIS_YEAR = re.compile(traps.THIS_YEAR)
 # 申请量由上年的29件增加到43件: the number after 增加到 is the year's figure of what the clause
 # named before 由 (the number after 由 is last year's).
@@ -88,6 +90,7 @@ _YEAR_PART = re.compile(r"^\s*(?:其中)?[,，]?\s*(?:本年度?|今年|当年|(
                         r"(?:发布|公开|更新|受理|收到|答复|办结|发生)?(?:了)?(?:政府|政务)?(?:信息)?" + words.TAIL)
 
 # A part of a total (see _part_of_total): the subject, then at most a verb of the total's kind.
+_LABEL_MAX_CHARS = 16  # a sentence this short that names a subject labels the figures after it
 _PART_VERBS = {
     "req_received": r"(?:受理|收到|接收|接到|办理)",
     "pro_total": r"(?:主动)?(?:公开|发布)",
@@ -126,6 +129,13 @@ class _Clause:
     # (the part's own count, the sentence's scope before it): a number larger than the part's
     # count in a clause that carries the part's scope belongs to the whole again
     part_limit: tuple[float, str] | None = None
+    cumulative_asides: tuple[tuple[int, int], ...] = ()  # paragraph-local spans of (历年累计…) asides
+
+
+def _speaks_of_several_years(text: str, sentence: str) -> bool:
+    """累计 since 2008, 历年, 2010年至2015年: the text speaks of several years (累计 only with a
+    cut-off date or a start named in the sentence)."""
+    return bool(_SEVERAL_YEARS.search(text) or (_RUNNING_TOTAL.search(text) and _CUT_OFF.search(sentence)))
 
 
 class _Reader:
@@ -192,6 +202,7 @@ class _Reader:
             breakdown = False
             several_years = False
             scope_of_whole: str | None = None  # the sentence's scope before a breakdown named a part
+            named_scope: str | None = None  # the scope the sentence's own subject named
             part_total: float | None = None  # the part's own count, which none of its numbers exceeds
             for index, (clause_start, clause_end) in enumerate(clauses):
                 clause_text = sentence[clause_start:clause_end]
@@ -199,7 +210,11 @@ class _Reader:
                 # until a clause names the year itself again (其中2015年…).
                 if _THIS_YEAR.search(clause_text):
                     several_years = False
-                if ((_SEVERAL_YEARS.search(clause_text) or (_RUNNING_TOTAL.search(clause_text) and _CUT_OFF.search(sentence)))
+                # (主动公开5812条（历年累计公开2.3万条）: an aside in brackets speaks of several years
+                # alone; the clause around it, and the clauses after, of the year.)
+                asides = tuple((sentence_start + clause_start + aside.start(), sentence_start + clause_start + aside.end())
+                               for aside in _ASIDE.finditer(clause_text) if _speaks_of_several_years(aside.group(), sentence))
+                if (_speaks_of_several_years(_ASIDE.sub("", clause_text) if asides else clause_text, sentence)
                         and not self._spans_only_this_year(sentence[:clause_end])):
                     several_years = True
                 subject = scopes.clause_subject(clause_text, self.issuer, self.own_place)
@@ -209,7 +224,7 @@ class _Reader:
                 if _ALL_REVIEWS.search(clause_text):
                     topic = None
                 if subject and subject != scopes.OTHER_BODY and not breakdown:
-                    sentence_scope = paragraph_scope = subject
+                    sentence_scope = named_scope = subject
                 elif subject in (scopes.OWN_LEVEL, scopes.GOVERNMENT) and breakdown:
                     # 全市收到1286件，其中市本级收到412件，同意公开273件…: the part named in a
                     # breakdown is what the rest of its sentence speaks of (not the next sentence),
@@ -227,7 +242,8 @@ class _Reader:
                                  sentence_start + clause_start, scope, strength, topic,
                                  sentence[clauses[index + 1][0]:clauses[index + 1][1]] if index + 1 < len(clauses) else "",
                                  breakdown, several_years,
-                                 (part_total, scope_of_whole) if carried_part and part_total is not None else None)
+                                 (part_total, scope_of_whole) if carried_part and part_total is not None else None,
+                                 asides)
                 found = list(mentions(clause_text, clause.clause_start))
                 if not found:
                     self._read_statements(clause, index == 0, previous, request_count, proactive_count)
@@ -273,6 +289,12 @@ class _Reader:
                             self.last_total_sentence = offset + sentence_start
                     previous = mention
                     floor = mention.end
+            # The subject a sentence names carries to the next sentences when the sentence counts
+            # something or labels what follows (市本级：); 市政府办公室对依申请公开实行统一登记 tells
+            # how the work is done, not whose figures follow.
+            if named_scope and (previous is not None or len(sentence.strip()) <= _LABEL_MAX_CHARS
+                                or sentence.rstrip().endswith((":", "："))):
+                paragraph_scope = named_scope
 
     def _window(self, clause: _Clause, mention: Mention | None, left: str = "", right: str = "",
                 since_last_fact: str = "", fact_before: bool = False, opening: str = "",
@@ -285,7 +307,9 @@ class _Reader:
             left=left, right=right, since_last_fact=since_last_fact, unit=mention.unit if mention else "",
             topic=clause.topic, request_topic=request_topic, part=clause.part, subject_strength=clause.strength,
             in_proactive_part=not self.has_proactive_part or clause.part == sections.PROACTIVE,
-            fact_before_in_sentence=fact_before, cumulative=clause.several_years, breakdown=clause.breakdown,
+            fact_before_in_sentence=fact_before, breakdown=clause.breakdown,
+            cumulative=clause.several_years or (mention is not None and any(
+                start <= mention.start < end for start, end in clause.cumulative_asides)),
             body_report=self.default_scope == scopes.GOVERNMENT, opening=opening, previous_metric=previous_metric,
             number_before=mention is not None and has_mention(clause.sentence[:mention.start - clause.sentence_start]),
             other_year=mention is not None and self._other_year(clause.sentence[:mention.start - clause.sentence_start]),
@@ -432,11 +456,12 @@ class _Reader:
             # scope (我区公开2318条。其中，区政府门户网站公开1920条; 全县主动公开3,482条，其中县政府
             # 门户网站公开2,146条), so the owner counts only outside such a list.
             owner = scopes.channel_owner_scope(clause.clause) or scopes.channel_owner_scope(clause.sentence)
-            inside_total = self.last_total_metric == "pro_total" and (
-                _BREAKDOWN.match(clause.sentence) is not None
-                or ((_BREAKDOWN.match(clause.clause) is not None
-                     or _BREAKDOWN_OPENED.search(clause.sentence[:clause.clause_start - clause.sentence_start]))
-                    and self.last_total_sentence == clause.paragraph_offset + clause.sentence_start))
+            sentence_before = clause.sentence[:clause.clause_start - clause.sentence_start]
+            inside_total = _CHANNEL_LIST_OPENER.search(sentence_before) is not None or (  # 主要公开渠道分别为：
+                self.last_total_metric == "pro_total" and (
+                    _BREAKDOWN.match(clause.sentence) is not None
+                    or ((_BREAKDOWN.match(clause.clause) is not None or _BREAKDOWN_OPENED.search(sentence_before))
+                        and self.last_total_sentence == clause.paragraph_offset + clause.sentence_start)))
             if owner and strength < CLAUSE_SUBJECT_STRENGTH and not inside_total:
                 scope, strength = owner, CHANNEL_OWNER_STRENGTH
         # 共发行《兰州政报》12期，发布政府信息662条: the government's gazette, named by its title.

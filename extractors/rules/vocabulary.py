@@ -44,9 +44,10 @@ BREAKDOWN_OPENED = r"(?:其中|内含|包括)[,，:：]\s*$"
 
 # Words that may stand between a metric's name and its number: 共/达/为/超过……
 TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|超|逾|不足|不到|了|的|有|是|\s|“|”)*$"
-# Nothing but a filler before the number in its segment: the words after it are its label
-# (其中230件同意公开).
+# Nothing but a filler (and the clause's subject) before the number in its segment: the words
+# after it are its label (其中230件同意公开, 州本级对108件申请予以公开).
 NUMBER_FIRST = (r"^\s*(?:(?:截至|截止|至)?(?:年底|年末|报告期末))?"
+                r"(?:(?:[\u4e00-\u9fff]{0,6}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府)|全(?:省|市|区|县|州|盟|旗))?"
                 r"(?:其中|另有|还有|尚有|仍有|共有|有|共|计|对|将|其余|余下|另)?\s*$")
 # Nothing after the number but the clause's end or the word 信息.
 NOTHING_AFTER = r"^\s*(?:$|[,，;；。、:：()（）]|(?:政府|政务)?信息)"

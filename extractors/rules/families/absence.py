@@ -14,6 +14,7 @@ from extractors.rules.vocabulary import REVIEW_KIND
 
 # A negation that says something did not happen (未经复议 is a kind of lawsuit, not an absence).
 NONE_HAPPENED = r"(?:没有|未(?!经|按|予|作|能)|无|均未|未曾|从未|不曾|零|尚未|暂无|并无|并未)"
+WHOLE_SUBJECT = r"全(?:省|市|区|县|州|盟|旗|镇|乡)"  # 全区收到的申请已全部办结, 全区本年度均未发生
 STATED_ZERO = r"(?:均|都|皆)?(?:为|是)(?:零|0)(?!\d)"
 
 # 全年未收到公开申请 / 没有接到群众…的申请 / 未接收到政府信息公开申请 / 无依申请公开事项 /
@@ -42,7 +43,8 @@ STATEMENTS = (
               part=sections.REVIEW, sentence_has="信息公开", rule="complaint_absent", example="也没有收到相关申诉"),
     # 因…被申请行政复议、提起行政诉讼或申诉的，本年度均未发生: the absence said after the noun, in a
     # clause of its own.
-    *(Statement((metric,), r"^(?:本年度?|今年|全年|当年)?(?:均|都|也|亦)?(?:未|没有|无)(?:发生|出现|产生)", pattern_in="opening",
+    *(Statement((metric,), r"^(?:" + WHOLE_SUBJECT + r")?(?:本年度?|今年|全年|当年)?(?:均|都|也|亦)?(?:未|没有|无)(?:发生|出现|产生|收到|接到|受理)",
+                pattern_in="opening",
                 sentence_has=named, rule="review_absent", example="因政府信息公开被申请行政复议的，本年度均未发生")
       for metric, named in (("recon_total", "复议"), ("lit_total", "诉讼"),
                             # (complaints about anything are common; only those on disclosure)
@@ -50,7 +52,7 @@ STATEMENTS = (
     # 所有申请均已在规定时限内答复 / 上述申请已全部按期答复 / 市本级受理的申请已全部按期答复: all
     # the requests counted before in the clause's scope.
     Statement(("req_answered",),
-              r"^(?:[\u4e00-\u9fff]{0,8}?(?:本级|政府|行署))?(?:所有|全部|上述|以上|所受理的?|受理的|收到的|这些)?(?:的)?"
+              r"^(?:" + WHOLE_SUBJECT + r"|[\u4e00-\u9fff]{0,8}?(?:本级|政府|行署))?(?:所有|全部|上述|以上|所受理的?|受理的|收到的|这些)?(?:的)?"
               r"(?:政府信息公开|依申请公开)?申请(?:事项)?"
               r"(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复|处理完毕|办理完毕)",
               value=RECEIVED_TOTAL, pattern_in="opening", topic=REQUEST, part=sections.REQUESTS, confidence=0.75,

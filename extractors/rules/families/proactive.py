@@ -49,6 +49,10 @@ GAZETTE = dict(CHANNELS)["pro_gazette"]
 # 共主动公开政府信息53条，全部在区政府门户网站“信息公开”专栏发布: every item through one channel.
 ALL_IN_ONE_CHANNEL = (r"^(?:均|全部|都|全都)(?:在|通过|于|经)(?P<channel>[^,，;；。]{1,24}?)(?:予以|进行)?(?:发布|公开|刊登|刊发)")
 
+# 主要公开渠道分别为：… / 发布渠道包括: a list of channels with their counts follows (to the
+# sentence's end).
+CHANNEL_LIST_OPENER = r"(?:渠道|方式|途径|载体|平台)[^,，;；。\d]{0,6}?(?:分别为|分别是|主要为|主要有|包括)[:：]?"
+
 INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
 QUOTE = r"[“”《》「」\"]?"
 
@@ -111,12 +115,13 @@ _CHANNEL_ROWS = (
     Phrase("pro_total", before=r"(?:主动)?(?:公开|发布)(?:了)?", after=r"(?:各类|各种)?(?:政府|政务)信息",
            when=_IN_PART + ("opens_with_publishing",), example="全年共发布了156条政府信息"),
     *(row for metric, channel in CHANNELS[1:] for row in _channel_rows(metric, channel)),
-    # 其中区政府门户网站98条，公开栏37条 / 其中網站(含轉發)319條: the channels of a count just given,
-    # named without a verb (政务微博、微信1500条: both together).
+    # 其中区政府门户网站98条，公开栏37条 / 其中網站(含轉發)319條 / 公开渠道分别为：门户网站8934条、
+    # 政务微博1602条: the channels of a count just given or announced, named without a verb
+    # (政务微博、微信1500条: both together).
     Phrase("pro_new_media", before=r"(?:" + CHANNELS[0][1] + r")[^,，;；。\d]{0,4}?", before_in=(LEFT,),
-           when=_IN_PART + ("in_breakdown", "number_before", "nothing_after"), example="其中政务微博、微信1500条"),
+           when=_IN_PART + ("lists_channels", "nothing_after"), example="其中政务微博、微信1500条"),
     *(Phrase(metric, before=r"(?:" + channel + r")[^,，;；。\d]{0,4}?(?:[（(][^（()）\d]{1,8}[)）])?(?:张贴|发布|公开|推送|刊登)?",
-             when=_IN_PART + ("in_breakdown", "number_before", "nothing_after"), example="其中区政府门户网站98条")
+             when=_IN_PART + ("lists_channels", "nothing_after"), example="其中区政府门户网站98条")
       for metric, channel in CHANNELS),
 )
 # 开通政务微博1126个，发布信息21.3万条: accounts of a channel opened earlier in the sentence (no fact
@@ -144,7 +149,7 @@ PHRASES = EVENTS + (
            example="《政报》24期，刊登省政府文件316件"),
     # 市政府通过《市人民政府公报》公开规章和规范性文件132件: the gazette the clause publishes through.
     Phrase("pro_gazette", before=r"(?:" + GAZETTE + r")》?[^,，;；。\d]{0,6}?(?:公开|发布|刊登|刊发)(?:了)?"
-                                 r"[^,，;；。\d]{0,20}?(?:文件|规章|信息)",
+                                 r"[^,，;；。\d]{0,20}?(?:文件|规章|信息)(?:等)?",
            before_in=(LEFT,), unless=r"网站|网(?![上络])|微博|微信|公众号|客户端|公开栏|报刊|报纸|电视|广播",
            when=_IN_PART + ("nothing_after",), example="市政府通过《市人民政府公报》公开规章和规范性文件132件"),
     *_CHANNEL_ROWS,
