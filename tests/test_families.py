@@ -381,6 +381,11 @@ case(FAM, "number_first", R, "州本级对108件申请予以公开，对11件申
 case(FAM, "number_first", R, "9件因申请的信息不存在作出了说明；7件因涉及商业秘密或个人隐私不予公开。",
      F("out_nonexistent", 9), F("out_denied", 7))
 case(FAM, "number_first", R, "對３件重複提出的申請，已告知申請人原答覆意見。", F("out_duplicate", 3))
+# (the same number for two bodies, each named by its paragraph, is two facts)
+case(FAM, "number_first", R, ("市本级受理申请20件。对3件重复提出的申请，已告知申请人原答复意见。",
+                              "以市人民政府名义受理的申请10件。在已答复的申请中，另有3件属于重复申请。"),
+     F("req_received", 20, "exact", OWN), F("out_duplicate", 3, "exact", OWN),
+     F("req_received", 10, "exact", GOV), F("out_duplicate", 3, "exact", GOV))
 case(FAM, "number_first", R, "另有3件不屬於本機關公開範圍。", F("out_not_held_by_agency", 3))
 case(FAM, "number_first", R, "其中4件经检索信息不存在。", F("out_nonexistent", 4))
 case(FAM, "number_first", R, "2件因申请内容不明确已告知补正。", F("out_unclear", 2))
@@ -470,6 +475,8 @@ case(FAM, "result_before_other", V, "政府信息公开行政复议案件6件，
      F("recon_total", 6), F("recon_other", 2), F("recon_upheld", 4))
 case(FAM, "result_before_other", V, "政府信息公開行政訴訟２件，原告撤訴１件，維持１件。",
      F("lit_total", 2), F("lit_other", 1), F("lit_upheld", 1))
+case(FAM, "result_before_pending", V, "被提起行政訴訟四件，原告撤訴一件，尚未審結一件。",
+     F("lit_total", 4), F("lit_other", 1), F("lit_pending", 1))
 case(FAM, "result_before_pending", V, "政府信息公开行政复议案件3件，已审结2件，尚未审结的1件。",
      F("recon_total", 3), F("recon_pending", 1))
 case(FAM, "result_before_pending", V, "涉及政府信息公开的行政诉讼5件，目前正在审理3件，驳回2件。",

@@ -533,17 +533,23 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _merge(candidates: list[_Candidate], document: Document) -> list[Fact]:
     """One fact per metric, applicant and value: a number restated later in the report is the
-    same fact. Of its mentions, the one whose clause names the subject gives the scope."""
-    best: dict[tuple[str, str, float | None], _Candidate] = {}
+    same fact. Of its mentions, the one whose clause names the subject gives the scope; mentions
+    as sure of different scopes (州本级…重复申请3件 and, in the government's paragraph, 另有3件属于
+    重复申请) are different facts."""
+    kept_by_key: dict[tuple[str, str, float | None], list[_Candidate]] = {}
     for candidate in candidates:
-        key = (candidate.fact.metric, candidate.fact.applicant, candidate.fact.value)
-        kept = best.get(key)
-        if kept is None or (candidate.scope_strength >= SENTENCE_SUBJECT_STRENGTH
-                            and candidate.scope_strength > kept.scope_strength):
-            best[key] = candidate
+        kept = kept_by_key.setdefault((candidate.fact.metric, candidate.fact.applicant, candidate.fact.value), [])
+        for index, earlier in enumerate(kept):
+            if earlier.fact.scope == candidate.fact.scope or earlier.scope_strength != candidate.scope_strength:
+                if (candidate.scope_strength >= SENTENCE_SUBJECT_STRENGTH
+                        and candidate.scope_strength > earlier.scope_strength):
+                    kept[index] = candidate
+                break
+        else:
+            kept.append(candidate)
     return [candidate.fact if candidate.fact.evidence
             else replace(candidate.fact, evidence=document.verbatim(candidate.fact.start, candidate.fact.end))
-            for candidate in best.values()]
+            for kept in kept_by_key.values() for candidate in kept]
 
 
 def extract_legacy_facts(document: Document, own_place: str | None = None, issuer: Issuer | None = None,

@@ -18,7 +18,8 @@ _MENTION = re.compile(words.MENTION)
 _TENTHS = re.compile(words.TENTHS)
 _SHARE_VERB_END = re.compile(words.SHARE_VERB_END)
 _TRAILING_COLON = re.compile(r"\s*[：:]\s*$")
-_NEGATED = re.compile(r"(?:没有|未|无|不曾|未曾|并未)[^,，;；。\d]{0,12}?$")
+# 没有收到一件申请 (none), but 尚未审结一件 (one case pending).
+_NEGATED = re.compile(r"(?:没有|未(?!审结|结案|办结|审理终结)|无|不曾|未曾|并未)[^,，;；。\d]{0,12}?$")
 
 # A sentence is read clause by clause with the sentence as context, so its cost grows with the
 # square of its length; real sentences are a few hundred characters, and a run-on "sentence" of
