@@ -109,7 +109,7 @@ class Note:
     """Something the extractor saw and could not turn into facts, said so rather than guessed:
     a table row whose glued digits admit several readings, for instance."""
 
-    kind: str  # row_unreadable
+    kind: str  # row_unreadable | table_cut
     detail: str  # what and why, in words
     evidence: str  # verbatim, as for facts
     start: int

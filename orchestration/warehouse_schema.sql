@@ -95,7 +95,7 @@ create table if not exists staging.facts (
 create table if not exists staging.extraction_notes (
     file_sha256      varchar not null,
     note_index       integer not null,
-    kind             varchar not null,      -- row_unreadable
+    kind             varchar not null,      -- row_unreadable | table_cut
     detail           varchar not null,      -- what and why, in words
     evidence         varchar not null,      -- verbatim as printed, as for facts
     evidence_start   integer not null,      -- offsets into documents.text, as for facts

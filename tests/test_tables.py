@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from extractors.metrics import unit_of
-from extractors.model import Block, Document
+from extractors.model import Block, Document, Note
 from extractors.normalize import to_matching
 from extractors.readers import read_document
 from extractors.tables import extract_table_facts
@@ -380,6 +380,35 @@ def test_table4_split_over_lines_and_unbalanced_is_kept() -> None:
 
 def test_table4_with_lost_cells_yields_nothing() -> None:
     text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n1 0 0 1 0 0 0 0\n"
+    assert extract_table_facts(text_document(text), "format_2021") == []
+
+
+T4_HEAD = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n"
+           "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # the cell at the cut has no closing bar: it may itself be cut, the two whole blocks are read
+    ("3 | 0 | 1 | 0 | 4 | 2 | 1 | 0 | 0 | 3 | 1", [3, 0, 1, 0, 4, 2, 1, 0, 0, 3]),
+    ("3 | 0 | 1 | 0 | 4 | 2 | 1 | 0 | 0 | 3", [3, 0, 1, 0, 4]),
+    ("3 | 0 | 1 | 0 | 4 | 2 | 1 | 0 | 0 | 3 |", [3, 0, 1, 0, 4, 2, 1, 0, 0, 3]),
+    ("3 | 0 | 1 | | 4 | 2 | 1 | 0 | 0 | 3 |", [3, 0, 1, None, 4, 2, 1, 0, 0, 3]),  # a blank still has its place
+    # a block whose parts do not make its total is not read from a cut row
+    ("3 | 0 | 1 | 0 | 5 | 2 | 1", []),
+    # cells between spaces lose their blanks: no place is sure
+    ("3 0 1 0 4 2 1 0 0 3 1", []),
+])
+def test_table4_cut_by_the_page_end_keeps_its_whole_blocks(row, expected) -> None:
+    notes: list[Note] = []
+    facts = extract_table_facts(text_document(T4_HEAD + row), "format_2021", notes)
+    assert [f.value for f in facts] == expected
+    assert [f.metric for f in facts] == [f"{block}_{outcome}" for block in ("t4_recon", "t4_lit_direct")
+                                         for outcome in ("upheld", "corrected", "other", "pending", "total")][:len(expected)]
+    assert [note.kind for note in notes] == (["table_cut"] if expected else [])
+
+
+def test_table4_short_of_cells_before_more_text_yields_nothing() -> None:
+    text = T4_HEAD + "3 | 0 | 1 | 0 | 4 | 2 | 1 | 0 | 0 | 3 |\n五、存在的主要问题及改进情况\n2024年继续改进。\n"
     assert extract_table_facts(text_document(text), "format_2021") == []
 
 

@@ -64,7 +64,8 @@ CONDITIONS = {
     "subject_not_named": lambda window: window.subject_strength < CLAUSE_SUBJECT_STRENGTH,
     "nothing_after": lambda window: bool(_NOTHING_AFTER.match(window.right)),
     "number_first": lambda window: bool(_NUMBER_FIRST.match(window.segment)),
-    "sentence_says_request": lambda window: "申请" in window.sentence,
+    # (县本级受理61件, a sentence of its own in the part on requests, counts requests too)
+    "sentence_says_request": lambda window: "申请" in window.sentence or window.part == sections.REQUESTS,
     "in_proactive_part": lambda window: window.in_proactive_part,
     "proactive_part_elsewhere": lambda window: not window.in_proactive_part,
     "no_fact_before": lambda window: not window.fact_before_in_sentence,

@@ -249,7 +249,8 @@ class _Reader:
                     self._read_statements(clause, index == 0, previous, request_count, proactive_count)
                 floor = clause.clause_start
                 listed = lists.respective_metrics(clause_text, [m.start - clause.clause_start for m in found],
-                                                  [m.end - clause.clause_start for m in found], topic == REQUEST)
+                                                  [m.end - clause.clause_start for m in found], topic == REQUEST,
+                                                  sentence[clauses[index - 1][0]:clauses[index - 1][1]] if index else "")
                 for number, mention in enumerate(found):
                     left = left_context(text, floor, mention.start)
                     window = self._window(clause, mention, left, text[mention.end:sentence_start + clause_end],
@@ -343,7 +344,9 @@ class _Reader:
                                     mention.start - clause.sentence_start)
         if changed and changed["named"].strip():
             window = replace(window, left=changed["named"])
-        if named and window.unit in words.UNITS_OF[unit_of(named)]:
+        if named and window.unit in words.PERCENT and named in _PARTS_WITH_SHARES:
+            metric = named + "_pct"  # 当面申请和网络申请…分别占40.5%和37.8%
+        elif named and window.unit in words.UNITS_OF[unit_of(named)]:
             metric = named  # 政务微博、政务微信分别发布信息1396条、1022条
         else:
             metric = self._metric(clause, mention, window, previous)

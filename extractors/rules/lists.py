@@ -13,6 +13,8 @@ from extractors.rules.families import outcomes, proactive, requests
 
 _RESPECTIVELY = re.compile(r"(?P<names>[^,，;；。:：]*?)分别(?:为|是|有|达|发布|公开|推送|刊发|受理|收到|办理|占)?"
                            r"(?:了)?(?:各类)?(?:政府|政务)?(?:信息)?\s*$")
+# 以当面申请和网络申请为主， / 主要是政府网站和政务微博，: the names close the clause before.
+_NAMES_CLOSING = re.compile(r"^(?:[^,，;；。:：]*?(?:以|主要是|主要为|主要有))?(?P<names>[^,，;；。:：]+?)(?:为主|居多|最多)?[,，]?\s*$")
 _NAME_SEPARATOR = re.compile(r"、|和|及|与|以及|或")
 _BETWEEN_NUMBERS = re.compile(r"^\s*(?:、|和|及|与|以及|,|，)\s*$")
 _REVIEWS = (("recon_total", re.compile(r"复议")), ("lit_total", re.compile(r"诉讼")),
@@ -33,9 +35,11 @@ def _named(name: str, about_requests: bool) -> str | None:
     return None
 
 
-def respective_metrics(clause: str, starts: list[int], ends: list[int], about_requests: bool) -> list[str] | None:
+def respective_metrics(clause: str, starts: list[int], ends: list[int], about_requests: bool,
+                       clause_before: str = "") -> list[str] | None:
     """The metric of each number of ``clause`` (numbers at ``starts``/``ends``, clause offsets) when
-    the clause lists names and then their numbers (…分别…), else None."""
+    the clause lists names and then their numbers (…分别…), else None. The names may close the
+    clause before (``clause_before``: 以当面申请和网络申请为主，分别占40.5%和37.8%)."""
     if len(starts) < 2:
         return None
     found = _RESPECTIVELY.search(clause[:starts[0]])
@@ -43,7 +47,10 @@ def respective_metrics(clause: str, starts: list[int], ends: list[int], about_re
         return None
     if any(not _BETWEEN_NUMBERS.match(clause[end:start]) for end, start in zip(ends, starts[1:])):
         return None
-    names = [name for name in _NAME_SEPARATOR.split(found["names"]) if name.strip()]
+    listed = found["names"]
+    if not listed.strip() and (named_before := _NAMES_CLOSING.search(clause_before)):
+        listed = named_before["names"]
+    names = [name for name in _NAME_SEPARATOR.split(listed) if name.strip()]
     if len(names) != len(starts):
         return None
     metrics = [_named(name, about_requests) for name in names]

@@ -26,6 +26,7 @@ BLOCKS = (
 OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
 # A vertical table prints one outcome per row; a row of blanks under such a label is a cell.
 _OUTCOME_LABEL = re.compile(r"维持|纠正|其他|审结|总计")
+TABLE_CUT = "table_cut"
 
 
 def _is_vertical_cell(row: Row) -> bool:
@@ -61,7 +62,7 @@ def _block_label_spans(document: Document, start: int, end: int) -> list[tuple[i
 def _block_totals_hold(numbers: tuple[float, ...]) -> bool:
     size = len(OUTCOMES)
     return all(abs(sum(numbers[block:block + size - 1]) - numbers[block + size - 1]) < 1e-9
-               for block in range(0, CELLS, size))
+               for block in range(0, len(numbers), size))
 
 
 def _unglued(document: Document, rows: list[Row], notes: list[Note] | None) -> list[Row]:
@@ -75,11 +76,41 @@ def _unglued(document: Document, rows: list[Row], notes: list[Note] | None) -> l
     return [resolved.get("data", row) if row is glued[0] else row for row in rows if row is not glued[0] or resolved]
 
 
+def _blocks_before_cut(document: Document, values: list[tuple[Cell, Row]],
+                       notes: list[Note] | None) -> list[tuple[Cell, Row]]:
+    """The whole blocks of a data row that the page's end cut short (an archive that stored the
+    page truncated: `1 | 0 | 0 | 1 | 2 | 2 | 0 | 1 | 0 | 3 | 1` and nothing after). Only a row
+    printed on one line, in a grid or between bars (where a blank cell still shows), keeps its
+    cells' places; the cell at the cut without its closing
+    separator may itself be cut (1 of 12) and is never read; a block is read only when its parts
+    add up to its total. The cut is said in a note."""
+    if not values or len({id(row) for _, row in values}) != 1:
+        return []
+    last_cell, row = values[-1]
+    if row.source != GRID and "|" not in document.text[row.start:row.end]:
+        return []  # cells separated by spaces lose their blanks: no place is sure
+    after = document.text[last_cell.end:]
+    if after.strip(" \t\r\n|"):
+        return []  # the text goes on: cells were lost elsewhere, no position can be trusted
+    printed = values if "|" in after else values[:-1]
+    size = len(OUTCOMES)
+    kept = printed[:len(printed) // size * size]
+    if not kept or not _block_totals_hold(tuple(cell.value or 0.0 for cell, _ in kept)):
+        return []
+    if notes is not None:
+        notes.append(Note(TABLE_CUT, f"table 四: the text ends after {len(values)} of {CELLS} cells of the data row; "
+                          f"{len(kept) // size} of {len(BLOCKS)} blocks read, the rest is lost",
+                          document.verbatim(row.start, row.end), row.start, row.end))
+    return kept
+
+
 def table4_facts(document: Document, rows: list[Row], era: str, start: int, end: int,
                  notes: list[Note] | None = None) -> list[Fact]:
     values = _values(_unglued(document, rows, notes))
     if len(values) < CELLS:
-        return []  # cells were lost (blanks in running text): no position can be trusted
+        values = _blocks_before_cut(document, values, notes)
+        if not values:
+            return []  # cells were lost (blanks in running text): no position can be trusted
     values = values[:CELLS]
     rows_used = list({id(row): row for _, row in values}.values())
     # Grid cells keep their places even when the table is printed vertically; text lines do
@@ -90,7 +121,7 @@ def table4_facts(document: Document, rows: list[Row], era: str, start: int, end:
         rule, confidence = "table4.flattened", CONFIDENCE_FLATTENED
     labels = _block_label_spans(document, start, end)
     facts = []
-    for block_index, (prefix, _) in enumerate(BLOCKS):
+    for block_index, (prefix, _) in enumerate(BLOCKS[:len(values) // len(OUTCOMES)]):
         for outcome_index, outcome in enumerate(OUTCOMES):
             cell, row = values[block_index * len(OUTCOMES) + outcome_index]
             evidence = labels[block_index] or (row.start, row.end)

@@ -1,5 +1,6 @@
 -- 校验结果事实 (check result fact): one row per failed consistency-check instance, and one per
--- extraction note (a table row that could not be read: row_unreadable), with the report's year
+-- extraction note (a table row that could not be read: row_unreadable; a table cut short by the
+-- text's end: table_cut), with the report's year
 -- and jurisdiction. Checks flag; they never edit or drop data.
 with checks as (
     select * from {{ ref('stg_check_results') }}
