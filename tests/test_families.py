@@ -195,6 +195,10 @@ case(FAM, "channel_breakdown_no_verb", P, "全市主動公開政府信息5,600�
      F("pro_total", 5600), F("pro_website", 4100), F("pro_new_media", 1500))
 case(FAM, "channel_breakdown_no_verb", P, "全市主动公开政府信息2.4万条，其中政府公报120条。",
      F("pro_total", 24000), F("pro_gazette", 120))
+# (a gazette named by its title, among the channels of the jurisdiction's total, shares its scope)
+case(FAM, "channel_breakdown_no_verb", P, "全县主动公开政府信息2,846条。其中，通过县政府门户网站公开2,310条，"
+                                          "通过《某某政报》公开96条，通过政务公开栏等其他方式公开440条。",
+     F("pro_total", 2846), F("pro_website", 2310), F("pro_gazette", 96), F("pro_other", 440))
 # --- the channels announced by a list opener (主要公开渠道分别为：门户网站8934条、政务微博1602条) ----------
 case(FAM, "channel_list", P, ("全县共主动公开政府信息12,460条。",
                               "主要公开渠道分别为：县政府门户网站8,934条、“某某发布”政务微博1,602条、政务微信公众号1,219条、"
@@ -275,6 +279,11 @@ case(FAM, "received_total_named", R, "全年政府信息公开申请数量达到
 case(FAM, "received_total_named", R, "全市信息公開申請總件數為二百一十三件。", F("req_received", 213))
 case(FAM, "received_total_named", R, "全市政府信息公开申请共1,203件。", F("req_received", 1203))
 # --- received: a named subject with the bare verb (其中市政府办公室受理36件) ---------------------------
+case(FAM, "received_subject_verb", R, "全市共受理申请1,452件。其中，市本级受理378件，区县受理1,074件。",
+     F("req_received", 1452), F("req_received", 378, "exact", OWN))
+case(FAM, "received_subject_verb", R, ("全县共受理政府信息公开申请96件。", "县本级受理61件；县政府受理的23件申请均已按时答复。"),
+     F("req_received", 96), F("req_received", 61, "exact", OWN), F("req_received", 23, "exact", GOV),
+     F("req_answered", 23, "exact", GOV))
 case(FAM, "received_subject_verb", R, "全市共受理申请960件，其中市本级受理128件。",
      F("req_received", 960), F("req_received", 128, "exact", OWN))
 case(FAM, "received_subject_verb", R, "全市收到政府信息公开申请54件，其中市人民政府收到21件。",

@@ -467,9 +467,10 @@ class _Reader:
                         and self.last_total_sentence == clause.paragraph_offset + clause.sentence_start)))
             if owner and strength < CLAUSE_SUBJECT_STRENGTH and not inside_total:
                 scope, strength = owner, CHANNEL_OWNER_STRENGTH
-        # 共发行《兰州政报》12期，发布政府信息662条: the government's gazette, named by its title.
-        if metric == "pro_gazette" and strength < CLAUSE_SUBJECT_STRENGTH and _GAZETTE_TITLE.search(clause.sentence):
-            scope, strength = scopes.GOVERNMENT, CHANNEL_OWNER_STRENGTH
+            # 共发行《兰州政报》12期，发布政府信息662条: the government's gazette, named by its title.
+            if (metric == "pro_gazette" and strength < CLAUSE_SUBJECT_STRENGTH and not inside_total
+                    and _GAZETTE_TITLE.search(clause.sentence)):
+                scope, strength = scopes.GOVERNMENT, CHANNEL_OWNER_STRENGTH
         # 省政府新闻办公室组织省政府新闻发布会46场: the government's conferences, named in the object,
         # whoever organised them.
         if metric == "pro_press_conferences" and _GOVERNMENT_CONFERENCE.search(

@@ -38,8 +38,9 @@ _WHOLE_NARROWED = re.compile(
     r"[\d,]*个?(?:市直|省直|县直|区直|市级|省级|县级)?(?:各)?部门(?!及)|"
     r"(?!政府|行政)[\u4e00-\u9fff]{1,4}系统)"
 )
-# The levels below the report's own, named together: 市县两级, 县市区, 县（市、区）, 乡镇.
-_LOWER_LEVELS = re.compile(r"^(?:[省市]?[市县区]{1,2}两级|县市区|县[（(]市、?区[)）]|各?乡镇|各?乡(?:镇)?[（(]街道[)）])")
+# The levels below the report's own, named together: 市县两级, 县市区, 县（市、区）, 区县, 乡镇.
+_LOWER_LEVELS = re.compile(r"^(?:[省市]?[市县区]{1,2}两级|县市区|县[（(]市、?区[)）]|各?(?:区县|县区|县市|区市)|各?乡镇"
+                           r"|各?乡(?:镇)?[（(]街道[)）])")
 
 _SUBJECTS = (
     (OTHER_BODY, _WHOLE_NARROWED),
