@@ -575,6 +575,22 @@ case(FAM, "answered_all_statement", R, "全市收到依申請公開申請五十�
      F("req_received", 58), F("req_answered", 58))
 case(FAM, "answered_all_statement", R, ("全区共受理申请160件。", "全区收到的申请已全部办结。"),
      F("req_received", 160), F("req_answered", 160))
+# --- an outcome said of all the requests, or of the one there was (均予以公开, 该信息属于已主动公开范围) ----
+case(FAM, "outcome_of_all", R, "全年受理申请5件，均予以公开。", F("req_received", 5), F("out_granted", 5))
+case(FAM, "outcome_of_all", R, ("全年受理政府信息公开申请1件，系申请人要求获取相关规定。", "该信息属于已主动公开范围，我局已按期答复。"),
+     F("req_received", 1), F("out_already_public", 1), F("req_answered", 1))
+case(FAM, "outcome_of_all", R, "全年共收到信息公开申请1件，我局已在法定期限内予以答复，告知其所申请信息不属于本机关公开范围。",
+     F("req_received", 1), F("req_answered", 1), F("out_not_held_by_agency", 1))
+case(FAM, "outcome_of_all", R, "全年受理申請兩件，均屬於已主動公開範圍。", F("req_received", 2), F("out_already_public", 2))
+case(FAM, "outcome_of_all", R, "全年受理申请1件，该申请人系外地居民。", F("req_received", 1))
+case(FAM, "outcome_of_all", R, "全年受理申请4件，均未予以公开。", F("req_received", 4))
+case(FAM, "outcome_of_all", R, "全年受理申请3件，均属于已主动公开或不属于本机关公开范围的信息。", F("req_received", 3))
+# --- the channel of every request, in brackets (申请1件（当面申请）) ----------------------------------
+case(FAM, "channel_bracketed", R, "全年受理申请1件（当面申请），已按期答复。",
+     F("req_received", 1), F("req_in_person", 1), F("req_answered", 1))
+case(FAM, "channel_bracketed", R, "全年受理政府信息公开申请3件（均为网上申请）。", F("req_received", 3), F("req_online", 3))
+case(FAM, "channel_bracketed", R, "全年受理申請2件（均通過信函提交）。", F("req_received", 2), F("req_letter", 2))
+case(FAM, "channel_bracketed", R, "全年受理申请2件（涉及网络安全）。", F("req_received", 2))
 # --- one number for every kind a list names (行政复议、行政诉讼及申诉数均为0件) ---------------------------
 case(FAM, "review_list", V, "政府信息公开行政复议和行政诉讼案件均为0件。", F("recon_total", 0), F("lit_total", 0))
 case(FAM, "review_list", V, "涉及信息公开的复议、诉讼及投诉数量都是0起。",

@@ -72,6 +72,8 @@ _REVIEW_LIST = re.compile(absence.REVIEW_LIST)
 _REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in absence.REVIEW_KINDS_NAMED)
 # 行政复议：2件（均维持原答复）: the result of all the cases in brackets right after the total.
 _BRACKETED_RESULT = re.compile(r"^\s*[（(](?P<words>[^（()）\d]{1,20})[)）]")
+_BRACKETED_CHANNEL = re.compile(r"(?:均为|全部为|均系|全部|均|系)?(?:通过|以|采用|经)?(?P<channel>[^，,、；;]{1,8}?)"
+                                r"(?:方式)?(?:申请|提交|提出|递交)")
 # Words before 占 that name what the share is of (not fillers: 其中, 约, 达, 的).
 _NAMED = re.compile(r"(?!其中|约|近|共|达|为|的|了)[\u4e00-\u9fff]")
 _CHANNEL_METRICS = frozenset({metric for metric, _ in requests.CHANNELS} | {metric for metric, _ in proactive.CHANNELS})
@@ -363,6 +365,12 @@ class _Reader:
                 if named.search(listed.group()) and not traps.vetoed(listed_metric, window):
                     self._add(clause, listed_metric, mention)
         bracketed = _BRACKETED_RESULT.match(window.right)
+        if bracketed and mention.metric == "req_received" and (
+                one_channel := _BRACKETED_CHANNEL.fullmatch(bracketed["words"])):
+            # 申请1件（当面申请）: the channel of every request counted, in brackets.
+            for stated in statements.requests_by_one_channel(one_channel["channel"], statements.Counted(
+                    mention.metric, mention.value, mention.scope)):
+                self._add_statement(clause, stated.metric, stated.value, stated.rule, stated.confidence, stated.scope)
         if bracketed and mention.metric in ("recon_total", "lit_total"):
             # 行政复议：2件（均维持原答复）: the result of all the cases in brackets.
             for stated in statements.review_result(bracketed["words"], statements.Counted(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from extractors.rules import sections
 from extractors.rules import vocabulary as words
-from extractors.rules.families import absence, fees, proactive, requests, reviews
+from extractors.rules.families import absence, fees, outcomes, proactive, requests, reviews
 from extractors.rules.matcher import FEE, RECEIVED_TOTAL, REQUEST, Window, statement_holds
 
 ROWS = absence.STATEMENTS + fees.STATEMENTS
@@ -32,6 +32,14 @@ _ALL_CASES = re.compile(reviews.ALL_CASES)
 _ALL_WORD = re.compile(r"均|全部|都|皆")
 # 依申请公开：无 / 政府信息公开申请：无
 _REQUESTS_LABEL = re.compile(r"(?:本年度?|全年)?(?:政府信息)?(?:依申请公开|公开申请|信息公开申请|申请公开)(?:的)?(?:情况|数量|事项|件数|数)?")
+# An outcome said near the clause's start (words of outcomes.OUTCOMES; 其他 says no outcome).
+_OUTCOME_SAID = tuple((metric, re.compile(r"^[^,，;；\d]{0,16}?(?:" + said + r")"))
+                      for metric, said in outcomes.OUTCOMES if metric != "out_other")
+_OF_ALL_REQUESTS = re.compile(r"^(?:上述|以上|所有|这些)?(?:的)?(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|全部|都)")
+_NEGATION = re.compile(r"未|没有|并非")
+_THE_ONE = re.compile(r"^[^,，;；\d]{0,6}?(?:该|此|这|其)")
+_ANSWERED_THE_ONE = re.compile(r"^(?:我[局委办镇乡]|本(?:机关|单位|局|委|办))?[^,，;；\d]{0,4}?(?:已|均已)[^,，;；\d]{0,10}?"
+                               + requests.ANSWER_VERB)
 _RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + said + r")"))
                            for result, said in reviews.RESULT_WORDS)
 
@@ -73,14 +81,12 @@ def numberless_facts(window: Window, first_clause: bool, received_total: float |
         stated += _labelled_none(window)
     if window.topic == REQUEST and (no_channel := _NO_CHANNEL.match(window.opening)):
         stated += _channel(no_channel["channel"], 0.0, "channel_absent")
+    if window.topic == REQUEST and received_total:
+        stated += _outcome_of_all(window.opening, received_total)
     if request_count is not None and window.topic == REQUEST:
         # 受理申请19件，均为网上申请: every request came by that channel.
         if all_by := _ALL_BY_ONE_CHANNEL.match(window.clause):
-            rest = window.clause[all_by.end():]
-            for metric, channel in _REQUEST_CHANNELS:
-                if channel.match(rest) or channel.match(rest.lstrip("以通过用")):
-                    stated.append(Stated(metric, request_count.value, "all_by_one_channel", 0.75, request_count.scope))
-                    break
+            stated += requests_by_one_channel(window.clause[all_by.end():], request_count)
         # 县政府受理的19件申请中，当面申请7件，…，均已在法定期限内答复: all of them answered.
         if _ANSWERED_ALL.search(window.opening):
             stated.append(Stated("req_answered", request_count.value, "answered_all_later_clause", 0.8,
@@ -92,6 +98,31 @@ def numberless_facts(window: Window, first_clause: bool, received_total: float |
                 stated.append(Stated(metric, proactive_count.value, "all_in_one_channel", 0.75, proactive_count.scope))
                 break
     return stated
+
+
+def requests_by_one_channel(naming: str, count: Counted) -> list[Stated]:
+    """均为网上申请 (after 均), 申请1件（当面申请）(in brackets): every request counted came by the
+    channel ``naming`` names first."""
+    for metric, channel in _REQUEST_CHANNELS:
+        if channel.match(naming) or channel.match(naming.lstrip("以通过用")):
+            return [Stated(metric, count.value, "all_by_one_channel", 0.75, count.scope)]
+    return []
+
+
+def _outcome_of_all(opening: str, received_total: float) -> list[Stated]:
+    """申请均予以公开 / 该信息属于已主动公开范围 / 告知其所申请信息不属于本机关公开范围: an outcome
+    said without a number of every request counted (均, 全部), or of the one request there was
+    (该, 其; 我局已按期答复: the one request answered). A clause naming two outcomes says neither."""
+    if _NEGATION.search(opening):
+        return []  # 均未予以公开 is no grant
+    if received_total == 1 and _ANSWERED_THE_ONE.match(opening):
+        return [Stated("req_answered", 1.0, "answered_the_one", 0.75)]  # 申请1件…我局已按期答复
+    found = [metric for metric, pattern in _OUTCOME_SAID if pattern.search(opening)]
+    if len(found) != 1:
+        return []
+    if _ALL_WORD.match(opening) or _OF_ALL_REQUESTS.match(opening) or (received_total == 1 and _THE_ONE.search(opening)):
+        return [Stated(found[0], received_total, "outcome_of_all", 0.75)]
+    return []
 
 
 def review_result(opening: str, previous: Counted | None, since_previous: str = "") -> list[Stated]:
