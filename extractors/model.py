@@ -8,6 +8,7 @@ while the rules are written once, in simplified Chinese.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 QUALIFIERS = ("exact", "about", "over", "under")
@@ -48,9 +49,8 @@ class Document:
             return self.text[start:end]
         pieces = []
         position = start
-        for offset, string in self.removed:
-            if offset <= start:
-                continue
+        first = bisect.bisect_right(self.removed, start, key=_offset)  # (a page may hold thousands)
+        for offset, string in self.removed[first:]:
             if offset >= end:
                 break
             pieces.append(self.text[position:offset])
@@ -58,6 +58,10 @@ class Document:
             position = offset
         pieces.append(self.text[position:end])
         return "".join(pieces)
+
+
+def _offset(removed: tuple[int, str]) -> int:
+    return removed[0]
 
 
 @dataclass(frozen=True)

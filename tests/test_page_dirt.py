@@ -2,6 +2,7 @@
 were lost. Both are undone by the readers; evidence stays what the page printed."""
 from __future__ import annotations
 
+from extractors.model import Document
 from extractors.pipeline import extract_facts, read_report
 from extractors.readers import read_document
 from extractors.rules import sections
@@ -43,3 +44,11 @@ def test_a_sentence_enumerating_in_prose_is_not_cut():
     text = "我局采取了以下措施：一、加强领导，二、完善制度。"
     document = read_document(text.encode("utf-8"), "page.txt")
     assert len(document.blocks) == 1
+
+
+def test_verbatim_puts_back_only_what_was_removed_inside_the_span():
+    document = Document(text="abcdef", matching="abcdef", blocks=[], media_type="text/plain", encoding="utf-8",
+                        removed=((0, "X"), (2, "Y"), (4, "Z"), (6, "W")))
+    assert document.verbatim(0, 6) == "abYcdZef"  # (a string removed at a span's edge stays out)
+    assert document.verbatim(2, 4) == "cd"
+    assert document.verbatim(1, 5) == "bYcdZe"
