@@ -8,11 +8,9 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Iterator
-
 from extractors.files import iter_paths
-from extractors.model import Note
-from extractors.pipeline import SkippedFile, extract_facts, read_report
+from extractors.model import Fact, Note
+from extractors.pipeline import ReadReport, SkippedFile, extract_facts, read_report
 
 COLUMNS = (
     "file", "metric", "applicant", "value", "unit", "qualifier", "scope", "evidence",
@@ -21,35 +19,36 @@ COLUMNS = (
 )
 
 
-def fact_rows(name: str, data: bytes, notes: list[Note] | None = None,
-              decisions: list[str] | None = None) -> Iterator[dict[str, object]]:
-    """The facts of one file as output rows; ``notes`` and ``decisions`` (when given) receive what
-    could not be read and why the file was taken for a report."""
+def read_file(name: str, data: bytes) -> tuple[ReadReport, list[Fact], list[Note]]:
+    """One file's report, its facts and what could not be read (SkippedFile when no report)."""
     report = read_report(data, name)
-    if decisions is not None:
-        decisions.append(report.recognition.detail)
-    for fact in extract_facts(report.document, report.metadata.era, report.place_name, report.issuer,
-                              report.metadata.report_year, notes):
-        yield {
-            "file": name,
-            "metric": fact.metric,
-            "applicant": fact.applicant,
-            "value": _format_value(fact.value),
-            "unit": fact.unit,
-            "qualifier": fact.qualifier,
-            "scope": fact.scope,
-            "evidence": fact.evidence,
-            "evidence_start": fact.start,
-            "evidence_end": fact.end,
-            "rule": fact.rule,
-            "confidence": fact.confidence,
-            "flags": ",".join(fact.flags),
-            "report_year": report.metadata.report_year or "",
-            "jurisdiction_code": report.jurisdiction.code if report.jurisdiction else "",
-            "jurisdiction_name": report.place_name or "",
-            "era": report.metadata.era,
-            "format_version": fact.format_version,
-        }
+    notes: list[Note] = []
+    facts = extract_facts(report.document, report.metadata.era, report.place_name, report.issuer,
+                          report.metadata.report_year, notes)
+    return report, facts, notes
+
+
+def fact_row(name: str, report: ReadReport, fact: Fact) -> dict[str, object]:
+    return {
+        "file": name,
+        "metric": fact.metric,
+        "applicant": fact.applicant,
+        "value": _format_value(fact.value),
+        "unit": fact.unit,
+        "qualifier": fact.qualifier,
+        "scope": fact.scope,
+        "evidence": fact.evidence,
+        "evidence_start": fact.start,
+        "evidence_end": fact.end,
+        "rule": fact.rule,
+        "confidence": fact.confidence,
+        "flags": ",".join(fact.flags),
+        "report_year": report.metadata.report_year or "",
+        "jurisdiction_code": report.jurisdiction.code if report.jurisdiction else "",
+        "jurisdiction_name": report.place_name or "",
+        "era": report.metadata.era,
+        "format_version": fact.format_version,
+    }
 
 
 def _format_value(value: float | None) -> str:
@@ -80,19 +79,17 @@ def main(argv: list[str] | None = None) -> int:
                 skipped += 1
                 print(f"skipped {path}: unreadable_path: {error}", file=sys.stderr)
                 continue
-            notes: list[Note] = []
-            decisions: list[str] = []
             try:
-                rows = list(fact_rows(path.name, data, notes, decisions))
+                report, facts, notes = read_file(path.name, data)
             except SkippedFile as skip:
                 skipped += 1
                 print(f"skipped {path}: {skip}", file=sys.stderr)
                 continue
             if arguments.verbose:
-                print(f"report {path}: {decisions[0]}", file=sys.stderr)
+                print(f"report {path}: {report.recognition.detail}", file=sys.stderr)
             for note in notes:
                 print(f"note {path}: {note.kind}: {note.detail}", file=sys.stderr)
-            for row in rows:
+            for row in (fact_row(path.name, report, fact) for fact in facts):
                 if writer:
                     writer.writerow(row)
                 else:
