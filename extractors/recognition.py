@@ -240,8 +240,7 @@ def recognize(document: Document) -> Recognition:
     title = head_titles[0] if head_titles else None
     headline = _headline(document, head)
     other_kind = _other_kind(headline)
-    self_reference = next((pattern.search(matching).group() for pattern in _SELF_REFERENCES
-                           if pattern.search(matching)), None)
+    self_reference = next((found.group() for pattern in _SELF_REFERENCES if (found := pattern.search(matching))), None)
     parts = _parts(document)
     figure_kinds, own_voice = _figures(matching)
     table_labels = _table_labels(matching)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.issuer import DEPARTMENT, GOVERNMENT, OTHER, TOWNSHIP, UNKNOWN, identify_issuer, kind_of_name
+from extractors.issuer import DEPARTMENT, GOVERNMENT, OTHER, TOWNSHIP, UNKNOWN, Issuer, identify_issuer, kind_of_name
 from extractors.pipeline import extract_facts, read_report
+from extractors.rules.scope import clause_subject
 
 
 @pytest.mark.parametrize("name, kind", [
@@ -61,3 +62,17 @@ def test_a_department_s_figures_are_its_own_but_the_county_s_are_whole():
     assert ("pro_total", 42, "government") in facts
     assert ("req_received", 120, "whole") in facts
     assert ("req_received", 3, "government") in facts
+
+
+@pytest.mark.parametrize("opening, kind, scope", [
+    ("我局受理申请3件", DEPARTMENT, "government"),
+    ("本单位受理申请3件", DEPARTMENT, "government"),
+    ("我镇受理申请3件", TOWNSHIP, "government"),
+    ("镇政府受理申请3件", TOWNSHIP, "government"),
+    ("本单位受理申请3件", TOWNSHIP, "government"),
+    # a township's report naming 本局 or a department's naming 我镇 speaks of no body of its own
+    ("本局受理申请3件", TOWNSHIP, None),
+    ("我镇受理申请3件", DEPARTMENT, None),
+])
+def test_the_body_speaks_of_itself_in_its_own_kind_of_words(opening, kind, scope):
+    assert clause_subject(opening, Issuer(None, kind, "voice")) == scope

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.issuer import Issuer, speaks_for_itself
+from extractors.issuer import DEPARTMENT, OTHER, TOWNSHIP, Issuer, speaks_for_itself
 
 WHOLE = "whole"
 OWN_LEVEL = "own_level"
@@ -90,10 +90,15 @@ _VERB_OPENING = re.compile(r"^(?:刊发|刊登|刊载|发布|公开|召开|举�
 
 # 宿迁市教育局 is also printed 市教育局 / 教育局.
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?=" + _LEVEL + r")")
-# A department's or a township's own report speaks of itself as 本委/本局/我局/我镇/本街道 (or
-# by its name).
-_SELF_BODY = re.compile(r"^(?:(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关|乡|镇|街道|街|苏木)(?![\u4e00-\u9fff]{0,1}(?:部门|系统))"
-                        r"|(?:乡|镇|街道)(?:人民)?政府|街道办(?:事处)?|办事处)")
+# A department's report speaks of itself as 本委/本局/我局, a township's as 我镇/本街道/镇政府, any
+# body's as 本单位/本机关 (or by its name): a township's report naming 本局 speaks of another body.
+_SELF_NOT_SYSTEM = r"(?![\u4e00-\u9fff]{0,1}(?:部门|系统))"
+_SELF_BODY = {
+    DEPARTMENT: re.compile(r"^(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关)" + _SELF_NOT_SYSTEM),
+    TOWNSHIP: re.compile(r"^(?:(?:本|我)(?:乡|镇|街道|街|苏木|单位|机关)" + _SELF_NOT_SYSTEM
+                         + r"|(?:乡|镇|街道)(?:人民)?政府|街道办(?:事处)?|办事处)"),
+    OTHER: re.compile(r"^(?:本|我)(?:委|办|区|园区|单位|机关)" + _SELF_NOT_SYSTEM),
+}
 
 
 def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | None = None) -> str | None:
@@ -111,7 +116,7 @@ def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | N
     if _PREPOSITION.match(opening) or _VERB_OPENING.match(opening):
         return None
     if speaks_for_itself(issuer) and (
-            _SELF_BODY.match(opening)
+            _SELF_BODY[issuer.kind].match(opening)
             or (issuer.name and (opening.startswith(issuer.name) or opening.startswith(_SHORT_NAME.sub("", issuer.name))))):
         return GOVERNMENT
     for scope, pattern in _SUBJECTS:
