@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.metadata import YEAR_NUMBER
 from extractors.model import Document, ReportMetadata
 from extractors.normalize import to_matching
 
@@ -43,7 +44,7 @@ _VOICE = (
 _VOICE_ORDER = (TOWNSHIP, DEPARTMENT, GOVERNMENT)  # on a tie, the narrower body speaks
 # A title names its body before the year (金乡县水务局2009年…) or before the report's name
 # (2018年建新镇政府信息公开工作年度报告).
-_YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零○O0一二三四五六七八九]{3})\s*年度?"
+_YEAR = YEAR_NUMBER + r"\s*年度?"
 _TITLE_BODY_BEFORE_YEAR = re.compile(r"^(?:关于)?(?P<body>[\u4e00-\u9fff()（）]{2,40}?)\s*" + _YEAR)
 _TITLE_BODY_BEFORE_NAME = re.compile(
     r"^(?:关于)?(?:" + _YEAR + r")?\s*(?P<body>[\u4e00-\u9fff()（）]{2,40}?)(?:人民)?(?:政府)?(?:信息公开|政务公开)")

@@ -41,6 +41,7 @@ _CHINESE_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "o": 0, "0": 0, "一": 
                    "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ARABIC_YEAR = r"(?:19|20)\d{2}"
 _CHINESE_YEAR = r"[一二][〇零○Oo0一二三四五六七八九]{3}"
+YEAR_NUMBER = rf"(?:{_ARABIC_YEAR}|{_CHINESE_YEAR})"  # 2016, 二〇一六 (no group: for other modules' patterns)
 _SMALL_CHINESE_NUMBER = "[一二三四五六七八九十]{1,3}"
 
 _ANY_YEAR = re.compile(rf"(?<!\d)({_ARABIC_YEAR})(?!\d)|({_CHINESE_YEAR})\s*年")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.metadata import YEAR_NUMBER
 from extractors.model import Block, Document
 from extractors.rules import sections
 
@@ -33,7 +34,7 @@ NOT_A_REPORT = "not_a_report"
 NO_REPORT_TEXT = "no_report_text"
 
 # --- report titles ----------------------------------------------------------------------------
-_YEAR = r"(?:(?:19|20)\d{2}|[一二][〇零○O0一二三四五六七八九]{3})\s*年"
+_YEAR = YEAR_NUMBER + r"\s*年"
 _REPORT_NAMES = (
     re.compile(r"(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:报告|年报)"),
     re.compile(r"(?:政府)?信息公开(?:工作)?" + _YEAR + r"度?(?:工作)?报告"),
@@ -47,7 +48,7 @@ _ABOUT_A_REPORT = re.compile(
 )
 # What may follow the report's name on a title line: a bracketed year, a posting date, a table
 # cell's pipes (crawled pages keep them).
-_TITLE_END = re.compile(r"(?:[(（\[【〔]?(?:" + _YEAR.replace(r"\s*年", "") + r")(?:年度?)?[)）\]】〕]?)?"
+_TITLE_END = re.compile(r"(?:[(（\[【〔]?(?:" + YEAR_NUMBER + r")(?:年度?)?[)）\]】〕]?)?"
                         r"(?:[(（\[【](?:全文|摘要|正文|节选|修订版|文字版|图文版)[)）\]】])?"
                         r"(?:(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?)?\|*")
 # Labels a page puts before its own title (名称: / 标题: / 第一篇: / Page 8 -), and labels of a

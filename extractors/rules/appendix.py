@@ -65,11 +65,11 @@ _NUMBERING = re.compile(
     r"[①-⑳]|[•·\-*])\s*"
 )
 _SUB_ROW = re.compile(r"^(?:其中|内含|含)[:：]?")
-_UNITS = r"万元|元|件|条|次|篇|个|人次|人|场|期|项|宗|起"
+_UNITS = statistics_text.UNITS
 _UNIT_IN_BRACKETS = re.compile(r"[（(](?:单位[:：])?(?P<unit>" + _UNITS + r")[)）]")
 _UNIT_AT_END = re.compile(r"(?<=[数量用额费])(?P<unit>" + _UNITS + r")$")
 _REMARK = re.compile(r"[（(][^（()）]*[)）]")
-_UNIT_CELL = re.compile(r"^(?:" + _UNITS + r")$")
+_UNIT_CELL = statistics_text.UNIT_CELL
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ _CUMULATIVE_HEADER = re.compile(r"累计")
 _UNIT_HEADER = re.compile(r"^单位$")
 # 统计指标单位本年累计 / 指标名称单位本年数累计数: a header row printed as one run of words.
 _GLUED_HEADER = re.compile(r"(?:指标|项目).{0,4}单位.{0,3}(?:本年|统计数).{0,3}(?:累计|上年)")
-UNIT_CELL = re.compile(r"^(?:万元|元|件|条|次|篇|个|人次|人|场|期|项|宗|起)$")
+UNITS = r"万元|元|件|条|次|篇|个|人次|人|场|期|项|宗|起"  # the units a statistics table prints
+UNIT_CELL = re.compile(r"^(?:" + UNITS + r")$")
 _THIS_YEAR_FIRST = 0
 
 
