@@ -67,13 +67,15 @@ def _block_totals_hold(numbers: tuple[float, ...]) -> bool:
 
 def _unglued(document: Document, rows: list[Row], notes: list[Note] | None) -> list[Row]:
     """The data row printed as one digit run (100120100100000) cut into its 15 cells, where the
-    blocks' totals leave one reading."""
-    glued = [row for row in rows if len(strip_blank_ends(row.values)) == 1]
-    if len(glued) != 1 or any(row.has_number for row in rows if row is not glued[0]):
-        return rows
-    resolved = resolve_glued_rows(document, {"data": glued[0]}, CELLS, lambda row: None, _block_totals_hold,
-                                  lambda column: (), notes)
-    return [resolved.get("data", row) if row is glued[0] else row for row in rows if row is not glued[0] or resolved]
+    blocks' totals leave one reading; left out (and noted) when they leave several."""
+    runs = [row for row in rows if len(strip_blank_ends(row.values)) == 1]
+    if len(runs) != 1 or any(row.has_number for row in rows if row is not runs[0]):
+        return rows  # no run, or other numbers beside it: not a glued data row
+    run = runs[0]
+    resolved = resolve_glued_rows(document, {"data": run}, CELLS, values_of=lambda row: None,
+                                  row_holds=_block_totals_hold, identities=lambda column: (), notes=notes)
+    data_row = resolved.get("data")
+    return [data_row if row is run else row for row in rows if row is not run or data_row is not None]
 
 
 def _blocks_before_cut(document: Document, values: list[tuple[Cell, Row]],
