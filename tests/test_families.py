@@ -19,12 +19,10 @@ when the pipeline passes it.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import pytest
 
 from extractors.rules.legacy import extract_legacy_facts
-from tests.test_legacy_rules import OUTLINE, TITLE, F, make_document
+from tests.test_legacy_rules import OUTLINE, TITLE, Case, F, make_document
 
 # The overview's opening: names the report year (a real report does, many times) and no number.
 OPENING = "2016年，某某市认真贯彻落实《中华人民共和国政府信息公开条例》，2016年度政府信息公开工作有序推进。"
@@ -45,13 +43,6 @@ def report(section: str, paragraphs: tuple[str, ...]) -> str:
 def facts_of(text: str) -> set[F]:
     return {F(fact.metric, fact.value, fact.qualifier, fact.scope)
             for fact in extract_legacy_facts(make_document(text), report_year=REPORT_YEAR)}
-
-
-class Case(NamedTuple):
-    id: str
-    section: str
-    paragraphs: tuple[str, ...]
-    expected: frozenset[F]
 
 
 CASES: list[Case] = []
