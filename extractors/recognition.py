@@ -88,6 +88,10 @@ _SELF_REFERENCES = (
     re.compile(r"(?:特向社会公开|现予公布|予以公布).{0,30}?(?:报告|年报)"),
 )
 
+# 现将我镇2014年政府信息公开工作年度情况报告如下: the text says it is the year's disclosure report,
+# whatever its headline calls it (a 政务公开工作总结 page that holds the report).
+_DECLARES_ITSELF = re.compile(r"现将.{0,40}?政府信息公开(?:工作)?(?:年度|" + YEAR_NUMBER + r"年度?).{0,12}?报告(?:如下|于后)")
+
 # --- the year's disclosure figures, or their absence ------------------------------------------
 _COUNT = r"(?:\d[\d,.]*|[零〇一二两三四五六七八九十百千]+)\s*(?:万|亿)?\s*(?:余|多)?\s*(?:条|件|宗|项|篇|次|起|个)"
 _FIGURES = (
@@ -267,7 +271,8 @@ def recognize(document: Document) -> Recognition:
         found.append("opens with the year's figure in its own voice, as a page cut from a report does")
     described = "; ".join(found) if found else "no report title, no report structure, no disclosure figures"
 
-    strong = title is not None or tables
+    declares_itself = bool(_DECLARES_ITSELF.search(matching)) and (len(parts) >= 2 or bool(figure_kinds))
+    strong = title is not None or tables or declares_itself
     articles = len(_REGULATION_ARTICLE.findall(matching))
     if not strong and articles >= _MIN_ARTICLES:
         return Recognition(False, NOT_A_REPORT, f"a regulation: {articles} articles (第N条); {described}")

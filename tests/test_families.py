@@ -154,6 +154,9 @@ case(FAM, "total_several_channels_before", P, "藉助報刊、電視和政府網
 # --- one channel with the act (one row per channel: website, Weibo, WeChat, gazette, other) ----------
 case(FAM, "channel_website", P, "通过市政府门户网站公开政府信息7,865条。", F("pro_website", 7865, "exact", GOV))
 case(FAM, "channel_website", P, "政府网站全年更新信息1.3万余条。", F("pro_website", 13000, "over"))
+# (a prefecture's 行署 named alone is its government)
+case(FAM, "channel_website", P, "行署门户网站全年发布信息5183条，网站访问量达到216万人次。", F("pro_website", 5183, "exact", GOV))
+case(FAM, "channel_website", P, "行署辦公室開通的政務微博全年發佈信息2960條。", F("pro_weibo", 2960, "exact", GOV))
 case(FAM, "channel_website", P, "全市主动公开政府信息1.1万条，其中门户网站发布9,876条。",
      F("pro_total", 11000), F("pro_website", 9876))
 case(FAM, "channel_website", P, "在市政府網站發佈政務信息四千五百條。", F("pro_website", 4500, "exact", GOV))
@@ -199,6 +202,22 @@ case(FAM, "channel_list", P, ("全年主动公开政府信息3,000条。", "发�
      F("pro_total", 3000), F("pro_website", 2500), F("pro_wechat", 500))
 case(FAM, "channel_list", P, ("全市主動公開政府信息六千條。", "公開渠道主要有：政府網站五千條、公開欄一千條。"),
      F("pro_total", 6000), F("pro_website", 5000), F("pro_other", 1000))
+# --- the channel the sentence just named (该渠道公开76条) and the channel after the number (其余13条通过公开栏公开)
+case(FAM, "channel_named_before", P, "全年主动公开政府信息89条。公开方式以县政府公众信息网部门子站为主，该渠道公开76条，"
+                                     "其余13条通过委机关公开栏公开。",
+     F("pro_total", 89), F("pro_website", 76), F("pro_other", 13))
+case(FAM, "channel_named_before", P, "全年主动公开信息120条，其中政务微信公众号是主要平台，该平台推送信息85条。",
+     F("pro_total", 120), F("pro_wechat", 85))
+case(FAM, "channel_named_before", P, "全年主動公開信息六十條，其中四十五條通過鎮政府網站發布，其餘十五條在公開欄張貼公示。",
+     F("pro_total", 60), F("pro_website", 45), F("pro_other", 15))
+case(FAM, "channel_named_before", P, "全年主动公开信息60条，其中45条通过政府网站和公开栏同时发布。", F("pro_total", 60))
+# (the next channel of the same breakdown shares the total's scope, the government's own gazette too)
+case(FAM, "channel_breakdown_no_verb", P, "全县共主动公开政府信息2,863条，其中通过县政府门户网站公开2,105条，"
+                                          "通过县政府公报、宣传栏等其他方式公开758条。",
+     F("pro_total", 2863), F("pro_website", 2105), F("pro_other", 758))
+# (a part of one channel is the portal's own)
+case(FAM, "channel_breakdown_no_verb", P, "全省政府网站共发布政府信息298,430条，其中省政府门户网站发布12,615条。",
+     F("pro_website", 298430), F("pro_website", 12615, "exact", GOV))
 # --- accounts of a channel opened, then what they published (开通政务微博1126个，发布信息21.3万条) -------
 case(FAM, "channel_accounts", P, "全市开通政务微信公众号86个，推送信息4.2万条。", F("pro_wechat", 42000))
 case(FAM, "channel_accounts", P, "注册政务微博账号二十个，全年发布信息3,600余条。", F("pro_weibo", 3600, "over"))
@@ -381,6 +400,14 @@ case(FAM, "number_first", R, "州本级对108件申请予以公开，对11件申
 case(FAM, "number_first", R, "9件因申请的信息不存在作出了说明；7件因涉及商业秘密或个人隐私不予公开。",
      F("out_nonexistent", 9), F("out_denied", 7))
 case(FAM, "number_first", R, "對３件重複提出的申請，已告知申請人原答覆意見。", F("out_duplicate", 3))
+# (a frame names whose requests follow: 在市本级已答复的417件申请中)
+case(FAM, "number_first", R, "全市受理申请500件。在市本级已答复的417件申请中，同意公开286件，占68.6%；其他7件。",
+     F("req_received", 500), F("req_answered", 417, "exact", OWN), F("out_granted", 286, "exact", OWN),
+     F("out_granted_pct", 68.6, "exact", OWN), F("out_other", 7, "exact", OWN))
+# (more requests than the government received are the whole's)
+case(FAM, "number_first", R, "全市共收到申请436件。市政府办公室代市政府受理申请58件。在已办结的429件中，同意公开268件，不予公开17件。",
+     F("req_received", 436), F("req_received", 58, "exact", GOV), F("req_answered", 429), F("out_granted", 268),
+     F("out_denied", 17))
 # (the same number for two bodies, each named by its paragraph, is two facts)
 case(FAM, "number_first", R, ("市本级受理申请20件。对3件重复提出的申请，已告知申请人原答复意见。",
                               "以市人民政府名义受理的申请10件。在已答复的申请中，另有3件属于重复申请。"),
@@ -576,6 +603,9 @@ case(FAM, "outcome_of_all", R, "全年受理申請兩件，均屬於已主動公
 case(FAM, "outcome_of_all", R, "全年受理申请1件，该申请人系外地居民。", F("req_received", 1))
 case(FAM, "outcome_of_all", R, "全年受理申请4件，均未予以公开。", F("req_received", 4))
 case(FAM, "outcome_of_all", R, "全年受理申请3件，均属于已主动公开或不属于本机关公开范围的信息。", F("req_received", 3))
+case(FAM, "outcome_of_all", R, "全年受理政府信息公开申请1件，为网上申请。经查，我委不掌握该信息，已告知申请人向市发展改革委申请，"
+                               "并于10个工作日内作出书面答复。",
+     F("req_received", 1), F("req_online", 1), F("out_not_held_by_agency", 1), F("req_answered", 1))
 # --- the channel of every request, in brackets (申请1件（当面申请）) ----------------------------------
 case(FAM, "channel_bracketed", R, "全年受理申请1件（当面申请），已按期答复。",
      F("req_received", 1), F("req_in_person", 1), F("req_answered", 1))
@@ -623,6 +653,10 @@ case(FAM, "cumulative", P, "全区主动公开政府信息5,812条（历年累�
 case(FAM, "cumulative", R, "全年受理申請八十件（條例實施以來累計受理六百件），均已按時答覆。", F("req_received", 80))
 # --- a rate, not a count (对每一件申请) ------------------------------------------------------------
 case(FAM, "per_each", R, "对受理的每一件申请，都安排专人跟踪办理。")
+# --- a duration is no count (15个工作日, 3个月) ---------------------------------------------------------
+case(FAM, "duration", R, "全年受理申请12件，均在15个工作日内答复。", F("req_received", 12), F("req_answered", 12))
+case(FAM, "duration", R, "申請辦理時限由15個工作日壓縮至10個工作日。")
+case(FAM, "duration", P, "网站信息更新周期缩短至3个月，主动公开信息较上年增加2个百分点。")
 case(FAM, "per_each", R, "市政府办公室对收到的每一件政府信息公开申请均建立台账。")
 case(FAM, "per_each", R, "對接收的每一件依申請公開事項都認真審核。")
 case(FAM, "per_each", R, "全年共受理申请86件，对受理的每一件申请都严格按照程序办理。", F("req_received", 86))

@@ -83,6 +83,7 @@ _SPAN_START = re.compile(r"(?:自|从)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})
 _RUNNING_TOTAL = re.compile(traps.RUNNING_TOTAL)
 _CUT_OFF = re.compile(traps.CUT_OFF)
 _CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
+_CASE_UNITS = frozenset({"件", "宗", "起", "份"})  # requests, never items of information (条)
 _ASIDE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 _THIS_YEAR = re.compile(traps.THIS_YEAR)
 # 申请量由上年的29件增加到43件: the number after 增加到 is the year's figure of what the clause
@@ -197,6 +198,10 @@ class _Reader:
         for sentence_start, sentence_end in sentence_spans(text):
             sentence = text[sentence_start:sentence_end]
             sentence_scope = None
+            if self._outgrows_its_part(sentence, paragraph_scope, topic):
+                # 市政府办公室受理申请58件。在已办结的429件中……: more requests than the part received
+                # are the whole's; the part's scope stops here.
+                paragraph_scope = self.default_scope
             previous: Mention | None = None
             request_count: statements.Counted | None = None
             proactive_count: statements.Counted | None = None
@@ -299,6 +304,15 @@ class _Reader:
                                 or sentence.rstrip().endswith((":", "："))):
                 paragraph_scope = named_scope
 
+    def _outgrows_its_part(self, sentence: str, carried: str | None, topic: str | None) -> bool:
+        """A sentence on requests that would carry a part's scope (own level, government) while
+        counting more requests than the part received."""
+        if topic != REQUEST or carried not in (scopes.OWN_LEVEL, scopes.GOVERNMENT) or self.default_scope != scopes.WHOLE:
+            return False
+        received = self.received_by_scope.get(carried)
+        return received is not None and any(
+            mention.unit in _CASE_UNITS and mention.value > received for mention in mentions(sentence, 0))
+
     def _window(self, clause: _Clause, mention: Mention | None, left: str = "", right: str = "",
                 since_last_fact: str = "", fact_before: bool = False, opening: str = "",
                 previous_metric: str | None = None) -> Window:
@@ -358,7 +372,7 @@ class _Reader:
             metric = self._year_of_running_total(clause, window)
         mention.metric = None if metric is None or traps.vetoed(metric, window) else metric
         if mention.metric:
-            self._add(clause, mention.metric, mention)
+            self._add(clause, mention.metric, mention, previous=previous)
         elif metric is None and mention.unit in words.CASES and (listed := _REVIEW_LIST.search(window.left)):
             # 行政复议、行政诉讼均为0件: one number for every kind the list names.
             for listed_metric, named in _REVIEW_KINDS_NAMED:
@@ -456,7 +470,7 @@ class _Reader:
 
     # -- recording -------------------------------------------------------------------------------
     def _add(self, clause: _Clause, metric: str, mention: Mention, confidence: float = 0.9,
-             rule: str | None = None) -> None:
+             rule: str | None = None, previous: Mention | None = None) -> None:
         scope, strength = clause.scope, clause.strength
         if clause.part_limit and mention.value > clause.part_limit[0] and not metric.endswith("_pct"):
             scope = clause.part_limit[1]  # 全市共受理120件，其中市本级受理40件，同意公开80件: 80 is the city's
@@ -468,7 +482,11 @@ class _Reader:
             # 门户网站公开2,146条), so the owner counts only outside such a list.
             owner = scopes.channel_owner_scope(clause.clause) or scopes.channel_owner_scope(clause.sentence)
             sentence_before = clause.sentence[:clause.clause_start - clause.sentence_start]
-            inside_total = _CHANNEL_LIST_OPENER.search(sentence_before) is not None or (  # 主要公开渠道分别为：
+            # (…其中通过县政府门户网站公开2105条，通过县政府公报等其他方式公开758条: the next channel
+            # of the same breakdown; 全省政府网站发布N条，其中省政府门户网站发布M条 is a part of one channel)
+            next_channel = (clause.breakdown and previous is not None and previous.metric in _CHANNEL_METRICS
+                            and previous.metric != metric and previous.scope == scope)
+            inside_total = next_channel or _CHANNEL_LIST_OPENER.search(sentence_before) is not None or (  # 主要公开渠道分别为：
                 self.last_total_metric == "pro_total" and (
                     _BREAKDOWN.match(clause.sentence) is not None
                     or ((_BREAKDOWN.match(clause.clause) is not None or _BREAKDOWN_OPENED.search(sentence_before))

@@ -23,6 +23,7 @@ from extractors.rules import vocabulary as words
 # Windows: the texts a row's patterns are matched against.
 SEGMENT = "segment"  # the words since the last comma, colon or 、 before the number
 LEFT = "left"  # the clause's words before the number (from the number before it on)
+RIGHT = "right"  # the clause's words after the number
 CLAUSE = "clause"
 SENTENCE = "sentence"
 SENTENCE_TO_HERE = "sentence_to_here"  # the sentence's words before the clause, and the left

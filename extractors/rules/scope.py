@@ -23,6 +23,9 @@ _PLACE = r"(?:[\u4e00-\u9fff]{0,7}?" + _LEVEL + r")?"
 _LEVELLED = r"[\u4e00-\u9fff]{0,7}?" + _LEVEL
 # The government body itself: 政府 / 人民政府, and a league's or a prefecture's 行政公署 (行署).
 _GOVERNMENT_BODY = r"(?:(?:人民)?政府|行政公署|行署)"
+# A body of a named level, or a prefecture's 行署 named alone (行署门户网站, 行署新闻办: there is
+# one 行署 to a report that says so).
+_THE_GOVERNMENT = r"(?:" + _LEVELLED + _GOVERNMENT_BODY + r"|(?:地区)?(?:行政公署|行署))"
 
 # Stripped from the clause start before the subject is read.
 _FILLER = re.compile(
@@ -63,7 +66,7 @@ _SUBJECTS = (
     # 市政府 itself, not 市政府部门 (its departments), 市政府信息公开平台 (a platform) nor
     # 市政府门户网站 or 市政府公报 (channels: see channel_owner_scope)
     # (its press office, 市政府新闻办(公室), speaks for it: the government's press conferences)
-    (GOVERNMENT, re.compile(r"^" + _LEVELLED + _GOVERNMENT_BODY
+    (GOVERNMENT, re.compile(r"^" + _THE_GOVERNMENT
                             + r"(?!信息|系统|部门|各部门|及其?部门|工作部门|门户|网站|网|公报)")),
     # the jurisdiction named alone (鞍山市在……): the whole jurisdiction
     (WHOLE, re.compile(r"^[\u4e00-\u9fff]{1,7}?" + _LEVEL + r"(?![\u4e00-\u9fff]{0,3}(?:政府|局|委|办|本级))")),
@@ -72,7 +75,7 @@ _SUBJECTS = (
 # The owner of a publishing channel (市政府门户网站发布……, 利用市政府网站发布……): a
 # proactive-disclosure count published on the government's own site is the government's.
 # (《甘肃政报》, 《广西壮族自治区人民政府公报》: a government's gazette, named by its title.)
-_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?(?:《?" + _LEVELLED + _GOVERNMENT_BODY + r"(?:(?:门户)?网(?:站)?|公报)"
+_CHANNEL_OWNER = re.compile(r"^(?:通过|利用|在|经)?(?:《?" + _THE_GOVERNMENT + r"(?:(?:门户)?网(?:站)?|公报)"
                             r"|《[\u4e00-\u9fff]{2,16}(?:政报|政府公报)》)")
 
 
@@ -81,6 +84,7 @@ def strip_filler(clause: str) -> str:
 
 
 # A clause opening with a preposition has no subject of its own (通过市政府网站受理……).
+_FRAME = re.compile(r"^在(?P<inner>[^,，;；。在]{2,40}?)(?:中|当中|之中)")
 _PREPOSITION = re.compile(r"^(?:通过|利用|在|经|对|向|从|涉及|按照?|根据|围绕|依托|依据|针对|为)")
 # A clause opening with its verb has no subject of its own (刊发市政府及市政府办公室文件46件: the
 # bodies named are the object).
@@ -113,6 +117,9 @@ def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | N
     numbers are not the report's.
     """
     opening = strip_filler(clause)
+    if frame := _FRAME.match(opening):
+        # 在市本级已答复的417件申请中，同意公开286件: the frame names whose requests follow.
+        return clause_subject(frame["inner"], issuer, own_place)
     if _PREPOSITION.match(opening) or _VERB_OPENING.match(opening):
         return None
     if speaks_for_itself(issuer) and (

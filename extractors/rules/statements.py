@@ -37,8 +37,10 @@ _OUTCOME_SAID = tuple((metric, re.compile(r"^[^,，;；\d]{0,16}?(?:" + said + r
                       for metric, said in outcomes.OUTCOMES if metric != "out_other")
 _OF_ALL_REQUESTS = re.compile(r"^(?:上述|以上|所有|这些)?(?:的)?(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|全部|都)")
 _NEGATION = re.compile(r"未|没有|并非")
+_THE_ONE_BY = re.compile(r"^(?:为|是|系)(?:申请人)?(?:通过|以|采用)?")
 _THE_ONE = re.compile(r"^[^,，;；\d]{0,6}?(?:该|此|这|其)")
-_ANSWERED_THE_ONE = re.compile(r"^(?:我[局委办镇乡]|本(?:机关|单位|局|委|办))?[^,，;；\d]{0,4}?(?:已|均已)[^,，;；\d]{0,10}?"
+# 我局已按期答复 / 并于10个工作日内作出书面答复 (a time limit is no count)
+_ANSWERED_THE_ONE = re.compile(r"^(?:我[局委办镇乡]|本(?:机关|单位|局|委|办))?[^,，;；\d]{0,4}?(?:已|均已|并于?|于)[^,，;；]{0,16}?"
                                + requests.ANSWER_VERB)
 _RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + said + r")"))
                            for result, said in reviews.RESULT_WORDS)
@@ -84,8 +86,9 @@ def numberless_facts(window: Window, first_clause: bool, received_total: float |
     if window.topic == REQUEST and received_total:
         stated += _outcome_of_all(window.opening, received_total)
     if request_count is not None and window.topic == REQUEST:
-        # 受理申请19件，均为网上申请: every request came by that channel.
-        if all_by := _ALL_BY_ONE_CHANNEL.match(window.clause):
+        # 受理申请19件，均为网上申请 / 受理申请1件，为网上申请: every request came by that channel.
+        if all_by := (_ALL_BY_ONE_CHANNEL.match(window.clause)
+                      or (request_count.value == 1 and _THE_ONE_BY.match(window.clause))):
             stated += requests_by_one_channel(window.clause[all_by.end():], request_count)
         # 县政府受理的19件申请中，当面申请7件，…，均已在法定期限内答复: all of them answered.
         if _ANSWERED_ALL.search(window.opening):

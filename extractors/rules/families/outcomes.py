@@ -9,7 +9,8 @@ from extractors.rules.matcher import REQUEST, SEGMENT, Phrase
 
 # Outcome words, tried in order (the narrowest first).
 OUTCOMES = (
-    ("out_not_held_by_agency", r"(?:不属于|非|不属)本(?:行政)?(?:机关|单位|部门)(?:公开|掌握|职责|负责)?(?:范围)?|不属于本机关"),
+    ("out_not_held_by_agency", r"(?:不属于|非|不属)本(?:行政)?(?:机关|单位|部门)(?:公开|掌握|职责|负责)?(?:范围)?|不属于本机关"
+                               r"|(?<!本机关)不掌握(?:该|相关|所申请的?)?(?:政府)?信息"),
     ("out_nonexistent", r"(?:信息)?不存在"),
     ("out_unclear", r"(?:内容)?不明确|描述不清|(?:告知|要求)(?:申请人)?(?:作出)?(?:更改|补充|补正)"),
     ("out_other_channel", r"(?:其他|其它)(?:途径|渠道)"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extractors.rules import sections
 from extractors.rules.matcher import (
-    LEFT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase,
+    LEFT, RIGHT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase,
 )
 
 PUBLISH_VERB = r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发|更新|公示|张贴)(?:了)?"
@@ -115,6 +115,17 @@ _CHANNEL_ROWS = (
     Phrase("pro_total", before=r"(?:主动)?(?:公开|发布)(?:了)?", after=r"(?:各类|各种)?(?:政府|政务)信息",
            when=_IN_PART + ("opens_with_publishing",), example="全年共发布了156条政府信息"),
     *(row for metric, channel in CHANNELS[1:] for row in _channel_rows(metric, channel)),
+    # 公开方式以县政府网部门子站为主，该渠道公开76条: the channel the sentence just named.
+    *(Phrase(metric, before=r"(?:该|此|这一?)(?:渠道|平台|网站|子站|途径|方式|载体)" + PUBLISHED_VERB_ONLY,
+             near=channel, near_in=SENTENCE_TO_HERE, unless=SEVERAL_CHANNELS, unless_in=SENTENCE_TO_HERE,
+             when=_IN_PART, example="公开方式以县政府网部门子站为主，该渠道公开76条")
+      for metric, channel in CHANNELS),
+    # 其余13条通过委机关公开栏公开: the number first, the channel after it.
+    *(Phrase(metric, after=r"(?:信息)?(?:通过|在|经|利用|由|于)[^,，;；。\d]{0,12}?(?:" + channel + r")[^,，;；。\d]{0,6}?"
+                           + PUBLISH_VERB,
+             unless=SEVERAL_CHANNELS, unless_in=RIGHT, when=_IN_PART + ("number_first",),
+             example="其余13条通过委机关公开栏公开")
+      for metric, channel in CHANNELS),
     # 其中区政府门户网站98条，公开栏37条 / 其中網站(含轉發)319條 / 公开渠道分别为：门户网站8934条、
     # 政务微博1602条: the channels of a count just given or announced, named without a verb
     # (政务微博、微信1500条: both together).

@@ -31,7 +31,7 @@ ANSWER_VERB = r"(?:答复|办结|办复|回复|处理完毕|办理完毕|予以�
 OTHER_WORK = r"审批|许可|办件|办事|服务中心|服务事项|信箱|热线|12345|信访|建议|提案|来信|咨询"
 # 已全部办结 / 均已依法答复 / 并已进行回复 / 各有关部门均及时给予了答复, after a request count and
 # before any other number: all of them answered.
-ANSWERED_ALL_CLAUSE = r"^[^,，;；。\d]{0,8}?(?:已|均|都|全部|并|且)[^,，;；。\d]{0,18}?" + ANSWER_VERB
+ANSWERED_ALL_CLAUSE = r"^[^,，;；。\d]{0,8}?(?:已|均|都|全部|并|且)[^,，;；。]{0,18}?" + ANSWER_VERB  # (均在15个工作日内答复)
 
 # 57件申请已全部办结 / 市政府受理的28件申请均已按期答复: all the requests just counted answered.
 ANSWERED_AFTER = (r"^(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?"
