@@ -37,7 +37,8 @@ def _text(text: str):
 
 CORPUS_FOLDERS = ("seeds", "legacy", "modern", "tables")
 FIXTURE_REPORT_FOLDERS = ("short_reports", "legacy_heldout3", "legacy_reports", "legacy_heldout2", "county_series",
-                          "text_tables", "tables_heldout", "tables", "appendix")
+                          "text_tables", "tables_heldout", "tables", "appendix", "short_reports2", "county_series2",
+                          "legacy_heldout4", "short_reports3", "legacy_heldout5", "county_series3")
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
@@ -79,6 +80,9 @@ def test_every_page_that_is_not_a_report_is_rejected_with_a_reason():
     # a table-era page: table 四 only, as one PDF page of a flipbook
     "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n"
     "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况",
+    # headlined as a work summary, but the text says it is the year's disclosure report
+    "某镇2014年政务公开工作总结\n现将我镇2014年政府信息公开工作年度情况报告如下。\n一、主动公开情况\n"
+    "全年主动公开政府信息318条。\n二、依申请公开情况\n全年受理申请1件，已按期答复。\n三、复议诉讼情况\n未发生行政复议和行政诉讼。",
 ])
 def test_short_reports_are_accepted(text):
     decision = _text(text)
