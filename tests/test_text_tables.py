@@ -138,6 +138,27 @@ def test_cells_between_bars_and_two_bars_for_a_blank():
     assert rows["信息内容本年新制作数量"] == []
 
 
+# cells one per line, one after the other; an empty line (or a lone bar) in a row is a blank cell
+LINES = ("申请人情况\n自然人\n法人或其他组织\n总计\n"
+         "一、本年新收政府信息公开申请数量\n68\n9\n0\n1\n3\n2\n83\n"
+         "二、上年结转政府信息公开申请数量\n2\n0\n\n\n0\n0\n2\n"
+         "（一）予以公开\n30\n|\n0\n1\n1\n1\n33\n")
+
+
+def test_cells_one_per_line_with_empty_lines_for_blanks():
+    rows = dict(_rows(LINES))
+    assert rows["一、本年新收政府信息公开申请数量"] == [68, 9, 0, 1, 3, 2, 83]
+    assert rows["二、上年结转政府信息公开申请数量"] == [2, 0, None, None, 0, 0, 2]
+    assert rows["(一)予以公开"] == [30, None, 0, 1, 1, 1, 33]
+
+
+def test_a_double_spaced_page_is_no_stream_of_lines():
+    """An empty line after every cell separates cells; it marks no blank."""
+    double_spaced = "\n\n".join(line for line in LINES.split("\n") if line)
+    document = read_document(double_spaced.encode("utf-8"), "table.txt")
+    assert stream_rows(document, 0, len(document.text)) is None
+
+
 def test_a_stream_needs_enough_cells():
     assert stream_rows(read_document("规章 |\n0 |\n".encode("utf-8"), "t.txt"), 0, 8) is None
 

@@ -6,7 +6,11 @@ Crawled page text keeps a table's cells on lines of their own, in one of two sty
   or, right before a row's label, the mark that opens the row; lines of pipes only ("| |||",
   "||") close header rows and rows;
 - separated: cells are lines of their own and "|" lines stand between them ("规章", "|", "0",
-  "|", …); two "|" lines with nothing between hold a blank cell.
+  "|", …); two "|" lines with nothing between hold a blank cell;
+- lines: cells are lines of their own, one after the other, and an empty line (or a lone "|")
+  inside a row is a blank cell ("二、上年结转…", "2", "0", "", "", "0", "0", "2"). Told from a
+  double-spaced page (an empty line after every cell, read by ``rows.py``) by its cells standing
+  mostly on adjacent lines.
 
 A cell's words may be split over several lines ("本年新" / "制作数量"). A row is its label cells
 followed by its value cells; the table parsers then place rows by their labels and the fixed
@@ -23,37 +27,57 @@ from extractors.tables.rows import TEXT_LINE, Cell, Row, squeeze
 
 TERMINATED = "terminated"
 SEPARATED = "separated"
+LINES = "lines"
 
-_LINE = re.compile(r"[^\n]*")
 _BAR_ONLY = re.compile(r"^\s*\|\s*$")
 _PIPES_ONLY = re.compile(r"^[\s|]*\|[\s|]*$")
 _TRAILING_PIPES = re.compile(r"[\s|]*\|[\s|]*$")
 _MIN_CELL_LINES = 6  # lines of single cells that make a region a stream
 _MAX_CELL_CHARS = 80  # a longer line is prose, which ends the stream
+_MIN_LINE_VALUES = 14  # numbers on lines of their own that make a region a stream of lines (two rows)
+_ADJACENT_SHARE = 0.6  # of those numbers, the share right under another cell (not a double-spaced page)
 
 
 def _lines(document: Document, start: int, end: int) -> list[tuple[int, int]]:
-    return [(match.start(), match.end()) for match in _LINE.finditer(document.matching, start, end)
-            if match.start() < end]
+    """The spans of the region's lines, empty lines included (in the lines style they are cells)."""
+    lines = []
+    position = start
+    while position < end:
+        newline = document.matching.find("\n", position, end)
+        stop = end if newline == -1 else newline
+        lines.append((position, stop))
+        position = stop + 1
+    return lines
 
 
 def _style(matching: str, lines: list[tuple[int, int]]) -> str | None:
-    terminated = separated = bars = 0
+    terminated = separated = bars = values = adjacent_values = 0
+    previous_was_cell = False
     for start, end in lines:
         line = matching[start:end].strip()
         if not line:
+            previous_was_cell = False
             continue
         if _BAR_ONLY.match(line):
             bars += 1
+            previous_was_cell = False
         elif not _PIPES_ONLY.match(line) and "|" not in line.rstrip("| ").rstrip():
             if line.endswith("|"):
                 terminated += 1
             else:
                 separated += 1
+                if len(line) <= _MAX_CELL_CHARS and parse_cell(line) is not None:
+                    values += 1
+                    adjacent_values += previous_was_cell
+            previous_was_cell = len(line) <= _MAX_CELL_CHARS
+        else:
+            previous_was_cell = False
     if terminated >= _MIN_CELL_LINES and terminated > separated:
         return TERMINATED
     if separated >= _MIN_CELL_LINES and bars >= _MIN_CELL_LINES:
         return SEPARATED
+    if values >= _MIN_LINE_VALUES and adjacent_values >= _ADJACENT_SHARE * values:
+        return LINES
     return None
 
 
@@ -112,9 +136,13 @@ def stream_rows(document: Document, start: int, end: int) -> list[Row] | None:
         raw = matching[line_start:line_end]
         stripped = raw.strip()
         if not stripped:
+            if style == LINES:
+                builder.blank(line_start)
             continue
         if _BAR_ONLY.match(stripped):
-            if style == TERMINATED:
+            if style == LINES:
+                builder.blank(line_start)
+            elif style == TERMINATED:
                 if _next_kind(matching, lines, index) == "text":
                     builder.finish()  # the mark opening the next row
                 else:
