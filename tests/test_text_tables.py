@@ -105,6 +105,49 @@ def test_a_glued_row_is_cut_by_its_row_total():
     assert recon["t4_recon_upheld"] == 3 and recon["t4_recon_total"] == 3
 
 
+# Table 三 (2019 layout) as text lines "label n n n n n n n"; the 部分公开 row lost its four blank
+# cells ("3 1 4"). Columns: natural person, business, research, public interest, legal service, other, total.
+_T3_ROWS = [
+    ("一、本年新收政府信息公开申请数量", (10, 2, 0, 0, 1, 0)), ("二、上年结转政府信息公开申请数量", (1, 0, 0, 0, 0, 0)),
+    ("（一）予以公开", (5, 0, 0, 0, 1, 0)), ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", (3, 1, 0, 0, 0, 0)),
+    ("1.属于国家秘密", ()), ("2.其他法律行政法规禁止公开", ()), ("3.危及“三安全一稳定”", ()),
+    ("4.保护第三方合法权益", (1, 0, 0, 0, 0, 0)), ("5.属于三类内部事务信息", ()), ("6.属于四类过程性信息", ()),
+    ("7.属于行政执法案卷", ()), ("8.属于行政查询事项", ()), ("1.本机关不掌握相关政府信息", (1, 0, 0, 0, 0, 0)),
+    ("2.没有现成信息需要另行制作", ()), ("3.补正后申请内容仍不明确", ()), ("1.信访举报投诉类申请", ()), ("2.重复申请", ()),
+    ("3.要求提供公开出版物", ()), ("4.无正当理由大量反复申请", ()), ("5.要求行政机关确认或重新出具已获取信息", ()),
+    ("（六）其他处理", ()), ("（七）总计", (10, 1, 0, 0, 1, 0)), ("四、结转下年度继续办理", (1, 1, 0, 0, 0, 0)),
+]
+
+
+def _t3_text(leave_out: str = "") -> str:
+    lines = ["某县2019年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "申请人情况 自然人 法人或其他组织 总计"]
+    for label, cells in _T3_ROWS:
+        if label == leave_out:
+            continue
+        cells = cells or (0,) * 6
+        numbers = (3, 1, 4) if label.startswith("（二）") else (*cells, sum(cells))
+        lines.append(label + " " + " ".join(map(str, numbers)))
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_row_that_lost_its_blank_cells_is_placed_by_the_table_s_identities():
+    facts, notes = _extract_text(_t3_text())
+    partial = {fact.applicant: fact.value for fact in facts if fact.metric == "t3_partial"}
+    # 3 and 1 could stand in any two of the six applicant columns; only 自然人 and 商业企业 make
+    # （七）总计 the sum of the outcome rows in every column
+    assert partial == {"natural_person": 3, "business": 1, "research": None, "public_interest": None,
+                       "legal_service": None, "other_org": None, "total": 4}
+    assert not [note for note in notes if "部分公开" in note.detail]
+
+
+def test_a_row_that_lost_its_blank_cells_and_cannot_be_placed_gives_a_note_not_a_guess():
+    facts, notes = _extract_text(_t3_text(leave_out="（七）总计"))
+    assert not [fact for fact in facts if fact.metric == "t3_partial"]
+    (note,) = [note for note in notes if "部分公开" in note.detail]
+    assert note.kind == "row_unreadable" and "3 of 7 cells printed" in note.detail
+
+
 def _extract_text(text: str) -> tuple[list, list[Note]]:
     path = Path("report.txt")
     report = read_report(text.encode("utf-8"), path.name)

@@ -48,7 +48,8 @@ def readings(digits: str, cells: int) -> tuple[Reading, ...]:
 
 
 def numbers(reading: Reading) -> tuple[float, ...]:
-    return tuple(float(part) for part in reading)
+    """The reading's numbers; a blank cell ("") adds nothing to a sum."""
+    return tuple(float(part) if part else 0.0 for part in reading)
 
 
 def spans(reading: Reading, start: int) -> list[tuple[int, int]]:
@@ -110,8 +111,8 @@ def balances(left: Iterable[Hashable], right: Iterable[Hashable], column: int) -
     def holds(assignment: dict[Hashable, Reading]) -> bool:
         if any(key not in assignment or len(assignment[key]) <= column for key in left + right):
             return True
-        return abs(sum(float(assignment[key][column]) for key in left)
-                   - sum(float(assignment[key][column]) for key in right)) < 1e-9
+        return abs(sum(float(assignment[key][column] or 0) for key in left)
+                   - sum(float(assignment[key][column] or 0) for key in right)) < 1e-9
 
     return holds
 

@@ -1,13 +1,17 @@
-"""Rows of a standardized table whose cells were glued into one digit run (see ``digit_runs``):
-each such row is cut into the template's cells where the row's own identity and the identities
-between rows leave one reading, and left out with a note where they leave several.
+"""Rows of a standardized table whose cells are uncertain: glued into one digit run (see
+``digit_runs``), or printed on a text line that dropped the blank cells (部分公开 8 1 9 for seven
+columns). Each such row is cut into, or placed in, the template's cells where the row's own
+identity and the identities between rows leave one reading, and left out with a note where they
+leave several: a number in the wrong column is worse than a missing one.
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 
 from extractors.model import Document, Note
 from extractors.tables import digit_runs
+from extractors.tables.cells import BLANK_VALUE
 from extractors.tables.rows import TEXT_LINE, Cell, Row
 
 ROW_UNREADABLE = "row_unreadable"
@@ -36,12 +40,39 @@ def _surely_glued(digits: str, width: int) -> bool:
     return (len(digits) > 1 and digits[0] == "0" and digits[1] != ".") or len(digits.replace(".", "")) >= max(width, 7)
 
 
+def _short_cells(document: Document, row: Row, cells: tuple[Cell, ...] | None, width: int) -> tuple[Cell, ...] | None:
+    """The cells of a text row printed with fewer numbers than the table has columns and no mark
+    for a blank (科研机构… left empty and the page dropped the spaces: 部分公开 8 1 9), or None."""
+    if row.source != TEXT_LINE or cells is None or not 2 <= len(cells) < width:
+        return None
+    if any(cell.flags for cell in cells) or "|" in document.matching[row.start:row.end]:
+        return None
+    return cells
+
+
+def _placements(cells: tuple[Cell, ...], width: int,
+                row_holds: Callable[[tuple[float, ...]], bool]) -> tuple[digit_runs.Reading, ...]:
+    """Every way the printed numbers, in order, fill ``width`` columns with blanks ("") in the
+    others, that keeps the row's own identity."""
+    printed = [repr(cell.value) for cell in cells]
+    found = []
+    for columns in itertools.combinations(range(width), len(cells)):
+        reading = [""] * width
+        for column, part in zip(columns, printed):
+            reading[column] = part
+        if row_holds(digit_runs.numbers(tuple(reading))):
+            found.append(tuple(reading))
+    return tuple(found)
+
+
 def resolve_glued_rows(document: Document, aligned: dict[str, Row], width: int | Callable[[str], int],
                        values_of: Callable[[Row], tuple[Cell, ...] | None],
                        row_holds: Callable[[tuple[float, ...]], bool],
                        identities: Callable[[int], Iterable[digit_runs.Identity]],
-                       notes: list[Note] | None) -> dict[str, Row]:
-    """``aligned`` with its glued rows cut into cells (or left out, noted, when unreadable).
+                       notes: list[Note] | None, place_short_rows: bool = False) -> dict[str, Row]:
+    """``aligned`` with its glued rows cut into cells, and (``place_short_rows``) its text rows that
+    lost their blank cells placed in their columns, where the identities leave one reading; a row
+    they leave several readings is left out, with a note.
 
     ``width`` is the cells of a row (or a function of its code); ``values_of`` gives a printed
     row's cells; ``row_holds`` is a row's own identity on its numbers; ``identities(column)``
@@ -54,6 +85,7 @@ def resolve_glued_rows(document: Document, aligned: dict[str, Row], width: int |
     glued = {code: cell for code, cell in runs.items()
              if (len(runs) >= 2 and 2 * len(runs) >= printed_rows)
              or _surely_glued(document.matching[cell.start:cell.end], width_of(code))}
+    short: dict[str, tuple[Cell, ...]] = {}
     candidates: dict[str, tuple[digit_runs.Reading, ...]] = {}
     for code, row in aligned.items():
         if code in glued:
@@ -62,27 +94,51 @@ def resolve_glued_rows(document: Document, aligned: dict[str, Row], width: int |
                                      if row_holds(digit_runs.numbers(reading)))
             continue
         cells = values_of(row)
+        if place_short_rows and (printed_cells := _short_cells(document, row, cells, width_of(code))):
+            short[code] = printed_cells
+            candidates[code] = _placements(printed_cells, width_of(code), row_holds)
+            continue
         printed = _printed(cells) if cells is not None and len(cells) == width_of(code) else None
         if printed is not None:
             candidates[code] = (printed,)
-    if not glued:
+    if not glued and not short:
         return aligned
     columns = width if isinstance(width, int) else 0
     resolution = digit_runs.resolve(candidates, [identity for column in range(columns) for identity in identities(column)])
     result = dict(aligned)
-    for code, cell in glued.items():
+    for code in [*glued, *short]:
         row = aligned[code]
         reading = resolution.values.get(code)
         if reading is None:
             del result[code]
             if notes is not None:
-                options = " / ".join("|".join(parts) for parts in (resolution.unreadable.get(code) or candidates[code])[:4])
+                options = " / ".join("|".join(part or "_" for part in parts)
+                                     for parts in (resolution.unreadable.get(code) or candidates[code])[:4])
                 why = f"{len(candidates[code])} readings fit the row" if candidates[code] else "no reading fits the row"
-                notes.append(Note(ROW_UNREADABLE, f"{row.label}: digits {document.text[cell.start:cell.end]} glued; "
-                                  f"{why}, the table's identities leave {options or 'none'}",
-                                  document.verbatim(row.start, row.end), row.start, row.end))
+                printed = (f"digits {document.text[glued[code].start:glued[code].end]} glued" if code in glued
+                           else f"{len(short[code])} of {width_of(code)} cells printed, the blank ones dropped")
+                notes.append(Note(ROW_UNREADABLE, f"{row.label}: {printed}; {why}, the table's identities leave "
+                                  f"{options or 'none'}", document.verbatim(row.start, row.end), row.start, row.end))
             continue
-        cells = tuple(Cell(float(part), (), start, end)
-                      for part, (start, end) in zip(reading, digit_runs.spans(reading, cell.start)))
+        if code in glued:
+            cells = tuple(Cell(float(part), (), start, end)
+                          for part, (start, end) in zip(reading, digit_runs.spans(reading, glued[code].start)))
+        else:
+            cells = _placed(reading, short[code])
         result[code] = Row(row.label, row.label_spans, cells, row.source, row.start, row.end)
     return result
+
+
+def _placed(reading: digit_runs.Reading, printed: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """The printed cells in the columns the reading gives them, blank cells in the others."""
+    remaining = iter(printed)
+    cells = []
+    position = printed[0].start
+    for part in reading:
+        if part:
+            cell = next(remaining)
+            position = cell.end
+        else:
+            cell = Cell(BLANK_VALUE.value, BLANK_VALUE.flags, position, position)
+        cells.append(cell)
+    return tuple(cells)

@@ -54,6 +54,9 @@ _TEXT_NUMBER = (
 _TEXT_DASH = rf"(?<![^\s|]){DASH_TEXT}(?![^\s|])"
 _TEXT_VALUE = re.compile(rf"{_TEXT_NUMBER}|{_TEXT_DASH}")
 _RUN_GAP = re.compile(r"^[\s|]*$")
+# Longer than any printed row label (about 50 characters with its merged parents): headers too.
+_LONG_LABEL = 64
+_ROW_NUMBER = re.compile(r"(?<![\u4e00-\u9fff])(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\.(?!\d))")
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,12 @@ def _text_rows(matching: str, start: int, end: int) -> list[Row]:
     label_start = start
     for run in runs:
         label_span = _strip_span(matching, label_start, run[0].start())
+        if label_span[1] - label_span[0] > _LONG_LABEL and (numbered := _last_numbered(matching, *label_span)):
+            # The header cells printed on the same line as the first row (…申请人情况 自然人 …
+            # 其他 一、本年新收政府信息公开申请数量 104 15 …): a row of their own.
+            header = _strip_span(matching, label_span[0], numbered)
+            rows.append(Row(squeeze(matching[header[0]:header[1]]), (header,), (), TEXT_LINE, *header))
+            label_span = (numbered, label_span[1])
         label_spans = (label_span,) if label_span[0] < label_span[1] else ()
         values = []
         for token in run:
@@ -208,6 +217,14 @@ def _text_rows(matching: str, start: int, end: int) -> list[Row]:
     if tail[0] < tail[1]:
         rows.append(Row(squeeze(matching[tail[0]:tail[1]]), (tail,), (), TEXT_LINE, *tail))
     return rows
+
+
+def _last_numbered(matching: str, start: int, end: int) -> int | None:
+    """Where the last numbered row label (一、 / （一） / 1.) of a long label starts, if not at its start."""
+    found = None
+    for match in _ROW_NUMBER.finditer(matching, start, end):
+        found = match.start()
+    return found if found is not None and found > start else None
 
 
 def _line_rows(matching: str, start: int, end: int) -> list[Row]:

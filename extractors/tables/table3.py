@@ -275,7 +275,7 @@ def table3_facts(document: Document, rows: list[Row], era: str, notes: list[Note
     subtotal = _subtotal_index(document, rows)
     aligned = align_rows(rows, ROW_PATTERNS, _MAX_LABEL, is_candidate=_is_candidate)
     aligned = resolve_glued_rows(document, aligned, WIDTH, lambda row: _applicant_values(row, subtotal),
-                                 _row_total_holds, _column_identities, notes)
+                                 _row_total_holds, _column_identities, notes, place_short_rows=True)
     complete = _layout_complete(aligned)
     if not complete:
         positioned = _by_position(document, rows, era, subtotal)
