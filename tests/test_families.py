@@ -76,6 +76,9 @@ case(FAM, "press_after", P, "全年共举办15场新闻发布会。", F("pro_pre
 case(FAM, "press_after", P, "市政府先后召开十二场新闻发布会，及时回应社会关切。",
      F("pro_press_conferences", 12, "exact", GOV))
 case(FAM, "press_after", P, "全市舉行了近30場新聞發佈會。", F("pro_press_conferences", 30, "under"))
+# (an aside in brackets between the name and its number)
+case(FAM, "press_before", P, "全县召开新闻发布会（含政策吹风会）18场。", F("pro_press_conferences", 18))
+case(FAM, "press_before", P, "全市舉辦新聞發佈會(含網上發佈會)二十場。", F("pro_press_conferences", 20))
 # --- the government's part of the events just counted (其中市政府新闻办组织召开28场) ------------------
 case(FAM, "events_government_part", P, "全市共召开新闻发布会63场，其中市政府新闻办组织召开28场。",
      F("pro_press_conferences", 63), F("pro_press_conferences", 28, "exact", GOV))
@@ -294,6 +297,8 @@ case(FAM, "received_subject_verb", R, "全市共受理申请1,452件。其中，
 case(FAM, "received_subject_verb", R, ("全县共受理政府信息公开申请96件。", "县本级受理61件；县政府受理的23件申请均已按时答复。"),
      F("req_received", 96), F("req_received", 61, "exact", OWN), F("req_received", 23, "exact", GOV),
      F("req_answered", 23, "exact", GOV))
+case(FAM, "received_subject_verb", R, "县人民政府（以县政府为答复主体）受理申请19件，19件均已按时答复。",
+     F("req_received", 19, "exact", GOV), F("req_answered", 19, "exact", GOV))
 case(FAM, "received_subject_verb", R, "全市共受理申请960件，其中市本级受理128件。",
      F("req_received", 960), F("req_received", 128, "exact", OWN))
 case(FAM, "received_subject_verb", R, "全市收到政府信息公开申请54件，其中市人民政府收到21件。",
@@ -455,6 +460,7 @@ case(FAM, "sum_after_items", FE, "全年仅收取复制费30元。", F("fee_coll
 case(FAM, "absent", FE, "全市办理政府信息公开申请均未收取费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "依申请提供政府信息时，一律免收费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "全市依申请公开收费金额为零。", F("fee_collected_yuan", 0))
+case(FAM, "absent", O, "全县各级行政机关均未收取信息处理费。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "各行政机关在提供依申请公开信息时，检索、复制、邮寄等费用一律免收。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "没有向申请人收取任何检索、复制费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "全市在答覆政府信息公開申請過程中分文未收。", F("fee_collected_yuan", 0))
@@ -519,6 +525,8 @@ case(FAM, "result_number_first", V, "政府信息公开行政诉讼7件，驳回
      F("lit_total", 7), F("lit_upheld", 5), F("lit_pending", 2))
 case(FAM, "result_number_first", V, "行政复议2件，其中维持原具体行政行为1件，另1件截至年底尚未审结。",
      F("recon_total", 2), F("recon_upheld", 1), F("recon_pending", 1))
+case(FAM, "result_number_first", V, "提起行政诉讼2件，其中1件经法院判决驳回原告诉讼请求，1件尚在审理中。",
+     F("lit_total", 2), F("lit_upheld", 1), F("lit_pending", 1))
 case(FAM, "result_number_first", V, "政府信息公開行政複議３件，維持２件，年末仍有１件正在審理。",
      F("recon_total", 3), F("recon_upheld", 2), F("recon_pending", 1))
 case(FAM, "result_number_first", V, "政府信息公開行政複議３件，２件維持，１件申請人撤回。",

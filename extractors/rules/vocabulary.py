@@ -44,7 +44,8 @@ BREAKDOWN = r"^\s*(?:其中|内含|包括)[,，:：]?"
 BREAKDOWN_OPENED = r"(?:其中|内含|包括)[,，:：]\s*$"
 
 # Words that may stand between a metric's name and its number: 共/达/为/超过……
-TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|超|逾|不足|不到|了|的|有|是|\s|“|”)*$"
+# (新闻发布会（含政策吹风会）18场: an aside in brackets may stand between them too)
+TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|超|逾|不足|不到|了|的|有|是|\s|“|”|[（(][^（）()\d]{1,12}[)）])*$"
 # Nothing but a filler (and the clause's subject) before the number in its segment: the words
 # after it are its label (其中230件同意公开, 州本级对108件申请予以公开).
 NUMBER_FIRST = (r"^\s*(?:(?:截至|截止|至)?(?:年底|年末|报告期末))?"

@@ -31,6 +31,6 @@ STATEMENTS = (
     # (收取费用0.12万元，均为复制、邮寄等成本费用，没有收取检索费: one item not charged beside an
     # amount is no zero for the fee.)
     Statement(("fee_collected_yuan",), FEE_ABSENT, topic=FEE, part=sections.FEES,
-              sentence_has=r"申请|依申请|政府信息|信息公开", unless=r"\d\s*(?:万)?元", rule="fee_absent",
+              sentence_has=r"申请|依申请|政府信息|信息公开|信息处理费", unless=r"\d\s*(?:万)?元", rule="fee_absent",
               example="未收取任何费用"),
 )

@@ -33,8 +33,9 @@ OTHER_WORK = r"审批|许可|办件|办事|服务中心|服务事项|信箱|热�
 # before any other number: all of them answered.
 ANSWERED_ALL_CLAUSE = r"^[^,，;；。\d]{0,8}?(?:已|均|都|全部|并|且)[^,，;；。]{0,18}?" + ANSWER_VERB  # (均在15个工作日内答复)
 
-# 57件申请已全部办结 / 市政府受理的28件申请均已按期答复: all the requests just counted answered.
-ANSWERED_AFTER = (r"^(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?"
+# 57件申请已全部办结 / 市政府受理的28件申请均已按期答复 / 受理申请19件，19件均已按时答复: all the
+# requests just counted answered.
+ANSWERED_AFTER = (r"^(?:(?:政府信息公开|依申请公开)?申请(?:事项)?)?(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?"
                   + ANSWER_VERB)
 
 PHRASES = (
