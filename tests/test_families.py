@@ -205,6 +205,10 @@ case(FAM, "channel_list", P, ("全年主动公开政府信息3,000条。", "发�
      F("pro_total", 3000), F("pro_website", 2500), F("pro_wechat", 500))
 case(FAM, "channel_list", P, ("全市主動公開政府信息六千條。", "公開渠道主要有：政府網站五千條、公開欄一千條。"),
      F("pro_total", 6000), F("pro_website", 5000), F("pro_other", 1000))
+# (boards and screens are one channel however many are named; two websites are two channels)
+case(FAM, "channel_other", P, "本年度我乡在乡政府公开栏和各村公开栏公开信息五十二条。", F("pro_other", 52))
+case(FAM, "channel_other", P, "通过局办事大厅电子屏和公开栏公开信息37条。", F("pro_other", 37))
+case(FAM, "channel_other", P, "全年通过“某某档案信息网”和省政府信息公开网主动公开政府信息1.2万余条。", F("pro_total", 12000, "over"))
 # --- the channel the sentence just named (该渠道公开76条) and the channel after the number (其余13条通过公开栏公开)
 case(FAM, "channel_named_before", P, "全年主动公开政府信息89条。公开方式以县政府公众信息网部门子站为主，该渠道公开76条，"
                                      "其余13条通过委机关公开栏公开。",
@@ -568,6 +572,7 @@ case(FAM, "request_absent", R, "全年没有接到公民、法人或其他组织
 case(FAM, "request_absent", R, "全市依申请公开事项为零。", F("req_received", 0))
 case(FAM, "request_absent", R, "全市本年度未受理過政府信息公開申請。", F("req_received", 0))
 case(FAM, "request_absent", R, "全年无政府信息公开申请。", F("req_received", 0))
+case(FAM, "request_absent", FE, "本年度无依申请公开收费。", F("fee_collected_yuan", 0))  # (a fee's absence, not a request's)
 # --- no reconsideration (未发生行政复议案件) --------------------------------------------------------------
 case(FAM, "recon_absent", V, "全市没有发生涉及政府信息公开的行政复议案件。", F("recon_total", 0))
 case(FAM, "recon_absent", V, "未收到针对政府信息公开工作的复议申请。", F("recon_total", 0))

@@ -26,6 +26,11 @@ _PUBLISHING_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:�
 _SUM_WORD = re.compile(r"(?:共计|合计|总计|共|以上合计|两项合计)")
 _PROACTIVE_CHANNELS = frozenset(metric for metric, _ in proactive.CHANNELS)
 _CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
+_MANY_CHANNELS = re.compile(proactive.MANY_CHANNELS)
+_CHANNEL_MENTION = re.compile(proactive.CHANNEL_MENTION)
+_CHANNELS_JOINED = re.compile(proactive.CHANNELS_JOINED)
+_CHANNEL_KINDS = tuple((metric, re.compile(words)) for metric, words in proactive.CHANNELS[1:])  # (new media: two kinds)
+_OTHER_WAYS = "pro_other"
 
 
 def _opens_with_the_total_act(window: Window) -> bool:
@@ -42,6 +47,31 @@ def _opens_with_publishing(window: Window) -> bool:
 def _sums_the_channels(window: Window) -> bool:
     return (bool(_SUM_WORD.fullmatch(window.segment.strip())) and bool(window.previous_metric)
             and window.previous_metric in _PROACTIVE_CHANNELS)
+
+
+def names_several_channels(text: str) -> bool:
+    """Channels named together (政府网站和公开栏, 两个网站, 网站和信息公开平台), or 等…渠道. Boards
+    and screens are one channel, "other ways", however many are named (乡政府公开栏和各村公开栏,
+    电子屏和公开栏)."""
+    if _MANY_CHANNELS.search(text):
+        return True
+    mentions = []
+    previous_end = 0
+    for found in _CHANNEL_MENTION.finditer(text):
+        mentions.append((found.start(), found.end(), _channel_kind(text[found.start():found.end()],
+                                                                   text[max(previous_end, found.start() - 3):found.end()])))
+        previous_end = found.end()
+    return any(_CHANNELS_JOINED.match(text[first_end:second_start]) and not first_kind == second_kind == _OTHER_WAYS
+               for (_, first_end, first_kind), (second_start, _, second_kind) in zip(mentions, mentions[1:]))
+
+
+def _channel_kind(mention: str, with_words_before: str) -> str | None:
+    # (网 alone is a website by the words before it: 政府网, 信息公开网)
+    for words in (mention, with_words_before):
+        kind = next((metric for metric, pattern in _CHANNEL_KINDS if pattern.search(words)), None)
+        if kind:
+            return kind
+    return None
 
 
 def _lists_channels(window: Window) -> bool:
@@ -76,5 +106,10 @@ CONDITIONS = {
     "sums_the_channels": _sums_the_channels,
     "portal_subject": _portal_subject,
     "lists_channels": _lists_channels,
+    "several_channels": lambda window: names_several_channels(window.left),
+    "several_channels_in_sentence": lambda window: names_several_channels(window.sentence_before + window.clause),
+    "one_channel": lambda window: not names_several_channels(window.left),
+    "one_channel_so_far": lambda window: not names_several_channels(window.sentence_before + window.left),
+    "one_channel_after": lambda window: not names_several_channels(window.right),
     "fee_context": _fee_context,
 }

@@ -9,9 +9,7 @@ full act (2018年，全市主动公开政府信息8.64万余条).
 from __future__ import annotations
 
 from extractors.rules import sections
-from extractors.rules.matcher import (
-    LEFT, RIGHT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase,
-)
+from extractors.rules.matcher import LEFT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase
 
 PUBLISH_VERB = r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发|更新|公示|张贴)(?:了)?"
 PUBLISH_OBJECT = r"(?:各类|各种|相关)?(?:动态|政府|政务|规范性|政策性)?(?:信息|文件|消息)(?:数量|总数)?"
@@ -32,16 +30,18 @@ CHANNELS = (
     ("pro_wechat", r"微信|公众号"),
     ("pro_website", r"网站|政府网|门户网|信息网|政务网|公开网|子站|官网|网页"),
     ("pro_gazette", r"公报|政报"),
-    ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|报刊|报纸|广播|电视台|简报"),
+    ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|电子屏|报刊|报纸|广播|电视|简报"),
 )
 ANY_CHANNEL = "|".join(words for _, words in CHANNELS)
 # Several channels named together (在镇政府网站和县政府信息公开平台公开信息86条, 通过…公开栏等渠道):
-# what they disclosed is the total, not one channel's count. Posts counted across platforms (政务网站、
-# 微信、微博共发布各类信息2483条, reposts included) are neither, so only 公开 makes it a total.
+# what they disclosed is the total, not one channel's count (conditions.names_several_channels: two
+# mentions joined by 和/、/及 of different kinds, or 等…渠道; 乡政府公开栏和各村公开栏 is one channel).
+# Posts counted across platforms (政务网站、微信、微博共发布各类信息2483条, reposts included) are
+# neither, so only 公开 makes it a total.
 CHANNEL_MENTION = (r"(?:网站|网(?![上络])|平台|子站|专栏|栏目|公众号|微信|微博|客户端|APP|公开栏|公示栏|宣传栏|显示屏|电子屏"
                    r"|报刊|报纸|电视|广播|政报|公报|简报)")
-SEVERAL_CHANNELS = (CHANNEL_MENTION + r"[^,，;；。]{0,16}?(?:和|、|及|与|以及|或)[^,，;；。]{0,16}?" + CHANNEL_MENTION
-                    + r"|(?:等|多种)[^,，;；。]{0,4}?(?:渠道|形式|方式|平台|途径|载体|媒介)")
+CHANNELS_JOINED = r"^[^,，;；。]{0,16}?(?:和|、|及|与|以及|或)[^,，;；。]{0,16}?$"  # the words between two of them
+MANY_CHANNELS = r"(?:等|多种)[^,，;；。]{0,4}?(?:渠道|形式|方式|平台|途径|载体|媒介)"
 DISCLOSED = r"(?:主动)?公开(?:了)?" + r"(?:" + PUBLISH_OBJECT + r")?"
 NEW_MEDIA = r"微信|微博|公众号|新媒体|客户端|APP|头条|抖音"
 GAZETTE = dict(CHANNELS)["pro_gazette"]
@@ -87,11 +87,12 @@ EVENTS = (
 _IN_PART = ("in_proactive_part",)
 
 
-def _channel_rows(metric: str, channel: str, unless: str = SEVERAL_CHANNELS) -> tuple[Phrase, ...]:
-    """One channel's count; not when several channels are named (see SEVERAL_CHANNELS)."""
+def _channel_rows(metric: str, channel: str, unless: str = "", one_channel: bool = True) -> tuple[Phrase, ...]:
+    """One channel's count; not when several channels are named (see CHANNEL_MENTION)."""
+    when = _IN_PART + (("one_channel",) if one_channel else ())
     return (
-        Phrase(metric, before=PUBLISHED, near=channel, unless=unless, when=_IN_PART, example="政府网站公开信息7000条"),
-        Phrase(metric, before=PUBLISHED_VERB_ONLY, near=channel, unless=unless, when=_IN_PART + ("nothing_after",),
+        Phrase(metric, before=PUBLISHED, near=channel, unless=unless, when=when, example="政府网站公开信息7000条"),
+        Phrase(metric, before=PUBLISHED_VERB_ONLY, near=channel, unless=unless, when=when + ("nothing_after",),
                example="其中政府网站公开7000条"),
     )
 
@@ -99,14 +100,13 @@ def _channel_rows(metric: str, channel: str, unless: str = SEVERAL_CHANNELS) -> 
 _NEW_MEDIA, _OTHER_WAYS = CHANNELS[0], ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)")
 _CHANNEL_ROWS = (
     # 微博、微信等新媒体 is one channel (combined); with a website in the list it is several.
-    *_channel_rows(*_NEW_MEDIA, unless=r"网站|网(?![上络])"),
-    *_channel_rows(*_OTHER_WAYS, unless=()),
-    Phrase("pro_total", before=DISCLOSED, near=SEVERAL_CHANNELS, when=_IN_PART,
+    *_channel_rows(*_NEW_MEDIA, unless=r"网站|网(?![上络])", one_channel=False),
+    *_channel_rows(*_OTHER_WAYS, one_channel=False),
+    Phrase("pro_total", before=DISCLOSED, when=_IN_PART + ("several_channels",),
            example="通过区政府信息公开网、街道微信公众号等渠道公开信息共计203条"),
-    Phrase("pro_total", before=DISCLOSED, near=SEVERAL_CHANNELS, near_in=SENTENCE_BEFORE_AND_CLAUSE,
-           when=_IN_PART + ("no_fact_before", "subject_not_named"),
+    Phrase("pro_total", before=DISCLOSED, when=_IN_PART + ("several_channels_in_sentence", "no_fact_before", "subject_not_named"),
            example="全年通过政务公开栏和县政府网站，共公开各类信息64条"),
-    Phrase("pro_total", before=PUBLISHED_VERB_ONLY, near=SEVERAL_CHANNELS, unless=NEW_MEDIA, when=_IN_PART,
+    Phrase("pro_total", before=PUBLISHED_VERB_ONLY, unless=NEW_MEDIA, when=_IN_PART + ("several_channels",),
            example="在县政府门户网站及镇政务公开栏共发布信息105条"),
     # 公开37条、公示64条，共计101条: the sum the report gives after its channels.
     Phrase("pro_total", before=r"(?:共计|合计|总计|共|以上合计|两项合计)", when=_IN_PART + ("sums_the_channels",),
@@ -117,13 +117,13 @@ _CHANNEL_ROWS = (
     *(row for metric, channel in CHANNELS[1:] for row in _channel_rows(metric, channel)),
     # 公开方式以县政府网部门子站为主，该渠道公开76条: the channel the sentence just named.
     *(Phrase(metric, before=r"(?:该|此|这一?)(?:渠道|平台|网站|子站|途径|方式|载体)" + PUBLISHED_VERB_ONLY,
-             near=channel, near_in=SENTENCE_TO_HERE, unless=SEVERAL_CHANNELS, unless_in=SENTENCE_TO_HERE,
-             when=_IN_PART, example="公开方式以县政府网部门子站为主，该渠道公开76条")
+             near=channel, near_in=SENTENCE_TO_HERE, when=_IN_PART + ("one_channel_so_far",),
+             example="公开方式以县政府网部门子站为主，该渠道公开76条")
       for metric, channel in CHANNELS),
     # 其余13条通过委机关公开栏公开: the number first, the channel after it.
     *(Phrase(metric, after=r"(?:信息)?(?:通过|在|经|利用|由|于)[^,，;；。\d]{0,12}?(?:" + channel + r")[^,，;；。\d]{0,6}?"
                            + PUBLISH_VERB,
-             unless=SEVERAL_CHANNELS, unless_in=RIGHT, when=_IN_PART + ("number_first",),
+             when=_IN_PART + ("number_first", "one_channel_after"),
              example="其余13条通过委机关公开栏公开")
       for metric, channel in CHANNELS),
     # 其中区政府门户网站98条，公开栏37条 / 其中網站(含轉發)319條 / 公开渠道分别为：门户网站8934条、
