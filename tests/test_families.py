@@ -209,6 +209,18 @@ case(FAM, "channel_list", P, ("全市主動公開政府信息六千條。", "公
 case(FAM, "channel_other", P, "本年度我乡在乡政府公开栏和各村公开栏公开信息五十二条。", F("pro_other", 52))
 case(FAM, "channel_other", P, "通过局办事大厅电子屏和公开栏公开信息37条。", F("pro_other", 37))
 case(FAM, "channel_other", P, "全年通过“某某档案信息网”和省政府信息公开网主动公开政府信息1.2万余条。", F("pro_total", 12000, "over"))
+# --- the total after its channels (共计主动公开318条, 三项合计141条, 全年主动公开政府信息八十六条) ---------
+case(FAM, "total_after_channels", P, "全年通过镇政府网站公开信息176条，通过微信公众号推送信息142条，共计主动公开318条。",
+     F("pro_website", 176), F("pro_wechat", 142), F("pro_total", 318))
+case(FAM, "total_after_channels", P, "通过网站子站发布信息58条，通过微信公众号推送信息39条，在公开栏公开信息44条，三项合计141条。",
+     F("pro_website", 58), F("pro_wechat", 39), F("pro_other", 44), F("pro_total", 141))
+case(FAM, "total_after_channels", P, "在政府網站鄉鎮專欄公開信息三十四條，在鄉政府公開欄和各村公開欄公開信息五十二條，全年主動公開政府信息八十六條。",
+     F("pro_website", 34), F("pro_other", 52), F("pro_total", 86))
+case(FAM, "total_after_channels", P, "在政府网站公开办事指南、审批流程等信息62条，通过公示栏和电子显示屏公开信息30条，合计92条。",
+     F("pro_website", 62), F("pro_other", 30), F("pro_total", 92))
+# (the boards of the townships and departments are the county's other ways inside its total)
+case(FAM, "total_after_channels", P, "全县共主动公开政府信息2146条，其中县政府门户网站发布1573条，各乡镇、部门公开栏发布573条。",
+     F("pro_total", 2146), F("pro_website", 1573), F("pro_other", 573))
 # --- the channel the sentence just named (该渠道公开76条) and the channel after the number (其余13条通过公开栏公开)
 case(FAM, "channel_named_before", P, "全年主动公开政府信息89条。公开方式以县政府公众信息网部门子站为主，该渠道公开76条，"
                                      "其余13条通过委机关公开栏公开。",
@@ -465,6 +477,7 @@ case(FAM, "absent", FE, "全市办理政府信息公开申请均未收取费用�
 case(FAM, "absent", FE, "依申请提供政府信息时，一律免收费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "全市依申请公开收费金额为零。", F("fee_collected_yuan", 0))
 case(FAM, "absent", O, "全县各级行政机关均未收取信息处理费。", F("fee_collected_yuan", 0))
+case(FAM, "absent", R, ("依申请公开：无", "收费情况：不涉及"), F("req_received", 0), F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "各行政机关在提供依申请公开信息时，检索、复制、邮寄等费用一律免收。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "没有向申请人收取任何检索、复制费用。", F("fee_collected_yuan", 0))
 case(FAM, "absent", FE, "全市在答覆政府信息公開申請過程中分文未收。", F("fee_collected_yuan", 0))
@@ -572,6 +585,7 @@ case(FAM, "request_absent", R, "全年没有接到公民、法人或其他组织
 case(FAM, "request_absent", R, "全市依申请公开事项为零。", F("req_received", 0))
 case(FAM, "request_absent", R, "全市本年度未受理過政府信息公開申請。", F("req_received", 0))
 case(FAM, "request_absent", R, "全年无政府信息公开申请。", F("req_received", 0))
+case(FAM, "request_absent", R, "县人民政府未直接收到政府信息公开申请。", F("req_received", 0, "exact", GOV))
 case(FAM, "request_absent", FE, "本年度无依申请公开收费。", F("fee_collected_yuan", 0))  # (a fee's absence, not a request's)
 # --- no reconsideration (未发生行政复议案件) --------------------------------------------------------------
 case(FAM, "recon_absent", V, "全市没有发生涉及政府信息公开的行政复议案件。", F("recon_total", 0))
@@ -614,6 +628,14 @@ case(FAM, "outcome_of_all", R, "全年共收到信息公开申请1件，我局�
      F("req_received", 1), F("req_answered", 1), F("out_not_held_by_agency", 1))
 case(FAM, "outcome_of_all", R, "全年受理申請兩件，均屬於已主動公開範圍。", F("req_received", 2), F("out_already_public", 2))
 case(FAM, "outcome_of_all", R, "全年受理申请1件，该申请人系外地居民。", F("req_received", 1))
+case(FAM, "outcome_of_all", R, ("我镇收到政府信息公开申请1件。", "申请人通过信函要求公开本村土地征收补偿标准，我镇依法向其提供了相关文件。"),
+     F("req_received", 1), F("req_letter", 1), F("out_granted", 1))
+case(FAM, "outcome_of_all", R, "全年收到申请1件。申請人要求提供企業名錄，因涉及商業祕密，我局決定不予公開。",
+     F("req_received", 1), F("out_denied", 1))
+case(FAM, "outcome_of_all", R, "全年收到申请2件，我苏木均在规定期限内予以答复。", F("req_received", 2), F("req_answered", 2))
+case(FAM, "outcome_of_all", R, ("全年受理政府信息公开申请4件，均为信函申请。", "已全部按期答复。"),
+     F("req_received", 4), F("req_letter", 4), F("req_answered", 4))
+case(FAM, "outcome_of_all", R, "全年受理申请46件。已答复的申请中，同意公开31件。", F("req_received", 46), F("out_granted", 31))
 case(FAM, "outcome_of_all", R, "全年受理申请4件，均未予以公开。", F("req_received", 4))
 case(FAM, "outcome_of_all", R, "全年受理申请3件，均属于已主动公开或不属于本机关公开范围的信息。", F("req_received", 3))
 case(FAM, "outcome_of_all", R, "全年受理政府信息公开申请1件，为网上申请。经查，我委不掌握该信息，已告知申请人向市发展改革委申请，"
@@ -625,6 +647,11 @@ case(FAM, "channel_bracketed", R, "全年受理申请1件（当面申请），�
 case(FAM, "channel_bracketed", R, "全年受理政府信息公开申请3件（均为网上申请）。", F("req_received", 3), F("req_online", 3))
 case(FAM, "channel_bracketed", R, "全年受理申請2件（均通過信函提交）。", F("req_received", 2), F("req_letter", 2))
 case(FAM, "channel_bracketed", R, "全年受理申请2件（涉及网络安全）。", F("req_received", 2))
+# --- one number for each channel named (当面申请和信函申请各1件) -------------------------------------
+case(FAM, "channel_each", R, "本年度共收到申请２件，当面申请和信函申请各１件。",
+     F("req_received", 2), F("req_in_person", 1), F("req_letter", 1))
+case(FAM, "channel_each", R, "全年受理申请6件，网上申请、信函申请各3件。", F("req_received", 6), F("req_online", 3), F("req_letter", 3))
+case(FAM, "channel_each", R, "全年受理申請四件，當面和網絡申請各兩件。", F("req_received", 4), F("req_in_person", 2), F("req_online", 2))
 # --- one number for every kind a list names (行政复议、行政诉讼及申诉数均为0件) ---------------------------
 case(FAM, "review_list", V, "政府信息公开行政复议和行政诉讼案件均为0件。", F("recon_total", 0), F("lit_total", 0))
 case(FAM, "review_list", V, "涉及信息公开的复议、诉讼及投诉数量都是0起。",
@@ -663,7 +690,8 @@ case(FAM, "cumulative", R, "條例實施以來，累計辦結依申請公開事�
 # (a bracketed aside speaks of several years alone)
 case(FAM, "cumulative", P, "全区主动公开政府信息5,812条（历年累计公开2.3万条），其中区政府网站公开4,375条。",
      F("pro_total", 5812), F("pro_website", 4375))
-case(FAM, "cumulative", R, "全年受理申請八十件（條例實施以來累計受理六百件），均已按時答覆。", F("req_received", 80))
+case(FAM, "cumulative", R, "全年受理申請八十件（條例實施以來累計受理六百件），均已按時答覆。", F("req_received", 80),
+     F("req_answered", 80))
 # --- a rate, not a count (对每一件申请) ------------------------------------------------------------
 case(FAM, "per_each", R, "对受理的每一件申请，都安排专人跟踪办理。")
 # --- a duration is no count (15个工作日, 3个月) ---------------------------------------------------------

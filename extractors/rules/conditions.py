@@ -23,7 +23,9 @@ _REQUEST_FEE_NAME = re.compile(fees.REQUEST_FEE_NAME)
 _ANY_CHANNEL = re.compile(proactive.ANY_CHANNEL)
 _NUMBER_FIRST = re.compile(words.NUMBER_FIRST)
 _PUBLISHING_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:公开|发布)(?:了)?\s*$")
-_SUM_WORD = re.compile(r"(?:共计|合计|总计|共|以上合计|两项合计)")
+# 共计101条 / 三项合计141条 / 共计主动公开318条 / 全年主动公开政府信息86条, after the channels
+_SUM_OF_CHANNELS = re.compile(r"(?:全年|本年度?)?(?:(?:共计|合计|总计|共|以上合计|[两二三四五六]项合计)(?:主动)?(?:公开|发布)?(?:了)?"
+                              r"|(?:共计|合计|共)?主动公开(?:了)?)(?:各类|各种)?(?:政府|政务)?(?:信息)?")
 _PROACTIVE_CHANNELS = frozenset(metric for metric, _ in proactive.CHANNELS)
 _CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
 _MANY_CHANNELS = re.compile(proactive.MANY_CHANNELS)
@@ -45,7 +47,7 @@ def _opens_with_publishing(window: Window) -> bool:
 
 
 def _sums_the_channels(window: Window) -> bool:
-    return (bool(_SUM_WORD.fullmatch(window.segment.strip())) and bool(window.previous_metric)
+    return (bool(_SUM_OF_CHANNELS.fullmatch(window.segment.strip())) and bool(window.previous_metric)
             and window.previous_metric in _PROACTIVE_CHANNELS)
 
 
@@ -67,8 +69,8 @@ def names_several_channels(text: str) -> bool:
 
 def _channel_kind(mention: str, with_words_before: str) -> str | None:
     # (网 alone is a website by the words before it: 政府网, 信息公开网)
-    for words in (mention, with_words_before):
-        kind = next((metric for metric, pattern in _CHANNEL_KINDS if pattern.search(words)), None)
+    for text in (mention, with_words_before):
+        kind = next((metric for metric, pattern in _CHANNEL_KINDS if pattern.search(text)), None)
         if kind:
             return kind
     return None

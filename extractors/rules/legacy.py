@@ -360,6 +360,12 @@ class _Reader:
                                     mention.start - clause.sentence_start)
         if changed and changed["named"].strip():
             window = replace(window, left=changed["named"])
+        if each := lists.each_metrics(window.left, clause.topic == REQUEST):
+            # 当面申请和信函申请各1件: the number for each name.
+            for each_metric in each:
+                if window.unit in words.UNITS_OF[unit_of(each_metric)] and not traps.vetoed(each_metric, window):
+                    self._add(clause, each_metric, mention)
+            return
         if named and window.unit in words.PERCENT and named in _PARTS_WITH_SHARES:
             metric = named + "_pct"  # 当面申请和网络申请…分别占40.5%和37.8%
         elif named and window.unit in words.UNITS_OF[unit_of(named)]:

@@ -1,5 +1,6 @@
 """Several names, then their numbers in the same order: “安吉发布”政务微博、政务微信分别发布信息1396条、
-1022条 / 当面、网络、信函申请分别为7件、10件、2件 / 行政复议、行政诉讼分别为3件、1件.
+1022条 / 当面、网络、信函申请分别为7件、10件、2件 / 行政复议、行政诉讼分别为3件、1件; or one number for
+each of them (当面申请和信函申请各1件).
 
 Each name is read by the family that names such things (a proactive channel, a request channel,
 an outcome, a kind of review); the list is read only when every name is known and there are as
@@ -52,6 +53,24 @@ def respective_metrics(clause: str, starts: list[int], ends: list[int], about_re
         listed = named_before["names"]
     names = [name for name in _NAME_SEPARATOR.split(listed) if name.strip()]
     if len(names) != len(starts):
+        return None
+    metrics = [_named(name, about_requests) for name in names]
+    if any(metric is None for metric in metrics) or len(set(metrics)) != len(metrics):
+        return None
+    return metrics
+
+
+_EACH = re.compile(r"(?P<names>[^,，;；。:：]*?)各(?:为|有|是)?\s*$")
+
+
+def each_metrics(left: str, about_requests: bool) -> list[str] | None:
+    """The metrics of the names before 各 (当面申请和信函申请各1件: one number for each), when there
+    are two or more and every one is known, else None."""
+    found = _EACH.search(left)
+    if not found:
+        return None
+    names = [name for name in _NAME_SEPARATOR.split(found["names"]) if name.strip()]
+    if len(names) < 2:
         return None
     metrics = [_named(name, about_requests) for name in names]
     if any(metric is None for metric in metrics) or len(set(metrics)) != len(metrics):

@@ -84,6 +84,7 @@ def strip_filler(clause: str) -> str:
 
 
 # A clause opening with a preposition has no subject of its own (通过市政府网站受理……).
+_BOARDS_OF_MANY = re.compile(r"^各[^,，;；。\d]{0,10}?(?:公开栏|公示栏|宣传栏)")
 _FRAME = re.compile(r"^在(?P<inner>[^,，;；。在]{2,40}?)(?:中|当中|之中)")
 _PREPOSITION = re.compile(r"^(?:通过|利用|在|经|对|向|从|涉及|按照?|根据|围绕|依托|依据|针对|为)")
 # A clause opening with its verb has no subject of its own (刊发市政府及市政府办公室文件46件: the
@@ -100,7 +101,7 @@ _SELF_NOT_SYSTEM = r"(?![\u4e00-\u9fff]{0,1}(?:部门|系统))"
 _SELF_BODY = {
     DEPARTMENT: re.compile(r"^(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关)" + _SELF_NOT_SYSTEM),
     TOWNSHIP: re.compile(r"^(?:(?:本|我)(?:乡|镇|街道|街|苏木|单位|机关)" + _SELF_NOT_SYSTEM
-                         + r"|(?:乡|镇|街道)(?:人民)?政府|街道办(?:事处)?|办事处)"),
+                         + r"|(?:乡|镇|街道)(?:人民)?政府|街道办(?:事处)?|办事处|街道(?=共|全年|主动|累计|收到|受理))"),
     OTHER: re.compile(r"^(?:本|我)(?:委|办|区|园区|单位|机关)" + _SELF_NOT_SYSTEM),
 }
 
@@ -117,6 +118,8 @@ def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | N
     numbers are not the report's.
     """
     opening = strip_filler(clause)
+    if _BOARDS_OF_MANY.match(opening):
+        return None  # 各乡镇、部门公开栏发布573条: a channel, named by its owners (see traps)
     if frame := _FRAME.match(opening):
         # 在市本级已答复的417件申请中，同意公开286件: the frame names whose requests follow.
         return clause_subject(frame["inner"], issuer, own_place)

@@ -35,10 +35,14 @@ _REQUESTS_LABEL = re.compile(r"(?:本年度?|全年)?(?:政府信息)?(?:依申�
 # An outcome said near the clause's start (words of outcomes.OUTCOMES; 其他 says no outcome).
 _OUTCOME_SAID = tuple((metric, re.compile(r"^[^,，;；\d]{0,16}?(?:" + said + r")"))
                       for metric, said in outcomes.OUTCOMES if metric != "out_other")
+# (当场向其提供了名单复印件 / 依法向其提供了相关文件: the one request granted)
+_PROVIDED_TO_THE_ONE = re.compile(r"^[^,，;；\d]{0,10}?(?:向|为)(?:其|申请人)提供")
 _OF_ALL_REQUESTS = re.compile(r"^(?:上述|以上|所有|这些)?(?:的)?(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|全部|都)")
 _NEGATION = re.compile(r"未|没有|并非")
-_THE_ONE_BY = re.compile(r"^(?:为|是|系)(?:申请人)?(?:通过|以|采用)?")
-_THE_ONE = re.compile(r"^[^,，;；\d]{0,6}?(?:该|此|这|其)")
+_FEES_LABEL = re.compile(r"(?:依申请公开)?(?:收费|费用)(?:及减免)?(?:情况)?")  # 收费情况：不涉及, in any part
+_THE_ONE_BY = re.compile(r"^(?:(?:为|是|系)(?:申请人)?(?:通过|以|采用)?|申请人(?:通过|以|采用))")
+# 该信息… / 告知其… / 我局决定不予公开: the one request spoken of, or the body deciding it
+_THE_ONE = re.compile(r"^[^,，;；\d]{0,6}?(?:该|此|这|其)|^(?:我|本)(?:局|委|办|镇|乡|街道|中心|单位|机关)")
 # 我局已按期答复 / 并于10个工作日内作出书面答复 (a time limit is no count)
 _ANSWERED_THE_ONE = re.compile(r"^(?:我[局委办镇乡]|本(?:机关|单位|局|委|办))?[^,，;；\d]{0,4}?(?:已|均已|并于?|于)[^,，;；]{0,16}?"
                                + requests.ANSWER_VERB)
@@ -85,6 +89,9 @@ def numberless_facts(window: Window, first_clause: bool, received_total: float |
         stated += _channel(no_channel["channel"], 0.0, "channel_absent")
     if window.topic == REQUEST and received_total:
         stated += _outcome_of_all(window.opening, received_total)
+        if received_total == 1 and request_count is None and (by := _THE_ONE_BY.match(window.clause)):
+            # 收到申请1件。申请人通过信函要求公开……: the one request's channel, a sentence later
+            stated += requests_by_one_channel(window.clause[by.end():], Counted("req_received", 1.0, None))
     if request_count is not None and window.topic == REQUEST:
         # 受理申请19件，均为网上申请 / 受理申请1件，为网上申请: every request came by that channel.
         if all_by := (_ALL_BY_ONE_CHANNEL.match(window.clause)
@@ -121,6 +128,8 @@ def _outcome_of_all(opening: str, received_total: float) -> list[Stated]:
     if received_total == 1 and _ANSWERED_THE_ONE.match(opening):
         return [Stated("req_answered", 1.0, "answered_the_one", 0.75)]  # 申请1件…我局已按期答复
     found = [metric for metric, pattern in _OUTCOME_SAID if pattern.search(opening)]
+    if received_total == 1 and not found and _PROVIDED_TO_THE_ONE.match(opening):
+        found = ["out_granted"]
     if len(found) != 1:
         return []
     if _ALL_WORD.match(opening) or _OF_ALL_REQUESTS.match(opening) or (received_total == 1 and _THE_ONE.search(opening)):
@@ -151,7 +160,8 @@ def _labelled_none(window: Window) -> list[Stated]:
     label = found["label"]
     if (window.part == sections.REVIEW or re.search("复议|诉讼", label)) and _REVIEW_KIND_LABEL.fullmatch(label):
         return [Stated(metric, 0.0, "labelled_none") for metric, named in _REVIEW_KINDS_NAMED if named.search(label)]
-    if (window.part == sections.FEES or window.topic == FEE) and re.search(r"收费|费用|收取", label):
+    if ((window.part == sections.FEES or window.topic == FEE) and re.search(r"收费|费用|收取", label)
+            or _FEES_LABEL.fullmatch(label)):
         return [Stated("fee_collected_yuan", 0.0, "labelled_none")]
     if _REQUESTS_LABEL.fullmatch(label):
         return [Stated("req_received", 0.0, "labelled_none")]

@@ -10,10 +10,10 @@ from extractors.numbers import ABOUT_SUFFIX, NUMBER_PATTERN, OVER_SUFFIX
 # --- numbers and their units ---------------------------------------------------------------------
 UNITS = r"%|万元|元|人次|件|条|起|项|个|场|次|期|篇|宗|例|份"
 # A number with its unit: 1,234件 / 1.39万余件 / 十二场 / 900余场 / 35%. (15个工作日, 3个月 are
-# durations, 2个百分点 a change: no count.)
+# durations, 2个百分点 a change, 三项合计 names a sum: no count.)
 MENTION = (r"(?<![\d.])" + NUMBER_PATTERN
            + r"\s*(?P<suffix>" + OVER_SUFFIX + r"|" + ABOUT_SUFFIX + r")?\s*(?P<unit>" + UNITS + r")"
-           + r"(?<!个(?=工作日|月|小时|季度|百分点|自然日))(?P<suffix_after>以上|左右|多)?")
+           + r"(?<!个(?=工作日|月|小时|季度|百分点|自然日))(?<!项(?=合计|共计|总计|之和|相加))(?P<suffix_after>以上|左右|多)?")
 # 网上申请约占两成: a share in tenths (成), only after 占, where 成 is no other word (建成, 完成).
 TENTHS = (r"(?<=占)(?:[^,，;；\d%成]{0,8}?的)?(?P<pre>约|近|超过|逾|不足|不到)?(?<![\d.])" + NUMBER_PATTERN
           + r"\s*成(?P<suffix_after>以上|左右|多)?")

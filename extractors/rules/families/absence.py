@@ -23,7 +23,7 @@ STATED_ZERO = r"(?:均|都|皆)?(?:为|是)(?:零|0)(?!\d)"
 _NOT_A_REQUEST = (r"复议|诉讼|咨询|信访|投诉|举报|建议|提案|审批|许可|办件|服务|因|网上|网络|传真|信函|当面|邮件|来访|书面|"
                   r"现场|窗口|在线")
 REQUEST_ABSENT = (
-    r"(?:没有|未|尚未|均未|未曾|从未|并未|不曾)(?:收到|接到|接收到?|受理(?:到)?|发生|有|出现)(?:过)?"
+    r"(?:没有|未|尚未|均未|未曾|从未|并未|不曾)(?:直接)?(?:收到|接到|接收到?|受理(?:到)?|发生|有|出现)(?:过)?"
     r"(?:(?!" + _NOT_A_REQUEST + r")[^。；;，,])*?申请(?!人|书|表|[^。；;，,]{0,4}(?:复议|诉讼))"
     r"|(?:没有|无|未发生|未有|不存在)(?:任何)?(?:一件|一例)?(?:依申请公开|申请公开|(?:政府)?信息公开(?:的)?申请)"
     r"(?![^。；;，,]{0,4}?(?:收费|费用|费))"  # (无依申请公开收费: no fee, not no request)
@@ -41,7 +41,7 @@ STATEMENTS = (
               rule="review_absent", example="没有提起行政诉讼"),
     Statement(("complaint_total",),
               NONE_HAPPENED + r"[^。；;，,]{0,40}?(?:申诉|举报|投诉)|(?:申诉|举报|投诉)[^。；;，,]{0,20}?" + STATED_ZERO,
-              part=sections.REVIEW, sentence_has="信息公开", rule="complaint_absent", example="也没有收到相关申诉"),
+              part=sections.REVIEW, sentence_has="信息公开|依申请公开", rule="complaint_absent", example="也没有收到相关申诉"),
     # 因…被申请行政复议、提起行政诉讼或申诉的，本年度均未发生: the absence said after the noun, in a
     # clause of its own.
     *(Statement((metric,), r"^(?:" + WHOLE_SUBJECT + r")?(?:本年度?|今年|全年|当年)?(?:均|都|也|亦)?(?:未|没有|无)(?:发生|出现|产生|收到|接到|受理)",
@@ -53,9 +53,11 @@ STATEMENTS = (
     # 所有申请均已在规定时限内答复 / 上述申请已全部按期答复 / 市本级受理的申请已全部按期答复: all
     # the requests counted before in the clause's scope.
     Statement(("req_answered",),
-              r"^(?:" + WHOLE_SUBJECT + r"|[\u4e00-\u9fff]{0,8}?(?:本级|政府|行署))?(?:所有|全部|上述|以上|所受理的?|受理的|收到的|这些)?(?:的)?"
-              r"(?:政府信息公开|依申请公开)?申请(?:事项)?"
-              r"(?:均|都|已|全部|均已|都已|已全部|已经)[^,，;；\d]{0,14}?(?:答复|办结|办复|处理完毕|办理完毕)",
+              r"^(?:(?:" + WHOLE_SUBJECT + r"|[\u4e00-\u9fff]{0,8}?(?:本级|政府|行署))?(?:所有|全部|上述|以上|所受理的?|受理的|收到的|这些)?(?:的)?"
+              r"(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|都|已|全部|均已|都已|已全部|已经)"
+              # (我苏木均在规定期限内予以答复; 已全部按期答复 opening its sentence; never 已答复的申请中)
+              r"|(?:(?:我|本)[\u4e00-\u9fff]{1,2}?)?(?:均|都|全部|均已|都已|已全部))"
+              r"[^,，;；]{0,14}?(?:答复|办结|办复|处理完毕|办理完毕)(?!的)",
               value=RECEIVED_TOTAL, pattern_in="opening", topic=REQUEST, part=sections.REQUESTS, confidence=0.75,
               rule="answered_all_statement", example="上述申请已全部按期答复"),
 )
@@ -67,7 +69,7 @@ REVIEW_LIST = (
 )
 REVIEW_KINDS_NAMED = (("recon_total", r"复议"), ("lit_total", r"诉讼"), ("complaint_total", r"申诉|举报|投诉"))
 # 申诉：无。 / 行政诉讼：暂无 / 网上申请：无: a label and a word of absence, nothing else.
-LABELLED_NONE = r"^\s*(?P<label>[^,，;；:：。]{1,16}?)\s*[：:]\s*(?:无|暂无|没有|零|为零)\s*[。；;]?\s*$"
+LABELLED_NONE = r"^\s*(?P<label>[^,，;；:：。]{1,16}?)\s*[：:]\s*(?:无|暂无|没有|零|为零|不涉及)\s*[。；;]?\s*$"
 # 无网上申请 / 没有通过网络提出的申请 / 未收到传真申请: a channel that brought no request.
 NO_CHANNEL = (r"^(?:并|且|另)?(?:无|没有|未收到|未有|未接到)(?:通过|以)?(?P<channel>[^,，;；。\d]{1,10}?)"
               r"(?:方式|形式|途径|渠道)?(?:提出|提交|递交)?(?:的)?申请[。；;]?\s*$")

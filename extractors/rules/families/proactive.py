@@ -9,10 +9,14 @@ full act (2018年，全市主动公开政府信息8.64万余条).
 from __future__ import annotations
 
 from extractors.rules import sections
-from extractors.rules.matcher import LEFT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase
+from extractors.rules.matcher import (
+    LEFT, SEGMENT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase,
+)
 
 PUBLISH_VERB = r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发|更新|公示|张贴)(?:了)?"
-PUBLISH_OBJECT = r"(?:各类|各种|相关)?(?:动态|政府|政务|规范性|政策性)?(?:信息|文件|消息)(?:数量|总数)?"
+# (公开办事指南、审批流程等信息62条: the kinds listed before 等 are the information's)
+PUBLISH_OBJECT = (r"(?:[\u4e00-\u9fff、“”]{1,16}?等)?(?:各类|各种|相关)?(?:动态|政府|政务|规范性|政策性)?(?:信息|文件|消息)"
+                  r"(?:数量|总数)?")
 # The act of publishing with its object (公开政府信息N条); after a channel's name the verb alone
 # carries the count (其中政府网站公开7000条), when nothing follows the number (in 在政府网站公开
 # 12个部门的预算 the 12 counts departments, not items).
@@ -91,7 +95,9 @@ def _channel_rows(metric: str, channel: str, unless: str = "", one_channel: bool
     """One channel's count; not when several channels are named (see CHANNEL_MENTION)."""
     when = _IN_PART + (("one_channel",) if one_channel else ())
     return (
-        Phrase(metric, before=PUBLISHED, near=channel, unless=unless, when=when, example="政府网站公开信息7000条"),
+        # (LEFT too: the information's kinds may be listed with 、, 公开办事指南、审批流程等信息62条)
+        Phrase(metric, before=PUBLISHED, before_in=(SEGMENT, LEFT), near=channel, unless=unless, when=when,
+               example="政府网站公开信息7000条"),
         Phrase(metric, before=PUBLISHED_VERB_ONLY, near=channel, unless=unless, when=when + ("nothing_after",),
                example="其中政府网站公开7000条"),
     )
@@ -109,8 +115,10 @@ _CHANNEL_ROWS = (
     Phrase("pro_total", before=PUBLISHED_VERB_ONLY, unless=NEW_MEDIA, when=_IN_PART + ("several_channels",),
            example="在县政府门户网站及镇政务公开栏共发布信息105条"),
     # 公开37条、公示64条，共计101条: the sum the report gives after its channels.
-    Phrase("pro_total", before=r"(?:共计|合计|总计|共|以上合计|两项合计)", when=_IN_PART + ("sums_the_channels",),
+    Phrase("pro_total", before=r"(?:共计|合计|总计|共|以上合计|[两二三四五六]项合计)", when=_IN_PART + ("sums_the_channels",),
            example="通过旗政府网站公开信息64条、在公开栏公示37条，共计101条"),
+    Phrase("pro_total", before=r"(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?(?:信息)?",
+           when=_IN_PART + ("sums_the_channels",), example="通过镇政府网站公开信息176条，通过微信公众号推送信息142条，共计主动公开318条"),
     # 全年共发布了156条政府信息: the act, the number, then what was published.
     Phrase("pro_total", before=r"(?:主动)?(?:公开|发布)(?:了)?", after=r"(?:各类|各种)?(?:政府|政务)信息",
            when=_IN_PART + ("opens_with_publishing",), example="全年共发布了156条政府信息"),

@@ -40,6 +40,7 @@ class Trap:
     window: str  # where they are looked for (a matcher window)
     metrics: str = EVERY_METRIC  # the metrics vetoed (a regex on the code; "" for every one)
     when: str = ""  # a Window flag that must also hold ("cumulative")
+    not_when: str = ""  # a Window flag that must not hold ("breakdown")
     also: tuple[str, str] = ()  # (words, window): found as well, for a trap told by two signs
     example: str = ""
 
@@ -55,8 +56,12 @@ TRAPS = (
     Trap(r"每\s*$", SEGMENT, example="对每一件申请，我局均认真登记、按时答复"),
     # Departments' websites and lower bodies' boards inside a government's report.
     # (各村, 各嘎查, 各社区: a township's own boards, not other bodies')
-    Trap(r"(?:各(?!级|村|嘎查|社区|居委)|部门)[^,，;；。]{0,8}?(?:网站|公开栏|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
+    Trap(r"(?:各(?!级|村|嘎查|社区|居委)|部门)[^,，;；。]{0,8}?(?:网站|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
          example="区政府各部门网站全年发布信息1.7万条"),
+    # (their boards are the jurisdiction's other ways inside the breakdown of its total: 全县共主动
+    # 公开2146条，其中县政府门户网站发布1573条，各乡镇、部门公开栏发布573条)
+    Trap(r"(?:各(?!级|村|嘎查|社区|居委)|部门)[^,，;；。]{0,8}?(?:公开栏|公示栏|宣传栏)", LEFT, r"^pro_", not_when="breakdown",
+         example="各部门公开栏张贴信息800余条"),
     # Leaders attending press conferences are not conferences held (省政府领导出席新闻发布会12场次).
     Trap(r"(?:出席|参加|参与)[^,，;；]{0,6}?$", SEGMENT, r"^pro_press_conferences$",
          example="省政府领导出席新闻发布会12场次"),
@@ -106,7 +111,7 @@ def vetoed(metric: str, window: Window) -> bool:
     """True when a trap row says the number read as ``metric`` counts something else."""
     for trap in TRAPS:
         words, metrics, also = trap.compiled
-        if trap.when and not getattr(window, trap.when):
+        if (trap.when and not getattr(window, trap.when)) or (trap.not_when and getattr(window, trap.not_when)):
             continue
         if metrics.search(metric) and words.search(window.text(trap.window)) and (
                 also is None or also.search(window.text(trap.also[1]))):
