@@ -221,6 +221,8 @@ case(FAM, "total_after_channels", P, "在政府网站公开办事指南、审批
 # (the boards of the townships and departments are the county's other ways inside its total)
 case(FAM, "total_after_channels", P, "全县共主动公开政府信息2146条，其中县政府门户网站发布1573条，各乡镇、部门公开栏发布573条。",
      F("pro_total", 2146), F("pro_website", 1573), F("pro_other", 573))
+case(FAM, "total_after_channels", P, "全年主动公开的政府信息共347条，其中291条在政府网站子站发布，56条通过社区信息公开栏等其他方式公开。",
+     F("pro_total", 347), F("pro_website", 291), F("pro_other", 56))
 # --- the channel the sentence just named (该渠道公开76条) and the channel after the number (其余13条通过公开栏公开)
 case(FAM, "channel_named_before", P, "全年主动公开政府信息89条。公开方式以县政府公众信息网部门子站为主，该渠道公开76条，"
                                      "其余13条通过委机关公开栏公开。",
@@ -421,6 +423,12 @@ case(FAM, "number_first", R, "州本级对108件申请予以公开，对11件申
 case(FAM, "number_first", R, "9件因申请的信息不存在作出了说明；7件因涉及商业秘密或个人隐私不予公开。",
      F("out_nonexistent", 9), F("out_denied", 7))
 case(FAM, "number_first", R, "對３件重複提出的申請，已告知申請人原答覆意見。", F("out_duplicate", 3))
+# (an outcome named by what the applicant was told: 告知获取途径, 告知向有关机关申请)
+case(FAM, "before_told", R, "屬於已主動公開範圍、告知獲取途徑的14件，非本機關政府信息、告知相應機關的11件。",
+     F("out_already_public", 14), F("out_not_held_by_agency", 11))
+case(FAM, "before_told", R, "因不属于本机关职责范围告知申请人向有关机关申请的三件。", F("out_not_held_by_agency", 3))
+case(FAM, "before_told", R, "不属于本局职责范围、告知向有关部门申请的3件，告知申请人获取途径的5件。",
+     F("out_not_held_by_agency", 3), F("out_already_public", 5))
 # (a frame names whose requests follow: 在市本级已答复的417件申请中)
 case(FAM, "number_first", R, "全市受理申请500件。在市本级已答复的417件申请中，同意公开286件，占68.6%；其他7件。",
      F("req_received", 500), F("req_answered", 417, "exact", OWN), F("out_granted", 286, "exact", OWN),
@@ -542,6 +550,8 @@ case(FAM, "result_number_first", V, "政府信息公开行政诉讼7件，驳回
      F("lit_total", 7), F("lit_upheld", 5), F("lit_pending", 2))
 case(FAM, "result_number_first", V, "行政复议2件，其中维持原具体行政行为1件，另1件截至年底尚未审结。",
      F("recon_total", 2), F("recon_upheld", 1), F("recon_pending", 1))
+case(FAM, "result_number_first", V, "提起行政复议４件，其中维持３件，１件因申请人撤回申请而终止。",
+     F("recon_total", 4), F("recon_upheld", 3), F("recon_other", 1))
 case(FAM, "result_number_first", V, "提起行政诉讼2件，其中1件经法院判决驳回原告诉讼请求，1件尚在审理中。",
      F("lit_total", 2), F("lit_upheld", 1), F("lit_pending", 1))
 case(FAM, "result_number_first", V, "政府信息公開行政複議３件，維持２件，年末仍有１件正在審理。",
@@ -554,6 +564,10 @@ case(FAM, "result_number_first", V, "政府信息公开行政诉讼2件，1件�
 case(FAM, "result_of_all", V, "涉及政府信息公开的行政复议3件，复议机关均维持原答复。",
      F("recon_total", 3), F("recon_upheld", 3))
 case(FAM, "result_of_all", V, "政府信息公开行政诉讼1件，目前尚在审理中。", F("lit_total", 1), F("lit_pending", 1))
+# (the kind named again a sentence later: 行政诉讼案件均在审理中)
+case(FAM, "result_of_all", V, "全市发生行政复议8件，行政诉讼3件。行政复议案件中，维持原答复5件，撤销原答复3件；行政诉讼案件均在审理中。",
+     F("recon_total", 8), F("lit_total", 3), F("recon_upheld", 5), F("recon_corrected", 3), F("lit_pending", 3))
+case(FAM, "result_of_all", V, "全縣行政訴訟二件。行政訴訟案件均維持原答覆。", F("lit_total", 2), F("lit_upheld", 2))
 case(FAM, "result_of_all", V, "政府信息公開行政訴訟兩起，經審理已全部駁回原告訴訟請求。",
      F("lit_total", 2), F("lit_upheld", 2))
 case(FAM, "result_of_all", V, "政府信息公开行政复议案件2件，均已结案，维持原答复。",
@@ -609,6 +623,10 @@ case(FAM, "review_absent_after_noun", V, "因政府信息公开申请行政复�
      F("recon_total", 0), F("lit_total", 0), F("complaint_total", 0))
 case(FAM, "review_absent_after_noun", V, "群众举报投诉的，本年度均未发生。")  # (complaints about anything)
 case(FAM, "review_absent_after_noun", V, "涉及全市政府信息公开工作的投诉举报，全年未收到。", F("complaint_total", 0))
+case(FAM, "review_absent_after_noun", V, "市政府作为被申请人、被告的行政复议和行政诉讼均未发生。",
+     F("recon_total", 0, "exact", GOV), F("lit_total", 0, "exact", GOV))
+case(FAM, "review_absent_after_noun", V, "全縣發生政府信息公開行政複議案件3件，複議機關均維持原答覆；行政訴訟、申訴案件均未發生。",
+     F("recon_total", 3), F("recon_upheld", 3), F("lit_total", 0), F("complaint_total", 0))
 case(FAM, "review_absent_after_noun", V, "因政府信息公开引起的行政复议、行政诉讼，全区本年度均未发生。",
      F("recon_total", 0), F("lit_total", 0))
 # --- all the requests counted before answered (上述申请已全部按期答复) ----------------------------------
@@ -647,6 +665,8 @@ case(FAM, "channel_bracketed", R, "全年受理申请1件（当面申请），�
 case(FAM, "channel_bracketed", R, "全年受理政府信息公开申请3件（均为网上申请）。", F("req_received", 3), F("req_online", 3))
 case(FAM, "channel_bracketed", R, "全年受理申請2件（均通過信函提交）。", F("req_received", 2), F("req_letter", 2))
 case(FAM, "channel_bracketed", R, "全年受理申请2件（涉及网络安全）。", F("req_received", 2))
+case(FAM, "channel_bracketed", R, "本年度，全市共收到政府信息公开申请26件，均为申请人当面提交。",
+     F("req_received", 26), F("req_in_person", 26))
 # --- one number for each channel named (当面申请和信函申请各1件) -------------------------------------
 case(FAM, "channel_each", R, "本年度共收到申请２件，当面申请和信函申请各１件。",
      F("req_received", 2), F("req_in_person", 1), F("req_letter", 1))
@@ -727,6 +747,8 @@ case(FAM, "change_since_last_year", R, "全市受理政府信息公开申请同�
 case(FAM, "change_since_last_year", P, "主动公开政府信息比上年多1,300余条。")
 case(FAM, "change_since_last_year", FE, "收取費用較上年減少２４０元。")
 case(FAM, "change_since_last_year", FE, "全年收取复制费用560元，较上年减少120元。", F("fee_collected_yuan", 560))
+case(FAM, "change_since_last_year", FE, "全市依申请公开信息共收取复制费、邮寄费３８０元，为困难群众减免费用１２０元。",
+     F("fee_collected_yuan", 380))
 case(FAM, "change_since_last_year", R, "全市办结政府信息公开申请412件，比上年增加36件。", F("req_answered", 412))
 # --- window and online services, licensing, other fees (政务服务中心全年受理公众办事申请3.6万件) -----------
 case(FAM, "window_services", R, "市民服务中心受理群众办事申请12.5万件。")

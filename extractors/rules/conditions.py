@@ -15,8 +15,8 @@ _NOTHING_AFTER = re.compile(words.NOTHING_AFTER)
 # 全年共主动公开政府信息6789条: the act and information as its object, opening the clause. 主动 is
 # required in a government's report, where a paragraph on one topic ends 共公开各类信息3700余条; a
 # township's or a department's report (全年发布各类信息86条) has no such topics.
-_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动公开(?:了)?(?:各类|各种)?(?:政府|政务)?|(?:公开|发布)(?:了)?(?:政府|政务))信息")
-_BODY_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?!化)")
+_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动公开(?:了)?(?:的)?(?:各类|各种)?(?:政府|政务)?|(?:公开|发布)(?:了)?(?:的)?(?:政府|政务))信息")
+_BODY_TOTAL_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:公开|发布)(?:了)?(?:的)?(?:各类|各种)?(?:政府|政务)?信息(?!化)")
 _PORTAL_OPENING = re.compile(r"^(?!通过|利用|在|经|依托|借助)[\u4e00-\u9fff]{0,12}?(?:政府|行政公署|行署)(?:门户)?网站?"
                              r"(?:[“\"][^”\"]{1,12}[”\"])?")
 _REQUEST_FEE_NAME = re.compile(fees.REQUEST_FEE_NAME)

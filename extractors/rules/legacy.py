@@ -83,6 +83,7 @@ _SPAN_START = re.compile(r"(?:自|从)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})
 _RUNNING_TOTAL = re.compile(traps.RUNNING_TOTAL)
 _CUT_OFF = re.compile(traps.CUT_OFF)
 _CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
+_REVIEWS_OF_ALL = re.compile(r"^(?:行政)?(?:复议|诉讼)(?:案件)?(?:均|全部|都)")
 _CASE_UNITS = frozenset({"件", "宗", "起", "份"})  # requests, never items of information (条)
 _ASIDE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 _THIS_YEAR = re.compile(traps.THIS_YEAR)
@@ -164,6 +165,7 @@ class _Reader:
         self.issuer = issuer
         self.default_scope = scopes.GOVERNMENT if speaks_for_itself(issuer) else scopes.WHOLE
         self.received_by_scope: dict[str, float] = {}  # for 上述申请已全部答复, per scope
+        self.review_totals: dict[tuple[str, str], float] = {}  # (recon_total | lit_total, scope): for 均在审理中
         # Another year named before a number makes it that year's; only trusted when the report's
         # own year is named throughout (a report year misread would drop every number).
         self.report_year = report_year if _named_most(document.matching, report_year) else None
@@ -268,6 +270,8 @@ class _Reader:
                         part_total = mention.value
                     elif clause.part_limit and mention.metric and mention.value > clause.part_limit[0]:
                         sentence_scope = scope_of_whole  # the breakdown is over: the rest is the whole's
+                    if mention.metric in ("recon_total", "lit_total") and mention.scope:
+                        self.review_totals.setdefault((mention.metric, mention.scope), mention.value)
                     if mention.metric == "req_received" and mention.scope:
                         self.received_by_scope.setdefault(mention.scope, mention.value)
                         if _ANSWERED_AFTER.search(window.right):
@@ -470,6 +474,11 @@ class _Reader:
         if previous and previous.metric:
             counted = statements.Counted(previous.metric, previous.value, previous.scope)
             since_previous = clause.sentence[previous.end - clause.sentence_start:clause.clause_start - clause.sentence_start]
+        elif named := _REVIEWS_OF_ALL.match(window.opening):
+            # 行政诉讼案件均在审理中, a sentence after the count: every case of the kind counted before.
+            total_metric = "recon_total" if "复议" in named.group() else "lit_total"
+            if total := self.review_totals.get((total_metric, clause.scope)):
+                counted, since_previous = statements.Counted(total_metric, total, clause.scope), named.group()
         for stated in statements.numberless_facts(window, first_clause, self.received_by_scope.get(clause.scope),
                                                   counted, request_count, proactive_count, since_previous):
             self._add_statement(clause, stated.metric, stated.value, stated.rule, stated.confidence, stated.scope)

@@ -42,6 +42,14 @@ STATEMENTS = (
     Statement(("complaint_total",),
               NONE_HAPPENED + r"[^。；;，,]{0,40}?(?:申诉|举报|投诉)|(?:申诉|举报|投诉)[^。；;，,]{0,20}?" + STATED_ZERO,
               part=sections.REVIEW, sentence_has="信息公开|依申请公开", rule="complaint_absent", example="也没有收到相关申诉"),
+    # 市政府作为被申请人的行政复议和行政诉讼均未发生 / 行政诉讼、申诉案件均未发生: the noun, then its
+    # absence, in one clause.
+    *(Statement((metric,), named + r"[^。；;，,]{0,16}?(?:均|都|也|亦)?(?:未|没有|无)(?:发生|出现|产生)",
+                rule="review_absent", example="行政复议和行政诉讼均未发生")
+      for metric, named in (("recon_total", "复议"), ("lit_total", "诉讼"))),
+    Statement(("complaint_total",), r"申诉[^。；;，,]{0,16}?(?:均|都|也|亦)?(?:未|没有|无)(?:发生|出现|产生)",
+              part=sections.REVIEW, sentence_has="信息公开|依申请公开", rule="complaint_absent",
+              example="行政诉讼、申诉案件均未发生"),
     # 因…被申请行政复议、提起行政诉讼或申诉的，本年度均未发生: the absence said after the noun, in a
     # clause of its own.
     *(Statement((metric,), r"^(?:" + WHOLE_SUBJECT + r")?(?:本年度?|今年|全年|当年)?(?:均|都|也|亦)?(?:未|没有|无)(?:发生|出现|产生|收到|接到|受理)",
@@ -75,4 +83,5 @@ NO_CHANNEL = (r"^(?:并|且|另)?(?:无|没有|未收到|未有|未接到)(?:通
               r"(?:方式|形式|途径|渠道)?(?:提出|提交|递交)?(?:的)?申请[。；;]?\s*$")
 # 均为网上申请 after a count of requests: all of them came by one channel.
 # (申请1件，系申请人通过网上申请提交: the one request's channel)
-ALL_BY_ONE_CHANNEL = r"^(?:且|并且?|其中)?(?:(?:全部|均|都)(?:为|是|通过|采用|以|由|系)?|系(?:申请人)?(?:通过|以|采用)?)"
+ALL_BY_ONE_CHANNEL = (r"^(?:且|并且?|其中)?(?:(?:全部|均|都)(?:为|是|通过|采用|以|由|系)?(?:申请人)?(?:通过|以|采用)?"
+                      r"|系(?:申请人)?(?:通过|以|采用)?)")

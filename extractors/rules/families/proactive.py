@@ -23,7 +23,7 @@ PUBLISH_OBJECT = (r"(?:[\u4e00-\u9fff、“”]{1,16}?等)?(?:各类|各种|相�
 PUBLISHED = PUBLISH_VERB + PUBLISH_OBJECT
 PUBLISHED_VERB_ONLY = PUBLISH_VERB + r"(?:" + PUBLISH_OBJECT + r")?"
 # The report's own total: the act and information as its object, nothing narrower.
-TOTAL_ACT = r"(?:主动)?(?:公开|发布)(?:了)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数|条数|数)?"
+TOTAL_ACT = r"(?:主动)?(?:公开|发布)(?:了)?(?:的)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数|条数|数)?"
 EXPLICIT_TOTAL_ACT = r"(?:共|共计|累计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)信息(?:数量|总数)?"
 
 # Channels, the most specific first. Channels with no code of their own are "other": notice
@@ -45,7 +45,7 @@ ANY_CHANNEL = "|".join(words for _, words in CHANNELS)
 CHANNEL_MENTION = (r"(?:网站|网(?![上络])|平台|子站|专栏|栏目|公众号|微信|微博|客户端|APP|公开栏|公示栏|宣传栏|显示屏|电子屏"
                    r"|报刊|报纸|电视|广播|政报|公报|简报)")
 CHANNELS_JOINED = r"^[^,，;；。]{0,16}?(?:和|、|及|与|以及|或)[^,，;；。]{0,16}?$"  # the words between two of them
-MANY_CHANNELS = r"(?:等|多种)[^,，;；。]{0,4}?(?:渠道|形式|方式|平台|途径|载体|媒介)"
+MANY_CHANNELS = r"(?:等|多种)(?!其他|其它)[^,，;；。]{0,4}?(?:渠道|形式|方式|平台|途径|载体|媒介)"  # (公开栏等其他方式: other ways)
 DISCLOSED = r"(?:主动)?公开(?:了)?" + r"(?:" + PUBLISH_OBJECT + r")?"
 NEW_MEDIA = r"微信|微博|公众号|新媒体|客户端|APP|头条|抖音"
 GAZETTE = dict(CHANNELS)["pro_gazette"]

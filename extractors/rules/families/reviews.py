@@ -44,7 +44,7 @@ PHRASES = (
     *(Phrase("{review}_" + result, before=result_words, topic=REVIEW, unless=ALL_REVIEWS, example="维持原答复2件")
       for result, result_words in RESULTS),
     # 另有1件尚在审理中 / 其中2件维持原答复 / 另1件截至年底尚未审结: the number first, its result after it.
-    *(Phrase("{review}_" + result, after=r"(?:的)?(?:案件)?(?:(?:截至|截止|至)?(?:年底|年末|报告期末))?(?:目前|仍|已|均|被|已被)*(?:经|由)?(?:申请人|原告|当事人|法院|复议机关)?"
+    *(Phrase("{review}_" + result, after=r"(?:的)?(?:案件)?(?:(?:截至|截止|至)?(?:年底|年末|报告期末))?(?:目前|仍|已|均|被|已被)*(?:经|由|因)?(?:申请人|原告|当事人|法院|复议机关)?"
              r"(?:主动|一审|二审)?(?:判决|裁定|决定)?(?:" + said + r")", topic=REVIEW,
              unless=ALL_REVIEWS, when=("number_first",), example="另有1件尚在审理中")
       for result, said in RESULT_WORDS),

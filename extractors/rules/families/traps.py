@@ -98,7 +98,7 @@ TRAPS = (
     # items are parts of the fee; their sum, or the one item charged, is the fee (复制费用560元，
     # 较上年减少120元: one item and a change).
     Trap(r"(?:检索|复制|复印|打印|邮寄|邮递|工本|资料)(?:费|费用)\s*$", SEGMENT, r"^fee_",
-         also=(r"(?:费用?|合计|共计|总计)(?:为|收取)?\s*" + words.AMOUNT_OF_MONEY, REST_OF_SENTENCE), example="收取检索费180元、复制费356.5元、邮寄费92元，合计628.5元"),
+         also=(r"(?<!减免)(?<!减)(?:费用?|合计|共计|总计)(?:为|收取)?\s*" + words.AMOUNT_OF_MONEY, REST_OF_SENTENCE), example="收取检索费180元、复制费356.5元、邮寄费92元，合计628.5元"),
     # Items of information sorted by their disclosure attribute, not requests and their outcomes.
     Trap(r"属性|确定为|新产生的?(?:政府)?信息|制发(?:的)?文件|登记(?:政府)?信息|公开属性", SENTENCE_TO_HERE, REQUEST_METRICS,
          example="全年新产生的政府信息中，确定为依申请公开的12条，不予公开的27条"),
