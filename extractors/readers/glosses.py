@@ -55,5 +55,7 @@ def strip_glosses(document: Document) -> Document:
     blocks = [Block(block.kind, moved(block.start), moved(block.end),
                     tuple((moved(start), moved(end)) for start, end in block.cells))
               for block in document.blocks]
+    # (what a reader removed before, such as a text file's wraps, is kept, at its new offset)
+    removed += [(moved(offset), string) for offset, string in document.removed]
     return Document(text=text, matching=to_matching(text), blocks=blocks, media_type=document.media_type,
-                    encoding=document.encoding, removed=tuple(removed))
+                    encoding=document.encoding, removed=tuple(sorted(removed, key=lambda item: item[0])))

@@ -1,7 +1,8 @@
 """Plain-text and Markdown reports.
 
 ``Document.text`` is the decoded file VERBATIM (only ``\\r\\n`` becomes ``\\n``), so any evidence
-cut from it can be found in the file as is. Each non-blank line is a block, trimmed of
+cut from it can be found in the file as is; a file hard-wrapped at a page width (a PDF's lines
+pasted as text) has its wraps taken out and recorded in ``Document.removed`` (``wraps.py``). Each non-blank line is a block, trimmed of
 surrounding whitespace, bullets and stray tags, unless it is site chrome (``noise.py``) or part
 of the page footer: such lines stay in the text but are not blocks. Markdown adds pipe tables,
 read as table rows with one recorded span per cell, and heading / quote / bullet markers, which
@@ -17,6 +18,7 @@ from extractors.readers.encoding import decode_text
 from extractors.readers.noise import content_bounds, footer_start, is_noise_line
 from extractors.readers.registry import UnreadableFile, register_reader
 from extractors.readers.sniff import MARKDOWN, PLAIN_TEXT
+from extractors.readers.wraps import unwrap
 
 _LINE = re.compile(r"[^\n]+")
 _MARKDOWN_MARKER = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+)")
@@ -70,10 +72,13 @@ def _read(data: bytes, media_type: str) -> Document:
     text = decoded.replace("\r\n", "\n")
     if not text.strip():
         raise UnreadableFile("empty", "the file holds only whitespace")
+    removed: tuple[tuple[int, str], ...] = ()
+    if media_type == PLAIN_TEXT:
+        text, removed = unwrap(text)
     matching = to_matching(text)
     blocks = text_blocks(text, matching, markdown=media_type == MARKDOWN)
     return Document(text=text, matching=matching, blocks=blocks, media_type=media_type,
-                    encoding=encoding)
+                    encoding=encoding, removed=removed)
 
 
 @register_reader(PLAIN_TEXT)
