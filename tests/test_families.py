@@ -791,6 +791,71 @@ case(FAM, "attribute_items", R, "部分公开的政府信息7条。")
 case(FAM, "attribute_items", R, "不予公開政府信息３條。")
 case(FAM, "attribute_items", P, "全年主动公开政府信息6,420条，依申请公开信息31条，不予公开信息8条。", F("pro_total", 6420))
 
+# ================================================================================================
+# round 4: listings of channels without 其中, consultations, denial reasons, deciding bodies
+# ================================================================================================
+FAM = "proactive"
+# --- a listing of channels after the total: each item is its channel, whatever it names -----------
+case(FAM, "listing_items", P, ("全市主动公开政府信息5200条。",
+                               "从发布渠道看，通过门户网站及部门网站发布4100条，通过电视、报纸等方式公开800条，通过政务微信公开300条。"),
+     F("pro_total", 5200), F("pro_website", 4100), F("pro_other", 800), F("pro_wechat", 300))
+case(FAM, "listing_items", P, "全县主动公开信息3.4万条，其中通过县政府网站和乡镇子网站公开2.9万条，通过电子触摸屏公开四千余条。",
+     F("pro_total", 34000), F("pro_website", 29000), F("pro_other", 4000, "over"))
+case(FAM, "listing_items", P, "全區共主動公開政府信息8,800條。其中，通過區政府門戶網站“魅力某區”及部門子網站公開7,000條，"
+                              "通過廣播電視及村務公開欄等方式公開1,800條。",
+     F("pro_total", 8800), F("pro_website", 7000), F("pro_other", 1800))
+# (outside a listing, channels of different kinds named together are still the total)
+case(FAM, "listing_items", P, "通过门户网站和公开栏等方式公开信息1200条。", F("pro_total", 1200))
+# --- the next channel of a listing without 其中 keeps the listing's scope (a gazette by its title) ---
+case(FAM, "listing_gazette", P, "全市通过政府网站公开9000条，通过《某某市人民政府公报》公开120条。",
+     F("pro_website", 9000), F("pro_gazette", 120))
+case(FAM, "listing_gazette", P, "从公开方式看，全市通过网站公开三千条，通过《某某市政府公报》刊登文件六十件。",
+     F("pro_website", 3000), F("pro_gazette", 60))
+case(FAM, "listing_gazette", P, "全市主動公開信息一萬條，通過網站公開八千條，通過《某某市人民政府公報》公開二百條。",
+     F("pro_total", 10000), F("pro_website", 8000), F("pro_gazette", 200))
+
+FAM = "outcomes"
+# --- 不同意公开 is a denial, never a grant ---------------------------------------------------------
+case(FAM, "not_agreed", R, "全年受理申请40件，同意公开30件，不同意公开6件，信息不存在4件。",
+     F("req_received", 40), F("out_granted", 30), F("out_denied", 6), F("out_nonexistent", 4))
+case(FAM, "not_agreed", R, ("全年受理申请二十件。", "不同意公开答复数：三件"), F("req_received", 20), F("out_denied", 3))
+case(FAM, "not_agreed", R, "全年受理申請15件，其中不同意公開的佔20%，同意公開的佔80%。",
+     F("req_received", 15), F("out_denied_pct", 20), F("out_granted_pct", 80))
+# --- a reason for denial (法律法规规定的其他情形) is no outcome "other" -----------------------------------
+case(FAM, "denial_reason_other", R, ("全年受理申请50件。", "不予公开4件，其中：涉及商业秘密3件，法律法规规定的其他情形1件。"),
+     F("req_received", 50), F("out_denied", 4))
+case(FAM, "denial_reason_other", R, ("全年受理申请12件。", "法律、法规规定的其他情形：0件"), F("req_received", 12))
+case(FAM, "denial_reason_other", R, ("全年受理申請9件。", "法律法規禁止的其他情形二件"), F("req_received", 9))
+# --- requests counted in 人次 -----------------------------------------------------------------------
+case(FAM, "person_times", R, "全县共受理政府信息公开申请137人次，其中网上申请86人次，当面申请51人次。",
+     F("req_received", 137), F("req_online", 86), F("req_in_person", 51))
+case(FAM, "person_times", R, "全年受理申请40人次，属于已主动公开范围的10人次，同意公开的30人次。",
+     F("req_received", 40), F("out_already_public", 10), F("out_granted", 30))
+case(FAM, "person_times", R, "本年度受理信息公開申請二十三人次。", F("req_received", 23))
+# --- the disclosure rate as a share of what was answered -------------------------------------------
+case(FAM, "disclosure_rate_of_answered", R, "全年受理申请100件。同意公开和同意部分公开的申请占已办结申请的74.6%。",
+     F("req_received", 100), F("req_disclosure_rate_pct", 74.6))
+case(FAM, "disclosure_rate_of_answered", R, "全年受理申请100件，全部公开和部分公开的申请占申请总数的80%。",
+     F("req_received", 100), F("req_disclosure_rate_pct", 80))
+case(FAM, "disclosure_rate_of_answered", R, "全年受理申請100件。同意公開與部分公開的件數佔已辦結件數的六成。",
+     F("req_received", 100), F("req_disclosure_rate_pct", 60))
+
+FAM = "traps"
+# --- consultations (咨询) are not requests ---------------------------------------------------------
+case(FAM, "consultations", R, "受理点全年接待群众现场咨询62人次，均当场解答。")
+case(FAM, "consultations", R, "全年受理咨询和申请共120件。")
+case(FAM, "consultations", R, "全年受理申请15件；另接受電話諮詢三百余次。", F("req_received", 15))
+
+FAM = "reviews"
+# --- the deciding body named before the result (复议机关某某市人民政府决定维持) ------------------------
+case(FAM, "deciding_body", V, "以市政府为被申请人的行政复议1件，复议机关省人民政府决定维持。",
+     F("recon_total", 1, "exact", GOV), F("recon_upheld", 1, "exact", GOV))
+case(FAM, "deciding_body", V, ("全市因政府信息公开引起的行政复议1件，复议机关市政府经审查，确认被申请人原答复程序违法。",
+                               "全年未发生政府信息公开行政诉讼。"),
+     F("recon_total", 1), F("recon_corrected", 1), F("lit_total", 0))
+case(FAM, "deciding_body", V, "全市發生行政訴訟一件，某某區人民法院一審判決駁回原告訴訟請求。",
+     F("lit_total", 1), F("lit_upheld", 1))
+
 
 @pytest.mark.parametrize("item", CASES, ids=[item.id for item in CASES])
 def test_phrasing(item: Case) -> None:

@@ -67,6 +67,30 @@ def names_several_channels(text: str) -> bool:
                for (_, first_end, first_kind), (second_start, _, second_kind) in zip(mentions, mentions[1:]))
 
 
+def _channel_item(window: Window) -> bool:
+    """The clause is one item of a listing of channels: a breakdown (其中…), or after a channel's
+    count in the same sentence (通过网站公开98460条，通过报刊电视等方式公开1.22万条), or after an
+    opening that announces channels (从公开方式看，)."""
+    return (window.breakdown or window.previous_metric in _PROACTIVE_CHANNELS
+            or bool(_CHANNEL_LIST_OPENER.search(window.sentence_before)))
+
+
+def _one_channel(window: Window) -> bool:
+    """Within a listing, mentions of one kind are that channel (政府公众信息网及部门网站: websites;
+    报刊电视及村务公开栏等方式: other ways); elsewhere they may be the total (see names_several_channels)."""
+    if not names_several_channels(window.left):
+        return True
+    return _channel_item(window) and len(_mention_kinds(window.left)) == 1
+
+
+def _mention_kinds(text: str) -> set[str | None]:
+    kinds, previous_end = set(), 0
+    for found in _CHANNEL_MENTION.finditer(text):
+        kinds.add(_channel_kind(found.group(), text[max(previous_end, found.start() - 3):found.end()]))
+        previous_end = found.end()
+    return kinds
+
+
 def _channel_kind(mention: str, with_words_before: str) -> str | None:
     # (网 alone is a website by the words before it: 政府网, 信息公开网)
     for text in (mention, with_words_before):
@@ -108,9 +132,11 @@ CONDITIONS = {
     "sums_the_channels": _sums_the_channels,
     "portal_subject": _portal_subject,
     "lists_channels": _lists_channels,
-    "several_channels": lambda window: names_several_channels(window.left),
-    "several_channels_in_sentence": lambda window: names_several_channels(window.sentence_before + window.clause),
-    "one_channel": lambda window: not names_several_channels(window.left),
+    # (an item of a listing of channels is never the total, whatever it names)
+    "several_channels": lambda window: names_several_channels(window.left) and not _channel_item(window),
+    "several_channels_in_sentence": lambda window: (names_several_channels(window.sentence_before + window.clause)
+                                                    and not _channel_item(window)),
+    "one_channel": _one_channel,
     "one_channel_so_far": lambda window: not names_several_channels(window.sentence_before + window.left),
     "one_channel_after": lambda window: not names_several_channels(window.right),
     "fee_context": _fee_context,

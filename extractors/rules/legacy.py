@@ -498,8 +498,9 @@ class _Reader:
             owner = scopes.channel_owner_scope(clause.clause) or scopes.channel_owner_scope(clause.sentence)
             sentence_before = clause.sentence[:clause.clause_start - clause.sentence_start]
             # (…其中通过县政府门户网站公开2105条，通过县政府公报等其他方式公开758条: the next channel
-            # of the same breakdown; 全省政府网站发布N条，其中省政府门户网站发布M条 is a part of one channel)
-            next_channel = (clause.breakdown and previous is not None and previous.metric in _CHANNEL_METRICS
+            # of the same breakdown; 全省政府网站发布N条，其中省政府门户网站发布M条 is a part of one channel;
+            # 全市通过网站公开98460条，通过《洛阳市人民政府公报》公开1120条: a listing without 其中 too.)
+            next_channel = (previous is not None and previous.metric in _CHANNEL_METRICS
                             and previous.metric != metric and previous.scope == scope)
             inside_total = next_channel or _CHANNEL_LIST_OPENER.search(sentence_before) is not None or (  # 主要公开渠道分别为：
                 self.last_total_metric == "pro_total" and (

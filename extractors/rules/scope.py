@@ -83,6 +83,9 @@ def strip_filler(clause: str) -> str:
     return _FILLER.sub("", clause, count=1)
 
 
+# The body that decided a review or a suit (复议机关县政府经审查, 县人民法院一审判决) is not whose
+# figures the report gives.
+_DECIDING_BODY = re.compile(r"^(?:(?:行政)?复议(?:机关|机构)|[\u4e00-\u9fff]{0,10}?(?:人民)?法院)")
 # A clause opening with a preposition has no subject of its own (通过市政府网站受理……).
 _BOARDS_OF_MANY = re.compile(r"^各[^,，;；。\d]{0,10}?(?:公开栏|公示栏|宣传栏)")
 _FRAME = re.compile(r"^在(?P<inner>[^,，;；。在]{2,40}?)(?:中|当中|之中)")
@@ -123,7 +126,7 @@ def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | N
     if frame := _FRAME.match(opening):
         # 在市本级已答复的417件申请中，同意公开286件: the frame names whose requests follow.
         return clause_subject(frame["inner"], issuer, own_place)
-    if _PREPOSITION.match(opening) or _VERB_OPENING.match(opening):
+    if _PREPOSITION.match(opening) or _VERB_OPENING.match(opening) or _DECIDING_BODY.match(opening):
         return None
     if speaks_for_itself(issuer) and (
             _SELF_BODY[issuer.kind].match(opening)

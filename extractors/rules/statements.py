@@ -46,7 +46,8 @@ _THE_ONE = re.compile(r"^[^,，;；\d]{0,6}?(?:该|此|这|其)|^(?:我|本)(?:�
 # 我局已按期答复 / 并于10个工作日内作出书面答复 (a time limit is no count)
 _ANSWERED_THE_ONE = re.compile(r"^(?:我[局委办镇乡]|本(?:机关|单位|局|委|办))?[^,，;；\d]{0,4}?(?:已|均已|并于?|于)[^,，;；]{0,16}?"
                                + requests.ANSWER_VERB)
-_RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,12}?(?:" + said + r")"))
+# (复议机关武汉市人民政府决定维持: the deciding body may be named before the result)
+_RESULT_STATEMENTS = tuple((result, re.compile(r"^[^,，;；\d]{0,16}?(?:" + said + r")"))
                            for result, said in reviews.RESULT_WORDS)
 
 

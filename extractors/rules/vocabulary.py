@@ -23,7 +23,7 @@ SHARE_VERB_END = r"占(?:比|了)?\s*(?P<pre>约|近|超过|逾|不足|不到)?\
 # Unit families: which printed units count which kind of thing.
 ITEMS = frozenset({"条", "件", "篇", "个", "份"})
 EVENTS = frozenset({"场", "次", "期", "个"})
-REQUESTS = frozenset({"件", "起", "项", "个", "宗", "条", "例", "份"})  # 份: 申请书42份
+REQUESTS = frozenset({"件", "起", "项", "个", "宗", "条", "例", "份", "人次"})  # 份: 申请书42份; 人次: 申请137人次
 CASES = frozenset({"件", "起", "宗", "个", "例", "项"})
 PERCENT = frozenset({"%"})
 MONEY = frozenset({"元", "万元"})

@@ -26,6 +26,8 @@ PUBLISHED_VERB_ONLY = PUBLISH_VERB + r"(?:" + PUBLISH_OBJECT + r")?"
 TOTAL_ACT = r"(?:主动)?(?:公开|发布)(?:了)?(?:的)?(?:各类|各种)?(?:政府|政务)?信息(?:数量|总数|条数|数)?"
 EXPLICIT_TOTAL_ACT = r"(?:共|共计|累计)?主动公开(?:了)?(?:各类|各种)?(?:政府|政务)信息(?:数量|总数)?"
 
+# Screens: 显示屏, 电子屏, 电子触摸屏, LED屏.
+SCREEN = r"(?:显示|电子|触摸|查询|LED|户外)屏"
 # Channels, the most specific first. Channels with no code of their own are "other": notice
 # boards, press, radio and TV, screens, bulletins.
 CHANNELS = (
@@ -34,7 +36,7 @@ CHANNELS = (
     ("pro_wechat", r"微信|公众号"),
     ("pro_website", r"网站|政府网|门户网|信息网|政务网|公开网|子站|官网|网页"),
     ("pro_gazette", r"公报|政报"),
-    ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|显示屏|电子屏|报刊|报纸|广播|电视|简报"),
+    ("pro_other", r"其他(?:方式|渠道|途径|形式|载体)|公开栏|公示栏|宣传栏|" + SCREEN + r"|报刊|报纸|广播|电视|简报"),
 )
 ANY_CHANNEL = "|".join(words for _, words in CHANNELS)
 # Several channels named together (在镇政府网站和县政府信息公开平台公开信息86条, 通过…公开栏等渠道):
@@ -42,8 +44,8 @@ ANY_CHANNEL = "|".join(words for _, words in CHANNELS)
 # mentions joined by 和/、/及 of different kinds, or 等…渠道; 乡政府公开栏和各村公开栏 is one channel).
 # Posts counted across platforms (政务网站、微信、微博共发布各类信息2483条, reposts included) are
 # neither, so only 公开 makes it a total.
-CHANNEL_MENTION = (r"(?:网站|网(?![上络])|平台|子站|专栏|栏目|公众号|微信|微博|客户端|APP|公开栏|公示栏|宣传栏|显示屏|电子屏"
-                   r"|报刊|报纸|电视|广播|政报|公报|简报)")
+CHANNEL_MENTION = (r"(?:网站|网(?![上络])|平台|子站|专栏|栏目|公众号|微信|微博|客户端|APP|公开栏|公示栏|宣传栏|" + SCREEN
+                   + r"|报刊|报纸|电视|广播|政报|公报|简报)")
 CHANNELS_JOINED = r"^[^,，;；。]{0,16}?(?:和|、|及|与|以及|或)[^,，;；。]{0,16}?$"  # the words between two of them
 MANY_CHANNELS = r"(?:等|多种)(?!其他|其它)[^,，;；。]{0,4}?(?:渠道|形式|方式|平台|途径|载体|媒介)"  # (公开栏等其他方式: other ways)
 DISCLOSED = r"(?:主动)?公开(?:了)?" + r"(?:" + PUBLISH_OBJECT + r")?"
@@ -55,7 +57,9 @@ ALL_IN_ONE_CHANNEL = (r"^(?:均|全部|都|全都)(?:在|通过|于|经)(?P<chan
 
 # 主要公开渠道分别为：… / 发布渠道包括: a list of channels with their counts follows (to the
 # sentence's end).
-CHANNEL_LIST_OPENER = r"(?:渠道|方式|途径|载体|平台)[^,，;；。\d]{0,6}?(?:分别为|分别是|主要为|主要有|包括)[:：]?"
+# 从公开方式看，: the same, as the angle the sentence takes.
+CHANNEL_LIST_OPENER = (r"(?:渠道|方式|途径|载体|平台)[^,，;；。\d]{0,6}?(?:分别为|分别是|主要为|主要有|包括)[:：]?"
+                       r"|(?:从|按|就)(?:公开|发布)?(?:渠道|方式|途径|载体)(?:上)?(?:来)?(?:看|分)")
 
 INTERVIEW = r"(?:在线|线上|网上|网络)访谈"
 QUOTE = r"[“”《》「」\"]?"

@@ -88,8 +88,9 @@ RATES = (
     # 同意公开和部分公开的占73.96% / 全部或部分公开的比例为75%: granted and partly granted together.
     Phrase("req_disclosure_rate_pct",
            before=r"(?:(?:同意|予以|准予|全部)?公开(?:的)?|全部)(?:和|及|与|或|、|以及)(?:同意|予以|准予)?部分公开(?:的)?"
-                  r"(?:申请|件数)?(?:合计|共|总计|共计)?(?:约|近|大约)?(?:占|所占)?(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|比例|比重|比率))?(?:的)?(?:比例|比重)?",
+                  r"(?:申请|件数)?(?:合计|共|总计|共计)?(?:约|近|大约)?(?:占|所占)?(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|比例|比重|比率|申请|件数))?(?:的)?(?:比例|比重)?",
            topic=REQUEST, example="同意公开和部分公开的占73.96%"),
+    # (同意公开和同意部分公开的申请占已办结申请的74.6%: the share of what was answered)
     Phrase("req_answer_rate_pct", before=r"(?:答复|办结|办复)率", before_in=(LEFT,), topic=REQUEST,
            example="按时答复率100%"),
     Phrase("req_disclosure_rate_pct", before=r"(?<!部分)(?:实际)?公开(?:的)?(?:比例|比率|率)", before_in=(LEFT,),

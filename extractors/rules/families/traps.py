@@ -55,13 +55,18 @@ TRAPS = (
     # A rate, not a count (对每一件申请, 每条信息).
     Trap(r"每\s*$", SEGMENT, example="对每一件申请，我局均认真登记、按时答复"),
     # Departments' websites and lower bodies' boards inside a government's report.
-    # (各村, 各嘎查, 各社区: a township's own boards, not other bodies')
-    Trap(r"(?:各(?!级|村|嘎查|社区|居委)|部门)[^,，;；。]{0,8}?(?:网站|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
+    # (各村, 各嘎查, 各社区: a township's own boards, not other bodies'; 政府门户网站及部门子网站: the
+    # portal with the departments' sites, every site of the jurisdiction)
+    Trap(r"(?:各(?!级|村|嘎查|社区|居委)|(?<![及和、与])部门)[^,，;；。]{0,8}?(?:网站|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
          example="区政府各部门网站全年发布信息1.7万条"),
     # (their boards are the jurisdiction's other ways inside the breakdown of its total: 全县共主动
     # 公开2146条，其中县政府门户网站发布1573条，各乡镇、部门公开栏发布573条)
     Trap(r"(?:各(?!级|村|嘎查|社区|居委)|部门)[^,，;；。]{0,8}?(?:公开栏|公示栏|宣传栏)", LEFT, r"^pro_", not_when="breakdown",
          example="各部门公开栏张贴信息800余条"),
+    # A reason for denial (法律法规规定的其他情形, after 涉及国家秘密, 商业秘密…), not an outcome.
+    # (法律、法规规定的: the segment starts after 、)
+    Trap(r"法规(?:规定|禁止)[^,，;；。\d]{0,6}?(?:其他|其它)", SEGMENT, r"^out_other",
+         example="法律法规规定的其他情形：0件"),
     # Leaders attending press conferences are not conferences held (省政府领导出席新闻发布会12场次).
     Trap(r"(?:出席|参加|参与)[^,，;；]{0,6}?$", SEGMENT, r"^pro_press_conferences$",
          example="省政府领导出席新闻发布会12场次"),
@@ -76,6 +81,9 @@ TRAPS = (
     # Window and online government services, licensing, fees of other kinds.
     Trap(r"办件|办事|审批|行政许可|许可事项|服务事项|政务服务事项|便民服务|代收|行政事业性收费|服务中心受理|网上申报|信箱|热线|12345", LEFT,
          r"^(?:req_|out_|fee_)", example="政务服务中心全年受理公众办事申请3.6万件"),
+    # Consultations (接待居民现场咨询62人次, 受理咨询和申请120件): questions answered, not requests.
+    # (告知向其他途径咨询办理 is an outcome's wording)
+    Trap(r"(?<!途径)(?<!渠道)(?<!部门)(?<!机关)咨询", SEGMENT, REQUEST_METRICS, example="街道受理点全年接待居民现场咨询62人次"),
     # A rate or count that follows another system's numbers in the sentence (12345热线办结率97.6%).
     Trap(r"办件|热线|12345|信箱|建议|提案|信访|审批|许可|办事|服务中心|留言|来信", SINCE_LAST_FACT, RATES,
          example="市政务服务中心全年办件量36.8万件，办结率99.8%"),
