@@ -114,6 +114,18 @@ def test_sniff_text_html_markdown():
     assert sniff_media_type(stray, "a.txt") == sniff.PLAIN_TEXT
 
 
+def test_delimited_data_is_no_report():
+    rows = "file,metric,value,evidence\n" + "".join(f'r{n}.txt,pro_total,{n},"全年主动公开信息{n}条，其中网站{n}条"\n'
+                                                      for n in range(12))
+    assert sniff_media_type(rows.encode(), "facts.csv") == sniff.CSV
+    assert sniff_media_type(rows.replace(",", "\t").encode(), "facts.tsv") == sniff.CSV
+    # a report saved as .csv is still read: its lines do not share a number of commas
+    report = "某某县2015年政府信息公开工作年度报告\n一、概述\n全年主动公开信息1820条，其中网站1500条，微博320条。\n二、其他\n无。\n"
+    assert sniff_media_type(report.encode(), "report.csv") == sniff.PLAIN_TEXT
+    # and a .txt holding commas is text
+    assert sniff_media_type(rows.encode(), "facts.txt") == sniff.PLAIN_TEXT
+
+
 def test_a_new_reader_slots_in_by_media_type(monkeypatch):
     monkeypatch.setattr(registry, "_READERS", dict(registry._READERS))
 

@@ -76,7 +76,8 @@ def footer_start(matching_lines: list[str]) -> int:
     return len(matching_lines)
 
 
-_LEADING_JUNK = re.compile(r"^(?:\s|•|·|<[^<>]*>)+")
+# (bullets: • · ■ □ ● ○ ◆ ◇ ▲ △ ★ ☆ ▪ ▶ ► ※ ✓ √; a dash stays: "- 3 -" is a page number)
+_LEADING_JUNK = re.compile(r"^(?:\s|[•·■□●○◆◇▲△★☆▪▶►※✓√]|<[^<>]*>)+")
 _TRAILING_JUNK = re.compile(r"(?:\s|<[^<>]*>)+$")
 
 

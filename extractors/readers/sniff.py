@@ -34,13 +34,14 @@ GIF = "image/gif"
 BMP = "image/bmp"
 TIFF = "image/tiff"
 WEBP = "image/webp"
+CSV = "text/csv"  # data in delimited rows (a spreadsheet's export): no report
 BINARY = "application/octet-stream"  # binary, but no format we recognise
 
 # The short names used in "unsupported_type:<name>" reasons.
 SHORT_NAMES = {
     PLAIN_TEXT: "txt", MARKDOWN: "md", HTML: "html", PDF: "pdf", DOCX: "docx", XLSX: "xlsx",
     PPTX: "pptx", ODT: "odt", DOC: "doc", XLS: "xls", PPT: "ppt", OLE: "ole", RTF: "rtf",
-    ZIP: "zip", GZIP: "gzip", SEVEN_ZIP: "7z", RAR: "rar", PNG: "png", JPEG: "jpeg", GIF: "gif",
+    CSV: "csv", ZIP: "zip", GZIP: "gzip", SEVEN_ZIP: "7z", RAR: "rar", PNG: "png", JPEG: "jpeg", GIF: "gif",
     BMP: "bmp", TIFF: "tiff", WEBP: "webp", BINARY: "binary",
 }
 
@@ -67,6 +68,8 @@ _OLE_BY_EXTENSION = {
     ".ppt": PPT, ".pps": PPT, ".dps": PPT,
 }
 _MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mdown"}
+_DELIMITED_EXTENSIONS = {".csv": b",", ".tsv": b"\t"}
+_MIN_DELIMITED_LINES = 0.8  # share of the first lines with the header's number of delimiters
 _HTML_EXTENSIONS = {".html", ".htm", ".shtml", ".xhtml", ".asp", ".aspx", ".jsp", ".php"}
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -144,6 +147,19 @@ def looks_binary(head: bytes) -> bool:
     return control > len(head) * _CONTROL_SHARE_FOR_BINARY
 
 
+def looks_delimited(head: bytes, file_name: str = "") -> bool:
+    """A .csv/.tsv whose first lines hold the header's number of delimiters (quoted fields aside):
+    rows of data, not a report saved under a wrong name."""
+    delimiter = _DELIMITED_EXTENSIONS.get(_extension(file_name))
+    if delimiter is None:
+        return False
+    lines = [re.sub(rb'"[^"]*"', b"", line) for line in head.splitlines()[:20] if line.strip()]
+    if len(lines) < 2:
+        return False
+    columns = lines[0].count(delimiter)
+    return columns >= 1 and sum(1 for line in lines if line.count(delimiter) == columns) >= len(lines) * _MIN_DELIMITED_LINES
+
+
 def looks_like_html(data: bytes, file_name: str = "") -> bool:
     head = _ascii_view(data[:_SNIFF_WINDOW])
     if _HTML_START.match(head) or _HTML_SKELETON.search(head):
@@ -177,6 +193,8 @@ def sniff_media_type(data: bytes, file_name: str = "") -> str:
         return BINARY
     if looks_like_html(data, file_name):
         return HTML
+    if looks_delimited(_ascii_view(head), file_name):
+        return CSV
     if _extension(file_name) in _MARKDOWN_EXTENSIONS:
         return MARKDOWN
     return PLAIN_TEXT
