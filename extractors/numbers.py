@@ -27,7 +27,8 @@ _PREFIX_QUALIFIERS = (
     # Negated bounds first: 不少于/不低于 are lower bounds, 不超过/不多于 upper bounds.
     (re.compile(r"(不少于|不低于|不下于|至少)$"), "over"),
     (re.compile(r"(不超过|不超|不多于|不高于|最多)$"), "under"),
-    (re.compile(r"(超过|超|逾|多于|高于|以上)$"), "over"),
+    # (以上 before a number is "the above": 以上15件申请均已办结; after it, a bound: 15件以上)
+    (re.compile(r"(超过|超|逾|多于|高于)$"), "over"),
     (re.compile(r"(近|接近|不足|不到|少于|低于|未满)$"), "under"),
     (re.compile(r"(约|大约|大概|约为)$"), "about"),
 )

@@ -856,6 +856,59 @@ case(FAM, "deciding_body", V, ("全市因政府信息公开引起的行政复议
 case(FAM, "deciding_body", V, "全市發生行政訴訟一件，某某區人民法院一審判決駁回原告訴訟請求。",
      F("lit_total", 1), F("lit_upheld", 1))
 
+FAM = "fees"
+# --- 免收 with the items named (一律免收检索、复制、邮寄等费用) ------------------------------------------
+case(FAM, "waived_items", FE, "全市各级行政机关对依申请公开一律免收检索、复制、邮寄等费用。", F("fee_collected_yuan", 0))
+case(FAM, "waived_items", FE, "对政府信息公开申请人免收复印费和邮寄费。", F("fee_collected_yuan", 0))
+case(FAM, "waived_items", FE, "依申請提供政府信息，全年免收各項費用。", F("fee_collected_yuan", 0))
+case(FAM, "waived_items", FE, "依申请提供信息收取复制费20元，免收检索费。", F("fee_collected_yuan", 20))
+
+FAM = "requests"
+# --- what a body received, all answered (区政府受理的19件均已按期答复) --------------------------------
+case(FAM, "received_then_all_answered", R, "全区共受理申请63件，其中区政府受理19件。区政府受理的19件均已按期答复。",
+     F("req_received", 63), F("req_received", 19, "exact", GOV), F("req_answered", 19, "exact", GOV))
+case(FAM, "received_then_all_answered", R, "全县共收到申请40件。县本级收到的十二件申请均已按时办结。",
+     F("req_received", 40), F("req_received", 12, "exact", OWN), F("req_answered", 12, "exact", OWN))
+case(FAM, "received_then_all_answered", R, "市政府辦公室受理的8件全部依法答覆。", F("req_answered", 8, "exact", GOV))
+# --- 上述N件申请均已办结 --------------------------------------------------------------------------
+case(FAM, "these_answered", R, ("全年收到申请7条。", "上述7条申请均已办结。"), F("req_received", 7), F("req_answered", 7))
+case(FAM, "these_answered", R, "全年受理申请十五件，以上十五件申请已全部按期答复。", F("req_received", 15), F("req_answered", 15))
+case(FAM, "these_answered", R, "全年受理申請9件，前述9件均已辦結。", F("req_received", 9), F("req_answered", 9))
+# --- the channel named by how the request was handed in (当面递交九件, 邮寄信函八件) --------------------
+case(FAM, "channel_handed_in", R, "全年受理申请二十三件，其中当面递交九件，邮寄信函八件，网上提交六件。",
+     F("req_received", 23), F("req_in_person", 9), F("req_letter", 8), F("req_online", 6))
+case(FAM, "channel_handed_in", R, "全年受理申请12件，其中窗口递交5件，通过邮寄7件。",
+     F("req_received", 12), F("req_in_person", 5), F("req_letter", 7))
+case(FAM, "channel_handed_in", R, "全年受理申請10件，當面遞交4件，傳真送達6件。",
+     F("req_received", 10), F("req_in_person", 4), F("req_fax", 6))
+
+FAM = "outcomes"
+# --- sorted by the answer's type: the outcomes themselves (按答复类型分：…) ------------------------------
+case(FAM, "by_answer_type", R, ("全年收到申请7条。", "按答复类型分：属于已主动公开范围的2条，同意公开的3条，不属于本机关公开范围的2条。"),
+     F("req_received", 7), F("out_already_public", 2), F("out_granted", 3), F("out_not_held_by_agency", 2))
+case(FAM, "by_answer_type", R, "全年受理申请20件。从办理结果看，同意公开12件，不予公开3件，信息不存在5件。",
+     F("req_received", 20), F("out_granted", 12), F("out_denied", 3), F("out_nonexistent", 5))
+case(FAM, "by_answer_type", R, "全年受理申請30件。按處理情況分，同意公開二十件，部分公開十件。",
+     F("req_received", 30), F("out_granted", 20), F("out_partial", 10))
+
+FAM = "absence"
+# --- the applicants named, then no request (无公民、法人或其他组织向我镇提出…申请) -------------------------
+case(FAM, "no_applicant_asked", R, "本年度无公民、法人或其他组织向市政府提出政府信息公开申请。", F("req_received", 0))
+case(FAM, "no_applicant_asked", R, "全年没有群众向我们提交信息公开申请。", F("req_received", 0))
+case(FAM, "no_applicant_asked", R, "全年無任何單位和個人向本局遞交政府信息公開申請。", F("req_received", 0))
+# --- label lines in a report without headings (■ 收费：未收取费用, 行政复议及行政诉讼：均为零, 申诉：无) ---
+case(FAM, "labels_without_headings", O, ("收费：未收取费用。", "行政复议及行政诉讼：均为零。"),
+     F("fee_collected_yuan", 0), F("recon_total", 0), F("lit_total", 0))
+case(FAM, "labels_without_headings", O, ("申诉：无。", "收费情况：全年未收取任何费用。"),
+     F("complaint_total", 0), F("fee_collected_yuan", 0))
+case(FAM, "labels_without_headings", O, ("費用：分文未收。", "行政訴訟：皆無"), F("fee_collected_yuan", 0), F("lit_total", 0))
+
+FAM = "proactive"
+# --- 公布, and the body's own information (公开我镇信息35条) ------------------------------------------
+case(FAM, "publish_variants", P, "全年在鄉政務公開欄公佈信息二十九條。", F("pro_other", 29))
+case(FAM, "publish_variants", P, "全年通过市政府网站公开我镇信息35条。", F("pro_website", 35, "exact", GOV))
+case(FAM, "publish_variants", P, "通过门户网站公布本局政务信息1,200余条。", F("pro_website", 1200, "over"))
+
 
 @pytest.mark.parametrize("item", CASES, ids=[item.id for item in CASES])
 def test_phrasing(item: Case) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.normalize import to_matching
 from extractors.rules import sections
 
 
@@ -31,3 +32,14 @@ def test_in_an_outline_of_parts_a_numbered_heading_is_a_section_of_its_part(part
 
 def test_without_parts_a_numbered_heading_opens_a_part():
     assert _parts("一、概述", "二、答复情况") == [sections.OVERVIEW, sections.OTHER]
+
+
+@pytest.mark.parametrize("heading, part", [
+    ("四、依申请公开收费及减免情况", sections.FEES),
+    ("四、依申请公开的收费情况", sections.FEES),
+    ("（四）申請公開收費及減免情況", sections.FEES),  # (traditional: fed as its matching text)
+    ("三、依申请公开及收费情况", sections.REQUESTS),  # (a heading naming two parts takes the first)
+    ("三、依申请公开政府信息情况", sections.REQUESTS),
+])
+def test_the_fees_of_requests_are_the_part_on_fees(heading, part):
+    assert _parts("一、概述", "二、主动公开政府信息情况", to_matching(heading))[-1] == part

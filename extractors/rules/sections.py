@@ -30,6 +30,8 @@ _CATEGORY_WORDS = (
     (PROBLEMS, re.compile(r"问题|改进|不足|打算|计划|下一步|工作思路|今后")),
     (PROACTIVE, re.compile(r"主动公开")),
     (REVIEW, re.compile(r"复议|诉讼|申诉")),
+    # (依申请公开收费及减免情况: the fees of requests, a part of its own)
+    (FEES, re.compile(r"(?:依申请|申请)(?:公开)?(?:的)?(?:收费|费用)|收费(?:及|和|与)减免")),
     (REQUESTS, re.compile(r"依申请|申请公开|公开申请")),
     (FEES, re.compile(r"收费|减免")),
     (OVERVIEW, re.compile(r"概述|概况|总体|基本情况")),

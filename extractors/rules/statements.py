@@ -159,7 +159,7 @@ def _labelled_none(window: Window) -> list[Stated]:
     if not found:
         return []
     label = found["label"]
-    if (window.part == sections.REVIEW or re.search("复议|诉讼", label)) and _REVIEW_KIND_LABEL.fullmatch(label):
+    if (window.part == sections.REVIEW or re.search("复议|诉讼|申诉|举报|投诉", label)) and _REVIEW_KIND_LABEL.fullmatch(label):
         return [Stated(metric, 0.0, "labelled_none") for metric, named in _REVIEW_KINDS_NAMED if named.search(label)]
     if ((window.part == sections.FEES or window.topic == FEE) and re.search(r"收费|费用|收取", label)
             or _FEES_LABEL.fullmatch(label)):

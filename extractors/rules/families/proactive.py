@@ -13,9 +13,10 @@ from extractors.rules.matcher import (
     LEFT, SEGMENT, SENTENCE, SENTENCE_BEFORE_AND_CLAUSE, SENTENCE_TO_HERE, SINCE_LAST_FACT, Phrase,
 )
 
-PUBLISH_VERB = r"(?:主动)?(?:公开|发布|发送|推送|刊发|刊登|刊载|编发|更新|公示|张贴)(?:了)?"
+PUBLISH_VERB = r"(?:主动)?(?:公开|发布|公布|发送|推送|刊发|刊登|刊载|编发|更新|公示|张贴)(?:了)?"
 # (公开办事指南、审批流程等信息62条: the kinds listed before 等 are the information's)
-PUBLISH_OBJECT = (r"(?:[\u4e00-\u9fff、“”]{1,16}?等)?(?:各类|各种|相关)?(?:动态|政府|政务|规范性|政策性)?(?:信息|文件|消息)"
+# (公开我镇信息35条: the body's own information)
+PUBLISH_OBJECT = (r"(?:(?:我|本)(?:镇|乡|街道|局|委|办|单位|机关|中心)(?:的)?)?(?:[\u4e00-\u9fff、“”]{1,16}?等)?(?:各类|各种|相关)?(?:动态|政府|政务|规范性|政策性)?(?:信息|文件|消息)"
                   r"(?:数量|总数)?")
 # The act of publishing with its object (公开政府信息N条); after a channel's name the verb alone
 # carries the count (其中政府网站公开7000条), when nothing follows the number (in 在政府网站公开

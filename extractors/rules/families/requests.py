@@ -23,7 +23,7 @@ CHANNELS = (
 )
 # A channel's count names the request (申请, 提交, 方式 …); how a request was answered or settled
 # is an outcome, not the channel it came by.
-CHANNEL_WORD = r"申请|受理|提交|提出|方式|形式|渠道|通道"
+CHANNEL_WORD = r"申请|受理|提交|提出|递交|寄送|邮寄|送达|方式|形式|渠道|通道"
 NOT_A_CHANNEL = r"答复|回复|告知|引导|解决|获取|不明确|不存在|办理的|转"
 
 ANSWER_VERB = r"(?:答复|办结|办复|回复|处理完毕|办理完毕|予以答复)"
@@ -72,6 +72,10 @@ PHRASES = (
     # 受理45件依申请公开事项 / 受理的24件申请 (a bare 申请, not 申请人 or 申请表)
     Phrase("req_received", after=r"(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))",
            near=RECEIVE_VERB, topic=REQUEST, example="受理45件依申请公开事项"),
+    # 区政府受理的19件均已按期答复: what a body received, all answered.
+    Phrase("req_answered", before=RECEIVE_VERB + r"(?:了)?的(?:申请)?",
+           after=r"(?:申请)?(?:均|都|全部|均已|都已|已全部)[^,，;；\d]{0,14}?" + ANSWER_VERB, topic=REQUEST,
+           example="区政府受理的19件均已按期答复"),
     # 57件申请已全部办结: the number first, the answer after it.
     Phrase("req_answered", after=ANSWERED_AFTER, topic=REQUEST, when=("number_first",), example="57件申请已全部办结"),
     # 按时答复申请98件 / 办结政府信息公开申请112件

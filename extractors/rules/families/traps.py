@@ -100,7 +100,8 @@ TRAPS = (
          example="其中，自然人申请180件，法人或其他组织申请20件"),
     # Shares by applicant type or by topic (公民申请占90%, 从申请内容看…其他占36%).
     Trap(r"公民|自然人|法人|其他组织|企业|个人|律师|外地|本地", SEGMENT, SHARES, example="公民申请占90%"),
-    Trap(r"^\s*(?:从|按|就|以)[^,，;；]{0,12}?(?:内容|领域|类别|类型|对象|主体|申请人|身份|部门|地区)[^,，;；]{0,4}?(?:看|来看|分|划分|统计|分析)",
+    # (按答复类型分 / 从办理结果看 sort by outcome: the codes themselves)
+    Trap(r"^\s*(?:从|按|就|以)(?![^,，;；]{0,4}?(?:答复|办理|处理)(?:结果|类型|情况))[^,，;；]{0,12}?(?:内容|领域|类别|类型|对象|主体|申请人|身份|部门|地区)[^,，;；]{0,4}?(?:看|来看|分|划分|统计|分析)",
          SENTENCE, example="从申请内容看，涉及征地拆迁的占41.7%，其他占36%"),
     # One charged item among several (收取检索费180元、复制费356.5元、邮寄费92元，合计628.5元): the
     # items are parts of the fee; their sum, or the one item charged, is the fee (复制费用560元，
