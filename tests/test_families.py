@@ -909,6 +909,31 @@ case(FAM, "publish_variants", P, "全年在鄉政務公開欄公佈信息二十�
 case(FAM, "publish_variants", P, "全年通过市政府网站公开我镇信息35条。", F("pro_website", 35, "exact", GOV))
 case(FAM, "publish_variants", P, "通过门户网站公布本局政务信息1,200余条。", F("pro_website", 1200, "over"))
 
+# --- label lines: the total as a label, the channel and the outcome of the requests counted ---------
+case(FAM, "total_label", P, ("网站发布信息：61条", "微信公众号发布信息：214条", "主动公开合计：275条"),
+     F("pro_website", 61), F("pro_wechat", 214), F("pro_total", 275))
+case(FAM, "total_label", P, "主动公开信息总数：一千二百条", F("pro_total", 1200))
+case(FAM, "total_label", P, "主動公開政府信息合計：3,200餘條", F("pro_total", 3200, "over"))
+case(FAM, "column_of_a_channel", P, "全年发布政府信息173条，其中市政府门户网站局信息公开专栏129条，政务微博44条。",
+     F("pro_total", 173), F("pro_website", 129), F("pro_weibo", 44))
+case(FAM, "column_of_a_channel", P, "全年主动公开信息90条，其中市政府网站“区县动态”栏目60条，公开栏30条。",
+     F("pro_total", 90), F("pro_website", 60), F("pro_other", 30))
+case(FAM, "column_of_a_channel", P, "全年主動公開信息八十條，其中政府網站信息公開專欄五十條，微信三十條。",
+     F("pro_total", 80), F("pro_website", 50), F("pro_wechat", 30))
+FAM = "requests"
+case(FAM, "labelled_channel_outcome", R, ("收到申请：1件", "申请方式：信函", "办理结果：属于已主动公开范围，已告知获取方式"),
+     F("req_received", 1), F("req_letter", 1), F("out_already_public", 1))
+case(FAM, "labelled_channel_outcome", R, ("受理申请：3件", "申请方式：均为网上申请"), F("req_received", 3), F("req_online", 3))
+case(FAM, "labelled_channel_outcome", R, ("收到申請：1件", "申請渠道：當面", "辦理結果：同意公開"),
+     F("req_received", 1), F("req_in_person", 1), F("out_granted", 1))
+# (two channels named: no channel; two requests: the outcome label says nothing of each)
+case(FAM, "labelled_channel_outcome", R, ("收到申请：2件", "申请方式：当面、信函", "办理结果：同意公开"), F("req_received", 2))
+FAM = "reviews"
+case(FAM, "complaint_after_reviews", O, "行政复议：0件；行政诉讼：0件；申诉：0件。",
+     F("recon_total", 0), F("lit_total", 0), F("complaint_total", 0))
+case(FAM, "complaint_after_reviews", O, "全年发生行政复议1件；申诉2件。", F("recon_total", 1), F("complaint_total", 2))
+case(FAM, "complaint_after_reviews", O, "行政訴訟：零件；申訴：一件。", F("lit_total", 0), F("complaint_total", 1))
+
 
 @pytest.mark.parametrize("item", CASES, ids=[item.id for item in CASES])
 def test_phrasing(item: Case) -> None:

@@ -32,6 +32,7 @@ _MIN_WRAPPED_LINES = 3  # full lines stopping mid-sentence that make a file hard
 # "full" is generous; a short line stopping mid-sentence (涉及商业秘密：3件, a signature) is a
 # label or a list item.
 _FULL_SHARE = 0.6
+_WIDTH_SLACK = 6  # …but a file is wrapped only when such lines reach the width (within ~3 characters)
 _MIN_WIDTH = 30  # narrower "widths" are lists, not a page
 
 
@@ -62,7 +63,11 @@ def wrap_breaks(text: str) -> list[tuple[int, int]]:
     def fills_the_page(index: int) -> bool:
         return widths[index] >= page_width * _FULL_SHARE
 
-    if sum(1 for index in range(len(lines)) if stops_mid_sentence(index) and fills_the_page(index)) < _MIN_WRAPPED_LINES:
+    # The file is laid out at a width when several lines stopping mid-sentence reach it (label
+    # lines, 发布信息：61条, stop mid-sentence too, at any width).
+    at_the_width = sum(1 for index in range(len(lines))
+                       if stops_mid_sentence(index) and widths[index] >= page_width - _WIDTH_SLACK)
+    if at_the_width < _MIN_WRAPPED_LINES:
         return []
     breaks = []
     for index in range(len(lines) - 1):

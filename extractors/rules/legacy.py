@@ -47,7 +47,7 @@ _TOPIC_WORDS = (
     (LIT, re.compile(r"行政诉讼|诉讼|起诉")),
     (REQUEST, re.compile(r"依申请|信息公开申请|公开申请|申请公开|申请(?:形式|方式|渠道|内容)")),
     # (■ 收费：未收取费用 in a report without headings: the label names the part)
-    (FEE, re.compile(r"^\s*(?:依申请公开)?(?:收费|费用)(?:及减免)?(?:情况)?\s*[：:]")),
+    (FEE, re.compile(r"^\s*(?:\d{1,2}\s*[.．、]\s*|[（(][一二三四五六七八九十\d]{1,2}[)）]\s*)?(?:依申请公开)?(?:收费|费用)(?:及减免)?(?:情况)?\s*[：:]")),
 )
 # Letters, visits, hotlines and mailboxes (市长信箱来信560件，办结率100%) are another system than
 # disclosure requests, even inside the part on requests (a lone 来访/来信 can name a channel).

@@ -93,6 +93,8 @@ def numberless_facts(window: Window, first_clause: bool, received_total: float |
         if received_total == 1 and request_count is None and (by := _THE_ONE_BY.match(window.clause)):
             # 收到申请1件。申请人通过信函要求公开……: the one request's channel, a sentence later
             stated += requests_by_one_channel(window.clause[by.end():], Counted("req_received", 1.0, None))
+    if window.topic == REQUEST and received_total and not first_clause:
+        stated += _labelled_requests(window, received_total)
     if request_count is not None and window.topic == REQUEST:
         # 受理申请19件，均为网上申请 / 受理申请1件，为网上申请: every request came by that channel.
         if all_by := (_ALL_BY_ONE_CHANNEL.match(window.clause)
@@ -109,6 +111,26 @@ def numberless_facts(window: Window, first_clause: bool, received_total: float |
                 stated.append(Stated(metric, proactive_count.value, "all_in_one_channel", 0.75, proactive_count.scope))
                 break
     return stated
+
+
+# Label lines after a count of requests (收到申请：1件 / 申请方式：信函 / 办理结果：属于已主动公开范围).
+_CHANNEL_LABEL = re.compile(r"^\s*(?:申请)?(?:方式|渠道|途径|形式)\s*[：:]\s*(?:均为|全部为|都是|均是|为)?(?P<channel>[^,，;；。、和及]{1,8}?)"
+                            r"(?:申请|提交|提出)?\s*[。；;]?\s*$")
+_OUTCOME_LABEL = re.compile(r"^\s*(?:办理|答复|处理)(?:结果|情况)\s*[：:]")
+
+
+def _labelled_requests(window: Window, received_total: float) -> list[Stated]:
+    """申请方式：信函 names the channel of every request counted before (one channel named, no
+    count); 办理结果：属于已主动公开范围 the outcome of the one request there was."""
+    if labelled := _CHANNEL_LABEL.match(window.sentence):
+        named = [metric for metric, channel in _REQUEST_CHANNELS if channel.search(labelled["channel"])]
+        if len(named) == 1:
+            return [Stated(named[0], received_total, "labelled_channel", 0.75)]
+    if received_total == 1 and _OUTCOME_LABEL.match(window.sentence):
+        found = [metric for metric, pattern in _OUTCOME_SAID if pattern.search(window.opening)]
+        if len(found) == 1:
+            return [Stated(found[0], 1.0, "labelled_outcome", 0.75)]
+    return []
 
 
 def requests_by_one_channel(naming: str, count: Counted) -> list[Stated]:

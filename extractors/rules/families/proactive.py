@@ -144,7 +144,9 @@ _CHANNEL_ROWS = (
     # (政务微博、微信1500条: both together).
     Phrase("pro_new_media", before=r"(?:" + CHANNELS[0][1] + r")[^,，;；。\d]{0,4}?", before_in=(LEFT,),
            when=_IN_PART + ("lists_channels", "nothing_after"), example="其中政务微博、微信1500条"),
-    *(Phrase(metric, before=r"(?:" + channel + r")[^,，;；。\d]{0,4}?(?:[（(][^（()）\d]{1,8}[)）])?(?:张贴|发布|公开|推送|刊登)?",
+    # (门户网站局信息公开专栏129条: a column of the channel named after it)
+    *(Phrase(metric, before=r"(?:" + channel + r")(?:[^,，;；。\d]{0,10}?(?:专栏|栏目|子站|频道))?[^,，;；。\d]{0,4}?"
+                            r"(?:[（(][^（()）\d]{1,8}[)）])?(?:张贴|发布|公开|推送|刊登)?",
              when=_IN_PART + ("lists_channels", "nothing_after"), example="其中区政府门户网站98条")
       for metric, channel in CHANNELS),
 )
@@ -185,6 +187,9 @@ PHRASES = EVENTS + (
     Phrase("pro_gazette", before=PUBLISHED, near=GAZETTE, near_in=SENTENCE_BEFORE_AND_CLAUSE, when=_IN_PART,
            example="《政府公报》刊发4期，公开信息23条"),
     Phrase("pro_total", before=TOTAL_ACT, when=_IN_PART + ("subject_named",), example="全县主动公开政府信息3482条"),
+    # 主动公开合计：275条: the total as a label.
+    Phrase("pro_total", before=r"主动公开(?:政府|政务)?(?:信息)?(?:数量|条数)?(?:合计|总计|总数|共计)", when=_IN_PART,
+           example="主动公开合计：275条"),
     # 全年共主动公开政府信息6789条: the act opening the sentence states the report's own total.
     Phrase("pro_total", before=TOTAL_ACT, when=_IN_PART + ("opens_with_the_total_act",),
            example="全年共主动公开政府信息6789条"),

@@ -57,4 +57,7 @@ PHRASES = (
       for total, kind in (("recon_total", "复议"), ("lit_total", "诉讼"))),
     Phrase("complaint_total", before=r"(?:申诉|举报|投诉)(?:案件)?", part=sections.REVIEW, unless=ALL_REVIEWS,
            example="申诉1件"),
+    # 行政复议：0件；行政诉讼：0件；申诉：0件, in any part: 申诉 after the reviews.
+    Phrase("complaint_total", before=r"申诉(?:案件)?", topic=REVIEW, unless=ALL_REVIEWS,
+           example="行政复议：0件；行政诉讼：0件；申诉：0件"),
 )
