@@ -48,6 +48,12 @@ _YEAR = YEAR_NUMBER + r"\s*年度?"
 _TITLE_BODY_BEFORE_YEAR = re.compile(r"^(?:关于)?(?P<body>[\u4e00-\u9fff()（）]{2,40}?)\s*" + _YEAR)
 _TITLE_BODY_BEFORE_NAME = re.compile(
     r"^(?:关于)?(?:" + _YEAR + r")?\s*(?P<body>[\u4e00-\u9fff()（）]{2,40}?)(?:人民)?(?:政府)?(?:信息公开|政务公开)")
+# (都匀经济开发区管委会年度报告: a reduced title, the body before the report's name alone)
+_TITLE_BODY_BEFORE_REPORT = re.compile(r"^(?:关于)?(?P<body>[\u4e00-\u9fff()（）]{2,40}?)(?:工作)?年度报告$")
+# 现将都匀经济开发区管理委员会2014年度政府信息公开工作年度报告公布如下: the report names its body
+# where it declares itself, near its start.
+_DECLARED_BODY = re.compile(r"现将(?P<body>[\u4e00-\u9fff()（）]{2,40}?)\s*" + _YEAR + r"[^。；;]{0,20}?报告")
+_DECLARATION_REACH = 2000
 _GOVERNMENT_OFFICE = re.compile(r"政府(?:办公厅|办公室|办)$")
 _TITLE_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十]+篇|Page\s*\d+|名\s*称|标\s*题)\s*[:：\-—]?\s*", re.I)
 
@@ -56,7 +62,7 @@ _TITLE_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十]+篇|Page\s*
 class Issuer:
     name: str | None  # as printed (simplified script), e.g. 金乡县水务局; None when not printed
     kind: str  # government | department | township | other | unknown
-    source: str  # where the kind was read: title | label (the page's label or signature) | voice | none
+    source: str  # where the kind was read: title | declaration (现将…报告如下) | label (the page's label or signature) | voice | none
 
 
 def kind_of_name(name: str) -> str:
@@ -69,7 +75,7 @@ def kind_of_name(name: str) -> str:
 
 def _title_body(title_matching: str) -> str | None:
     title = _TITLE_PREFIX.sub("", re.sub(r"\s+", "", title_matching))
-    for pattern in (_TITLE_BODY_BEFORE_YEAR, _TITLE_BODY_BEFORE_NAME):
+    for pattern in (_TITLE_BODY_BEFORE_YEAR, _TITLE_BODY_BEFORE_NAME, _TITLE_BODY_BEFORE_REPORT):
         found = pattern.match(title)
         if found:
             body = found["body"]
@@ -87,8 +93,9 @@ def _voice(matching: str) -> str | None:
 def identify_issuer(matching: str, title_matching: str | None, labelled_body: str | None) -> Issuer:
     """The issuer of a report from its (matching) text, its title and a body named by the page's
     label or signature (``ReportMetadata.issuing_body``)."""
-    if title_matching:
-        body = _title_body(title_matching)
+    declared = _DECLARED_BODY.search(matching[:_DECLARATION_REACH])
+    for title in (title_matching, declared and declared.group()[2:]):
+        body = _title_body(title) if title else None
         if body:
             # The general office titling a report with its own name (…人民政府办公室2022年…)
             # reports on itself; signing the government's report, it is the government.
@@ -96,7 +103,7 @@ def identify_issuer(matching: str, title_matching: str | None, labelled_body: st
             # A report titled with the place alone (重庆市2016年…) is its government's, whoever
             # signs it; the signing office names it only when it is the government's own.
             named = labelled_body if kind == GOVERNMENT and labelled_body and kind_of_name(labelled_body) == GOVERNMENT else body
-            return Issuer(named, kind, "title")
+            return Issuer(named, kind, "title" if title is title_matching else "declaration")
     # The page's label or signature names the body; the report's own voice (我局 / 我镇 / 我县)
     # decides when they disagree, a 来源 label naming a website's office as often as the body.
     label_kind = kind_of_name(labelled_body) if labelled_body else UNKNOWN

@@ -934,6 +934,24 @@ case(FAM, "complaint_after_reviews", O, "行政复议：0件；行政诉讼：0�
 case(FAM, "complaint_after_reviews", O, "全年发生行政复议1件；申诉2件。", F("recon_total", 1), F("complaint_total", 2))
 case(FAM, "complaint_after_reviews", O, "行政訴訟：零件；申訴：一件。", F("lit_total", 0), F("complaint_total", 1))
 
+FAM = "fees"
+case(FAM, "fee_part_none", FE, "无。", F("fee_collected_yuan", 0))
+case(FAM, "fee_part_none", FE, "没有", F("fee_collected_yuan", 0))
+case(FAM, "fee_part_none", FE, "不涉及。", F("fee_collected_yuan", 0))
+case(FAM, "fee_part_none", P, "无。")  # (elsewhere a bare 无 says nothing of fees)
+case(FAM, "fee_items_not_charged", FE, "本年度未收取政府信息公开检索、复制、邮寄等费用。", F("fee_collected_yuan", 0))
+case(FAM, "fee_items_not_charged", FE, "全年均未向申请人收取检索费、复制费和邮寄费等各项费用。", F("fee_collected_yuan", 0))
+case(FAM, "fee_items_not_charged", FE, "本機關沒有收取依申請公開檢索、複製、郵寄等相關費用。", F("fee_collected_yuan", 0))
+
+FAM = "outcomes"
+# --- the one request's outcome named alone after it (申请1件，为当面申请，已按时答复，同意公开) --------------
+case(FAM, "outcome_of_the_one", R, "本年度受理政府信息公开申请1件，为当面申请，已按时答复，同意公开。",
+     F("req_received", 1), F("req_in_person", 1), F("req_answered", 1), F("out_granted", 1))
+case(FAM, "outcome_of_the_one", R, "全年收到申请一件，经审查，不予公开。", F("req_received", 1), F("out_denied", 1))
+case(FAM, "outcome_of_the_one", R, "全年受理申請1件，屬於已主動公開範圍。", F("req_received", 1), F("out_already_public", 1))
+# (two requests: a bare outcome says nothing of each)
+case(FAM, "outcome_of_the_one", R, "全年受理申请2件，同意公开。", F("req_received", 2))
+
 
 @pytest.mark.parametrize("item", CASES, ids=[item.id for item in CASES])
 def test_phrasing(item: Case) -> None:

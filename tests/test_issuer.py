@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.issuer import DEPARTMENT, GOVERNMENT, OTHER, TOWNSHIP, UNKNOWN, Issuer, identify_issuer, kind_of_name
+from extractors.normalize import to_matching
 from extractors.pipeline import extract_facts, read_report
 from extractors.rules.scope import clause_subject
 
@@ -29,10 +30,24 @@ def test_kind_of_a_name(name, kind):
     # the general office titling the report with its own name reports on itself
     ("武汉市汉阳区人民政府办公室2022年政府信息公开工作年度报告", None, DEPARTMENT, "武汉市汉阳区人民政府办公室"),
     ("2014年度政府信息公开年报", "苏州市姑苏区双塔街道办事处", TOWNSHIP, "苏州市姑苏区双塔街道办事处"),
+    # a reduced title: the body before the report's name alone
+    ("某某经济开发区管委会年度报告", None, OTHER, "某某经济开发区管委会"),
+    ("某某县农业农村局工作年度报告", None, DEPARTMENT, "某某县农业农村局"),
 ])
 def test_issuer_from_title_and_label(title, labelled, kind, name):
     issuer = identify_issuer("", title, labelled)
     assert (issuer.kind, issuer.name) == (kind, name)
+
+
+@pytest.mark.parametrize("text, kind, name", [
+    ("现将某某经济开发区管理委员会2014年度政府信息公开工作年度报告公布如下。", OTHER, "某某经济开发区管理委员会"),
+    ("现将某某县交通运输局2016年政府信息公开工作报告如下：", DEPARTMENT, "某某县交通运输局"),
+    ("現將某某鎮2012年度政府信息公開工作年度報告發佈如下。", TOWNSHIP, "某某镇"),
+])
+def test_issuer_from_the_report_s_declaration(text, kind, name):
+    """No title names the body (某某年度报告 / a missing title): the sentence declaring the report does."""
+    issuer = identify_issuer(to_matching(text), "年度报告", None)
+    assert (issuer.kind, issuer.name, issuer.source) == (kind, name, "declaration")
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -54,6 +69,17 @@ def _facts(text: str) -> set[tuple[str, float, str]]:
 def test_a_township_s_figures_are_its_own():
     facts = _facts("2015年石门镇政府信息公开工作年度报告\n2015年我镇主动公开政府信息312条，全年未收到政府信息公开申请。")
     assert ("pro_total", 312, "government") in facts
+
+
+@pytest.mark.parametrize("sentence, fact", [
+    ("本年度苏木共主动公开政府信息一百二十七条。", ("pro_total", 127, "government")),
+    ("本年度苏木受理政府信息公开申请零件。", ("req_received", 0, "government")),
+    ("全年苏木主动公开信息58条。", ("pro_total", 58, "government")),
+])
+def test_a_sumu_names_itself_by_its_kind(sentence, fact):
+    """A 苏木 (a township of Inner Mongolia) speaks of itself as 苏木, as a 街道 does."""
+    facts = _facts(f"某某旗某某苏木2014年政府信息公开工作年度报告\n一、主动公开情况\n{sentence}")
+    assert fact in facts
 
 
 def test_a_department_s_figures_are_its_own_but_the_county_s_are_whole():

@@ -599,3 +599,46 @@ _T3_LABELS = {
     "t3_handled_total": "（七）总计",
     "t3_carried_over_out": "四、结转下年度继续办理",
 }
+
+
+def _balanced_2021() -> dict[str, tuple[int, ...]]:
+    """T3_2021's applicant cells with every total recomputed, so that every identity holds."""
+    outcomes = [code for code in T3_2021 if code not in
+                ("t3_new_received", "t3_carried_over_in", "t3_handled_total", "t3_carried_over_out")]
+    cells = {code: list(values[:6]) for code, values in T3_2021.items()}
+    cells["t3_handled_total"] = [sum(cells[code][column] for code in outcomes) for column in range(6)]
+    cells["t3_carried_over_out"] = [cells["t3_new_received"][column] + cells["t3_carried_over_in"][column]
+                                    - cells["t3_handled_total"][column] for column in range(6)]
+    return {code: (*values, sum(values)) for code, values in cells.items()}
+
+
+@pytest.mark.parametrize("glued_code, printed", [
+    # some cells glued, the others printed apart: 97|12|3|1|3 (9|71|2|31|3 fits the row too; the
+    # column identities leave only the first)
+    ("t3_new_received", "9712313 3 119"),
+    ("t3_granted", "31410 1 1 38"),
+    ("t3_partial", "7 10000 8"),
+])
+def test_a_text_row_with_some_cells_glued_is_cut_where_one_cut_fits(glued_code, printed) -> None:
+    rows = _balanced_2021()
+    lines = [T3_HEAD] + [f"{_T3_LABELS[code]} {printed}\n" if code == glued_code else t3_line(_T3_LABELS[code], values)
+                         for code, values in rows.items()]
+    notes: list[Note] = []
+    facts = extract_table_facts(text_document("".join(lines)), "format_2021", notes)
+    got = {(f.metric, f.applicant): f.value for f in facts if f.metric.startswith("t3_")}
+    assert [got.get((glued_code, applicant)) for applicant in APPLICANTS] == list(rows[glued_code])
+    assert notes == []
+
+
+def test_a_text_row_that_fits_several_placements_is_left_out_with_a_note() -> None:
+    # 2.其他法律行政法规禁止公开 printed "1 1 2": its blanks dropped, the two 1s may sit in any two of
+    # the six applicant columns, and without the total rows no column identity tells which.
+    rows = _balanced_2021()
+    rows.pop("t3_handled_total")
+    rows.pop("t3_carried_over_out")  # (no column identity to decide)
+    lines = [T3_HEAD] + [f"{_T3_LABELS[code]} 1 1 2\n" if code == "t3_denied_law_prohibited" else t3_line(_T3_LABELS[code], values)
+                         for code, values in rows.items()]
+    notes: list[Note] = []
+    facts = extract_table_facts(text_document("".join(lines)), "format_2021", notes)
+    assert not [f for f in facts if f.metric == "t3_denied_law_prohibited"]
+    assert any(note.kind == "row_unreadable" and "其他法律行政法规禁止公开" in note.detail for note in notes)

@@ -104,7 +104,7 @@ _SELF_NOT_SYSTEM = r"(?![\u4e00-\u9fff]{0,1}(?:部门|系统))"
 _SELF_BODY = {
     DEPARTMENT: re.compile(r"^(?:本|我)(?:委|局|厅|办|署|中心|部门|单位|机关)" + _SELF_NOT_SYSTEM),
     TOWNSHIP: re.compile(r"^(?:(?:本|我)(?:乡|镇|街道|街|苏木|单位|机关)" + _SELF_NOT_SYSTEM
-                         + r"|(?:乡|镇|街道)(?:人民)?政府|街道办(?:事处)?|办事处|街道(?=共|全年|主动|累计|收到|受理))"),
+                         + r"|(?:乡|镇|街道)(?:人民)?政府|街道办(?:事处)?|办事处|(?:街道|苏木)(?=共|全年|主动|累计|收到|受理))"),
     # (a development zone's committee speaks of itself as 管委会)
     OTHER: re.compile(r"^(?:(?:本|我)(?:委|办|区|园区|单位|机关)" + _SELF_NOT_SYSTEM + r"|(?:本|我)?(?:管委会|管理委员会)(?!办公室))"),
 }

@@ -35,6 +35,8 @@ _REQUESTS_LABEL = re.compile(r"(?:本年度?|全年)?(?:政府信息)?(?:依申�
 # An outcome said near the clause's start (words of outcomes.OUTCOMES; 其他 says no outcome).
 _OUTCOME_SAID = tuple((metric, re.compile(r"^[^,，;；\d]{0,16}?(?:" + said + r")"))
                       for metric, said in outcomes.OUTCOMES if metric != "out_other")
+# 同意公开 / 予以公开 / 属于已主动公开范围, the clause naming nothing but an outcome
+_BARE_OUTCOME = re.compile(r"^(?:并|已|均|且|经审查)?[^,，;；\d]{0,12}?[。；;]?\s*$")
 # (当场向其提供了名单复印件 / 依法向其提供了相关文件: the one request granted)
 _PROVIDED_TO_THE_ONE = re.compile(r"^[^,，;；\d]{0,10}?(?:向|为)(?:其|申请人)提供")
 _OF_ALL_REQUESTS = re.compile(r"^(?:上述|以上|所有|这些)?(?:的)?(?:政府信息公开|依申请公开)?申请(?:事项)?(?:均|全部|都)")
@@ -155,6 +157,8 @@ def _outcome_of_all(opening: str, received_total: float) -> list[Stated]:
         found = ["out_granted"]
     if len(found) != 1:
         return []
+    if received_total == 1 and _BARE_OUTCOME.match(opening):
+        return [Stated(found[0], 1.0, "outcome_of_the_one", 0.75)]  # 申请1件，…，已按时答复，同意公开
     if _ALL_WORD.match(opening) or _OF_ALL_REQUESTS.match(opening) or (received_total == 1 and _THE_ONE.search(opening)):
         return [Stated(found[0], received_total, "outcome_of_all", 0.75)]
     return []

@@ -32,6 +32,11 @@ def is_run(text: str, cells: int) -> bool:
     return cells > 1 and bool(_RUN.match(text)) and len(text.replace(".", "")) >= cells
 
 
+def is_one_number(text: str) -> bool:
+    """True when ``text`` can be one cell as tables print it (00000 or 0123 cannot)."""
+    return bool(_PART.match(text))
+
+
 @lru_cache(maxsize=4096)
 def readings(digits: str, cells: int) -> tuple[Reading, ...]:
     """Every way to cut ``digits`` into ``cells`` numbers printed as tables print them."""

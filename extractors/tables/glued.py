@@ -65,6 +65,25 @@ def _placements(cells: tuple[Cell, ...], width: int,
     return tuple(found)
 
 
+def _splits(texts: list[str], width: int, row_holds: Callable[[tuple[float, ...]], bool]) -> tuple[digit_runs.Reading, ...]:
+    """Every way the printed numbers fill all ``width`` columns when some of them are several cells
+    glued together (一、本年新收…数量 29311 2 1 37: 29|3|1|1, then 2, 1 and the total), keeping
+    the row's own identity."""
+    extra = width - len(texts)
+    if extra <= 0:
+        return ()
+    found = []
+    # (how many more cells each printed number holds: the extra cells spread over the numbers)
+    for glued_into in itertools.product(range(extra + 1), repeat=len(texts)):
+        if sum(glued_into) != extra:
+            continue
+        for parts in itertools.product(*(digit_runs.readings(text, 1 + more) for text, more in zip(texts, glued_into))):
+            reading = tuple(part for piece in parts for part in piece)
+            if row_holds(digit_runs.numbers(reading)):
+                found.append(reading)
+    return tuple(found)
+
+
 def resolve_glued_rows(document: Document, aligned: dict[str, Row], width: int | Callable[[str], int],
                        values_of: Callable[[Row], tuple[Cell, ...] | None],
                        row_holds: Callable[[tuple[float, ...]], bool],
@@ -96,7 +115,11 @@ def resolve_glued_rows(document: Document, aligned: dict[str, Row], width: int |
         cells = values_of(row)
         if place_short_rows and (printed_cells := _short_cells(document, row, cells, width_of(code))):
             short[code] = printed_cells
-            candidates[code] = _placements(printed_cells, width_of(code), row_holds)
+            # (the blank cells dropped, or some numbers glued: 920100 12 is 9|2|0|1|0|0 and 12)
+            texts = [document.matching[cell.start:cell.end] for cell in printed_cells]
+            placed = (_placements(printed_cells, width_of(code), row_holds)
+                      if all(digit_runs.is_one_number(text) for text in texts) else ())
+            candidates[code] = placed + _splits(texts, width_of(code), row_holds)
             continue
         printed = _printed(cells) if cells is not None and len(cells) == width_of(code) else None
         if printed is not None:
@@ -123,8 +146,10 @@ def resolve_glued_rows(document: Document, aligned: dict[str, Row], width: int |
         if code in glued:
             cells = tuple(Cell(float(part), (), start, end)
                           for part, (start, end) in zip(reading, digit_runs.spans(reading, glued[code].start)))
-        else:
+        elif "" in reading:
             cells = _placed(reading, short[code])
+        else:
+            cells = _cut(reading, short[code])
         result[code] = Row(row.label, row.label_spans, cells, row.source, row.start, row.end)
     return result
 
@@ -141,4 +166,17 @@ def _placed(reading: digit_runs.Reading, printed: tuple[Cell, ...]) -> tuple[Cel
         else:
             cell = Cell(BLANK_VALUE.value, BLANK_VALUE.flags, position, position)
         cells.append(cell)
+    return tuple(cells)
+
+
+def _cut(reading: digit_runs.Reading, printed: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """The printed numbers cut into the reading's cells, each cell at its digits' offsets."""
+    cells = []
+    parts = iter(reading)
+    for number in printed:
+        position = number.start
+        while position < number.end:
+            part = next(parts)
+            cells.append(Cell(float(part), (), position, position + len(part)))
+            position += len(part)
     return tuple(cells)
