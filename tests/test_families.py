@@ -952,6 +952,52 @@ case(FAM, "outcome_of_the_one", R, "全年受理申請1件，屬於已主動公�
 # (two requests: a bare outcome says nothing of each)
 case(FAM, "outcome_of_the_one", R, "全年受理申请2件，同意公开。", F("req_received", 2))
 
+# ================================================================================================
+# round 5 (legacy_heldout7)
+# ================================================================================================
+FAM = "outcomes"
+case(FAM, "answered_for_another_reason", R, "全年受理申请100件，同意公开的60件，因其他情形作出答复的40件。",
+     F("req_received", 100), F("out_granted", 60), F("out_other", 40))
+case(FAM, "answered_for_another_reason", R, "全年受理申请10件，因申请内容不明确予以答复的3件。",
+     F("req_received", 10), F("out_unclear", 3))
+case(FAM, "answered_for_another_reason", R, "全年受理申請二十件，已答覆二十件，其中因其他原因作出答覆的五件。",
+     F("req_received", 20), F("req_answered", 20), F("out_other", 5))
+FAM = "requests"
+case(FAM, "counted_in_jianci", R, "全市共收到政府信息公开申请387件次，其中市本级收到214件次。",
+     F("req_received", 387), F("req_received", 214, "exact", OWN))
+case(FAM, "counted_in_jianci", R, "全年受理申请56件次，56件次申请均已按期答复。", F("req_received", 56), F("req_answered", 56))
+case(FAM, "counted_in_jianci", R, "全年受理申請二十件次，其中網上申請十二件次，當面申請八件次。",
+     F("req_received", 20), F("req_online", 12), F("req_in_person", 8))
+case(FAM, "all_n_answered", R, ("全年受理申请21件。", "全部21件申请均在法定期限内作出答复。"), F("req_received", 21), F("req_answered", 21))
+case(FAM, "all_n_answered", R, ("全年受理申请9件。", "所有9件申请均已办结。"), F("req_received", 9), F("req_answered", 9))
+case(FAM, "all_n_answered", R, ("全年受理申請十二件。", "全部十二件申請均已按時答覆。"), F("req_received", 12), F("req_answered", 12))
+case(FAM, "next_channel_alone", R, "全年受理申请31件，来自网络18件、信函9件、当面4件。",
+     F("req_received", 31), F("req_online", 18), F("req_letter", 9), F("req_in_person", 4))
+case(FAM, "next_channel_alone", R, "全年受理申请20件，其中网上申请12件，信函5件，传真3件。",
+     F("req_received", 20), F("req_online", 12), F("req_letter", 5), F("req_fax", 3))
+case(FAM, "next_channel_alone", R, "全年受理申請十件，當面提出六件、網上四件。",
+     F("req_received", 10), F("req_in_person", 6), F("req_online", 4))
+FAM = "proactive"
+case(FAM, "events_in_the_government_s_name", P, "全省召开新闻发布会418场，其中以省政府名义举办的67场。",
+     F("pro_press_conferences", 418), F("pro_press_conferences", 67, "exact", GOV))
+case(FAM, "events_in_the_government_s_name", P, "全市召开新闻发布会40场，其中以市政府名义召开12场。",
+     F("pro_press_conferences", 40), F("pro_press_conferences", 12, "exact", GOV))
+case(FAM, "events_in_the_government_s_name", P, "全市舉辦在線訪談三十期，其中以市人民政府的名義舉辦十期。",
+     F("pro_online_interviews", 30), F("pro_online_interviews", 10, "exact", GOV))
+case(FAM, "whole_by_all_its_bodies", P, "全区各部门、各街道共主动公开政府信息12835条。", F("pro_total", 12835))
+case(FAM, "whole_by_all_its_bodies", P, "全市各乡镇和各部门共主动公开政府信息5,000余条。", F("pro_total", 5000, "over"))
+case(FAM, "whole_by_all_its_bodies", P, "全县各部门共主动公开政府信息900条。")  # (the departments alone: a part)
+FAM = "absence"
+case(FAM, "no_event", P, "本年度未召开新闻发布会，也未开展在线访谈活动。",
+     F("pro_press_conferences", 0), F("pro_online_interviews", 0))
+case(FAM, "no_event", P, "全年没有举办新闻发布会。", F("pro_press_conferences", 0))
+case(FAM, "no_event", P, "本年度未舉行網上訪談。", F("pro_online_interviews", 0))
+FAM = "reviews"
+case(FAM, "this_case_pending", V, "发生政府信息公开行政复议案件1件，该1件尚在审理中。", F("recon_total", 1), F("recon_pending", 1))
+case(FAM, "this_case_pending", V, "发生行政复议2件，上述2件均在审理中。", F("recon_total", 2), F("recon_pending", 2))
+case(FAM, "this_case_pending", V, "行政訴訟3件，其中2件維持，此1件仍在審理。",
+     F("lit_total", 3), F("lit_upheld", 2), F("lit_pending", 1))
+
 
 @pytest.mark.parametrize("item", CASES, ids=[item.id for item in CASES])
 def test_phrasing(item: Case) -> None:

@@ -8,7 +8,7 @@ import re
 from extractors.rules import scope as scopes
 from extractors.rules import sections
 from extractors.rules import vocabulary as words
-from extractors.rules.families import fees, proactive
+from extractors.rules.families import fees, proactive, requests
 from extractors.rules.matcher import CLAUSE_SUBJECT_STRENGTH, FEE, Window
 
 _NOTHING_AFTER = re.compile(words.NOTHING_AFTER)
@@ -27,6 +27,7 @@ _PUBLISHING_OPENING = re.compile(r"^(?:共|共计|累计|总计)?(?:主动)?(?:�
 _SUM_OF_CHANNELS = re.compile(r"(?:全年|本年度?)?(?:(?:共计|合计|总计|共|以上合计|[两二三四五六]项合计)(?:主动)?(?:公开|发布)?(?:了)?"
                               r"|(?:共计|合计|共)?主动公开(?:了)?)(?:各类|各种)?(?:政府|政务)?(?:信息)?")
 _PROACTIVE_CHANNELS = frozenset(metric for metric, _ in proactive.CHANNELS)
+_REQUEST_CHANNELS = frozenset(metric for metric, _ in requests.CHANNELS)
 _CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
 _MANY_CHANNELS = re.compile(proactive.MANY_CHANNELS)
 _CHANNEL_MENTION = re.compile(proactive.CHANNEL_MENTION)
@@ -140,4 +141,5 @@ CONDITIONS = {
     "one_channel_so_far": lambda window: not names_several_channels(window.sentence_before + window.left),
     "one_channel_after": lambda window: not names_several_channels(window.right),
     "fee_context": _fee_context,
+    "after_a_request_channel": lambda window: window.previous_metric in _REQUEST_CHANNELS,
 }

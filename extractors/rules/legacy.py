@@ -86,7 +86,7 @@ _RUNNING_TOTAL = re.compile(traps.RUNNING_TOTAL)
 _CUT_OFF = re.compile(traps.CUT_OFF)
 _CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
 _REVIEWS_OF_ALL = re.compile(r"^(?:行政)?(?:复议|诉讼)(?:案件)?(?:均|全部|都)")
-_CASE_UNITS = frozenset({"件", "宗", "起", "份"})  # requests, never items of information (条)
+_CASE_UNITS = frozenset({"件", "件次", "人次", "宗", "起", "份"})  # requests, never items of information (条)
 _ASIDE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 _THIS_YEAR = re.compile(traps.THIS_YEAR)
 # 申请量由上年的29件增加到43件: the number after 增加到 is the year's figure of what the clause
@@ -104,8 +104,8 @@ _PART_VERBS = {
     "pro_online_interviews": r"(?:组织)?(?:举办|开展)|组织|参加",
 }
 _SUBJECT_AND_VERB = re.compile(
-    r"^\s*(?:其中)?[,，:：]?\s*(?:[\u4e00-\u9fff]{0,7}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府|行政公署|行署)"
-    r"(?:新闻办公室|新闻办|办公厅|办公室)?(?:共|共计|累计|全年)?(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:了)?\s*$"
+    r"^\s*(?:其中)?[,，:：]?\s*(?:以)?(?:[\u4e00-\u9fff]{0,7}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府|行政公署|行署)"
+    r"(?:新闻办公室|新闻办|办公厅|办公室)?(?:的?名义)?(?:共|共计|累计|全年)?(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:了)?(?:的)?\s*$"
 )
 
 

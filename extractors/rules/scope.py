@@ -33,12 +33,14 @@ _FILLER = re.compile(
     r"\d{4}\s*年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:以来|全年)?|截至\S{0,8}?底|[,，:：、])+"
 )
 
+# (全区各部门、各街道: the departments with the townships are every body of the jurisdiction)
+_WITH_THE_OTHERS = r"[、和及与]各?"
 # 全市 narrowed to a part of itself is that part, not the whole: 全市各县（市、区）和市级部门,
 # 全市68个市直部门网站, 全市发改系统 (but 全市政府系统 and 全市各级 are the whole).
 _WHOLE_NARROWED = re.compile(
     r"^(?:全|我|本)" + _LEVEL + r"(?:"
-    r"各(?:县|区|市|乡|镇|街道)(?!级)|县市区|(?:各)?县[（(]市|"
-    r"[\d,]*个?(?:市直|省直|县直|区直|市级|省级|县级)?(?:各)?部门(?!及)|"
+    r"各(?:县|区|市|乡|镇|街道)(?!级)(?![^,，;；]{0,3}?" + _WITH_THE_OTHERS + r"部门)|县市区|(?:各)?县[（(]市|"
+    r"[\d,]*个?(?:市直|省直|县直|区直|市级|省级|县级)?(?:各)?部门(?!及)(?!" + _WITH_THE_OTHERS + r"(?:街道|乡镇|镇|乡|区县|县区))|"
     r"(?!政府|行政)[\u4e00-\u9fff]{1,4}系统)"
 )
 # The levels below the report's own, named together: 市县两级, 县市区, 县（市、区）, 区县, 乡镇.
@@ -88,6 +90,7 @@ def strip_filler(clause: str) -> str:
 _DECIDING_BODY = re.compile(r"^(?:(?:行政)?复议(?:机关|机构)|[\u4e00-\u9fff]{0,10}?(?:人民)?法院)")
 # A clause opening with a preposition has no subject of its own (通过市政府网站受理……).
 _BOARDS_OF_MANY = re.compile(r"^各[^,，;；。\d]{0,10}?(?:公开栏|公示栏|宣传栏)")
+_ON_BEHALF = re.compile(r"^以(?P<inner>[^,，;；。以]{2,20}?)(?:的)?名义")
 _FRAME = re.compile(r"^在(?P<inner>[^,，;；。在]{2,40}?)(?:中|当中|之中)")
 _PREPOSITION = re.compile(r"^(?:通过|利用|在|经|对|向|从|涉及|按照?|根据|围绕|依托|依据|针对|为)")
 # A clause opening with its verb has no subject of its own (刊发市政府及市政府办公室文件46件: the
@@ -124,6 +127,9 @@ def clause_subject(clause: str, issuer: Issuer | None = None, own_place: str | N
     opening = strip_filler(clause)
     if _BOARDS_OF_MANY.match(opening):
         return None  # 各乡镇、部门公开栏发布573条: a channel, named by its owners (see traps)
+    if on_behalf := _ON_BEHALF.match(opening):
+        # 以省政府名义举办的67场: what the body did in its own name is its own.
+        return clause_subject(on_behalf["inner"], issuer, own_place)
     if frame := _FRAME.match(opening):
         # 在市本级已答复的417件申请中，同意公开286件: the frame names whose requests follow.
         return clause_subject(frame["inner"], issuer, own_place)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from extractors.numbers import ABOUT_SUFFIX, NUMBER_PATTERN, OVER_SUFFIX
 
 # --- numbers and their units ---------------------------------------------------------------------
-UNITS = r"%|万元|元|人次|件|条|起|项|个|场|次|期|篇|宗|例|份"
+UNITS = r"%|万元|元|人次|件次|件|条|起|项|个|场|次|期|篇|宗|例|份"
 # A number with its unit: 1,234件 / 1.39万余件 / 十二场 / 900余场 / 35%. (15个工作日, 3个月 are
 # durations, 2个百分点 a change, 三项合计 names a sum: no count.)
 MENTION = (r"(?<![\d.])" + NUMBER_PATTERN
@@ -23,8 +23,8 @@ SHARE_VERB_END = r"占(?:比|了)?\s*(?P<pre>约|近|超过|逾|不足|不到)?\
 # Unit families: which printed units count which kind of thing.
 ITEMS = frozenset({"条", "件", "篇", "个", "份"})
 EVENTS = frozenset({"场", "次", "期", "个"})
-REQUESTS = frozenset({"件", "起", "项", "个", "宗", "条", "例", "份", "人次"})  # 份: 申请书42份; 人次: 申请137人次
-CASES = frozenset({"件", "起", "宗", "个", "例", "项"})
+REQUESTS = frozenset({"件", "起", "项", "个", "宗", "条", "例", "份", "人次", "件次"})  # 份: 申请书42份; 人次: 申请137人次
+CASES = frozenset({"件", "起", "宗", "个", "例", "项", "件次"})
 PERCENT = frozenset({"%"})
 MONEY = frozenset({"元", "万元"})
 AMOUNT_OF_MONEY = NUMBER_PATTERN + r"\s*元"  # 180元, 1.2万元, 三百元
@@ -50,7 +50,7 @@ TAIL = r"(?:共计?|合计|总计|累计|达到?|为|计|约|大约|近|超过|�
 # after it are its label (其中230件同意公开, 州本级对108件申请予以公开).
 NUMBER_FIRST = (r"^\s*(?:(?:截至|截止|至)?(?:年底|年末|报告期末))?"
                 r"(?:(?:[\u4e00-\u9fff]{0,6}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府)|全(?:省|市|区|县|州|盟|旗))?"
-                r"(?:其中|另有|还有|尚有|仍有|共有|有|共|计|对|将|其余|余下|另|上述|以上|前述)?\s*$")
+                r"(?:其中|另有|还有|尚有|仍有|共有|有|共|计|对|将|其余|余下|另|上述|以上|前述|该|这|此|全部|所有)?\s*$")
 # Nothing after the number but the clause's end or the word 信息.
 NOTHING_AFTER = r"^\s*(?:$|[,，;；。、:：()（）]|(?:政府|政务)?信息)"
 

@@ -34,7 +34,12 @@ REQUEST_ABSENT = (
     r"|(?:依申请公开|公开申请|政府信息公开申请)(?:的)?(?:事项|数量|件数|数)?(?:均|都)?(?:为|是)(?:零|0)(?!\d)"
 )
 
+# 未召开新闻发布会 / 也未开展在线访谈活动: no event of the kind held.
+NO_EVENT = r"(?:未|没有|无|未曾)(?:召开|举办|举行|组织|开展|进行)(?:过)?(?:任何)?"
 STATEMENTS = (
+    Statement(("pro_press_conferences",), NO_EVENT + r"(?:新闻)?发布会", rule="events_absent", example="本年度我县未召开新闻发布会"),
+    Statement(("pro_online_interviews",), NO_EVENT + r"(?:在线|网上|网络|线上)访谈", rule="events_absent",
+              example="也未开展在线访谈活动"),
     Statement(("req_received",), REQUEST_ABSENT, topic=REQUEST, part=sections.REQUESTS,
               sentence_has=r"政府信息|信息公开|依申请|公开申请|申请公开", rule="request_absent",
               example="全年未收到政府信息公开申请"),

@@ -23,7 +23,7 @@ CHANNELS = (
 )
 # A channel's count names the request (申请, 提交, 方式 …); how a request was answered or settled
 # is an outcome, not the channel it came by.
-CHANNEL_WORD = r"申请|受理|提交|提出|递交|寄送|邮寄|送达|方式|形式|渠道|通道"
+CHANNEL_WORD = r"申请|受理|提交|提出|递交|寄送|邮寄|送达|来自|方式|形式|渠道|通道"
 NOT_A_CHANNEL = r"答复|回复|告知|引导|解决|获取|不明确|不存在|办理的|转"
 
 ANSWER_VERB = r"(?:答复|办结|办复|回复|处理完毕|办理完毕|予以答复)"
@@ -42,6 +42,10 @@ PHRASES = (
     # (全年通过网上依申请公开系统共受理申请15件: the system every request came through, a total)
     *(Phrase(metric, near=(CHANNEL_WORD, channel), near_in=SEGMENT, unless=(NOT_A_CHANNEL, r"共(?:计)?(?:受理|收到|接到|接收)"),
              unless_in=SEGMENT, topic=REQUEST, example="网上申请22件")
+      for metric, channel in CHANNELS),
+    # 来自网络18件、信函9件、当面4件: after a channel's count, the next channel named alone.
+    *(Phrase(metric, before=r"(?:" + channel + r")[^,，;；、。\d]{0,3}?", unless=NOT_A_CHANNEL, unless_in=SEGMENT,
+             topic=REQUEST, when=("after_a_request_channel",), example="来自网络18件、信函9件、当面4件")
       for metric, channel in CHANNELS),
     # 其余7件通过电子邮件提出 / 另有12件为网上申请: the number first, its channel after it.
     *(Phrase(metric, after=r"(?:申请)?(?:是|为|均为|系)?(?:通过|以|经|采用|采取|由)?(?:" + channel + r")"
@@ -84,8 +88,10 @@ PHRASES = (
            topic=REQUEST, example="办结政府信息公开申请112件"),
     # 已答复9件 / 全市已办结415件: the verb alone, in a sentence that counts nothing else (网上审批平台
     # …受理3400件，办结3380件 counts approvals).
+    # (因其他情形作出答复的441件: answered for a reason, an outcome)
     Phrase("req_answered", before=r"(?<!公开)(?<!同意)(?:已|已经)?(?:全部|均)?(?:依法)?" + ANSWER_VERB + r"(?:了)?",
-           unless=OTHER_WORK, unless_in=SENTENCE_TO_HERE, topic=REQUEST, example="共受理申请10件，已答复9件"),
+           unless=(OTHER_WORK, r"因[^,，;；。]{1,12}?" + ANSWER_VERB + r"(?:的)?\s*$"), unless_in=SENTENCE_TO_HERE,
+           topic=REQUEST, example="共受理申请10件，已答复9件"),
 )
 
 RATES = (

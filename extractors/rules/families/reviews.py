@@ -19,7 +19,7 @@ LIT_TOTAL = r"(?:行政诉讼|(?<!驳回)(?<!撤回)(?:提起诉讼|起诉))(?:�
 # Results, by the words that name them; a row's {review} is the clause's topic (recon or lit).
 # 原告撤诉 / 申请人撤回申请 / 终止: the case ended without a ruling on the merits.
 RESULT_WORDS = (
-    ("pending", r"尚未审结|未审结|未结案|审理中|正在审理|尚在审理|仍在审理|正在办理"),
+    ("pending", r"尚未审结|未审结|未结案|审理中|在审理|正在审理|尚在审理|仍在审理|正在办理"),
     ("corrected", r"纠错|纠正|撤销|确认[^,，;；。\d]{0,12}?违法|责令|败诉"),
     ("upheld", r"维持|驳回|胜诉"),
     ("other", r"撤诉|撤回|终止"),
