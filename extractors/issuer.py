@@ -51,8 +51,8 @@ _TITLE_BODY_BEFORE_NAME = re.compile(
 # (都匀经济开发区管委会年度报告: a reduced title, the body before the report's name alone)
 _TITLE_BODY_BEFORE_REPORT = re.compile(r"^(?:关于)?(?P<body>[\u4e00-\u9fff()（）]{2,40}?)(?:工作)?年度报告$")
 # 现将都匀经济开发区管理委员会2014年度政府信息公开工作年度报告公布如下: the report names its body
-# where it declares itself, near its start.
-_DECLARED_BODY = re.compile(r"现将(?P<body>[\u4e00-\u9fff()（）]{2,40}?)\s*" + _YEAR + r"[^。；;]{0,20}?报告")
+# where it declares itself, near its start (现将我办…: its voice, read by _VOICE).
+_DECLARED_BODY = re.compile(r"现将(?![我本全])(?P<body>[\u4e00-\u9fff()（）]{2,40}?)\s*" + _YEAR + r"[^。；;]{0,20}?报告")
 _DECLARATION_REACH = 2000
 _GOVERNMENT_OFFICE = re.compile(r"政府(?:办公厅|办公室|办)$")
 _TITLE_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十]+篇|Page\s*\d+|名\s*称|标\s*题)\s*[:：\-—]?\s*", re.I)

@@ -998,6 +998,36 @@ case(FAM, "this_case_pending", V, "发生行政复议2件，上述2件均在审�
 case(FAM, "this_case_pending", V, "行政訴訟3件，其中2件維持，此1件仍在審理。",
      F("lit_total", 3), F("lit_upheld", 2), F("lit_pending", 1))
 
+FAM = "traps"
+case(FAM, "letters_and_visits", R, "全县另受理群众来信来访1200余件次，不计入依申请公开数量。")
+case(FAM, "letters_and_visits", R, "全年受理申请12件；另接待群众来访300人次。", F("req_received", 12))
+case(FAM, "letters_and_visits", R, "全年處理信訪件四十件，均已辦結。")
+case(FAM, "letters_and_visits", R, "全年受理申请6件，告知通过信访等其他途径办理的1件。",
+     F("req_received", 6), F("out_other_channel", 1))
+case(FAM, "said_not_a_request", R, "协助查找海外亲人信息9件（不属于依申请公开）。")
+case(FAM, "said_not_a_request", R, "全年当面受理群众求助56件，不计入政府信息公开申请。")
+case(FAM, "said_not_a_request", R, "全年受理申请8件；窗口受理查询23件，不列入依申请公开统计。", F("req_received", 8))
+
+# round 6
+FAM = "reviews"
+case(FAM, "total_with_de", V, "发生因政府信息公开提起行政诉讼的案件1件，经人民法院审理，判决驳回原告诉讼请求。",
+     F("lit_total", 1), F("lit_upheld", 1))
+case(FAM, "total_with_de", V, "全市发生政府信息公开行政复议的案件3件，均维持原答复。", F("recon_total", 3), F("recon_upheld", 3))
+case(FAM, "total_with_de", V, "提起行政訴訟的案件兩件，均尚在審理中。", F("lit_total", 2), F("lit_pending", 2))
+FAM = "requests"
+case(FAM, "channels_all_one_number", R, "全年受理申请2件，其中当面申请2件，网上申请和信函申请均为0件。",
+     F("req_received", 2), F("req_in_person", 2), F("req_online", 0), F("req_letter", 0))
+case(FAM, "channels_all_one_number", R, "全年受理申请5件，当面申请和网上申请都是2件，信函申请1件。",
+     F("req_received", 5), F("req_in_person", 2), F("req_online", 2), F("req_letter", 1))
+case(FAM, "channels_all_one_number", R, "全年受理申請4件，其中傳真申請、電子郵件申請均為零件，網上申請4件。",
+     F("req_received", 4), F("req_fax", 0), F("req_email", 0), F("req_online", 4))
+FAM = "proactive"
+case(FAM, "quoted_column_of_departments", P, "全年共主动公开政府信息165条。其中，在县政府网站“部门信息公开”栏目公开121条，通过微信公众号发布44条。",
+     F("pro_total", 165), F("pro_website", 121), F("pro_wechat", 44))
+case(FAM, "quoted_column_of_departments", P, "全年主动公开信息80条，其中市政府网站“部门动态”专栏60条，公开栏20条。",
+     F("pro_total", 80), F("pro_website", 60), F("pro_other", 20))
+case(FAM, "quoted_column_of_departments", P, "全市各部门网站全年发布信息1.7万条。")  # (the departments' own sites: a part)
+
 
 @pytest.mark.parametrize("item", CASES, ids=[item.id for item in CASES])
 def test_phrasing(item: Case) -> None:

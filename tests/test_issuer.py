@@ -50,6 +50,11 @@ def test_issuer_from_the_report_s_declaration(text, kind, name):
     assert (issuer.kind, issuer.name, issuer.source) == (kind, name, "declaration")
 
 
+def test_a_declaration_in_the_body_s_own_voice_names_no_body():
+    issuer = identify_issuer("现将我办2022年度政府信息公开情况报告如下。我办全年主动公开信息40条。", "年度报告", None)
+    assert (issuer.kind, issuer.name, issuer.source) == (DEPARTMENT, None, "voice")
+
+
 @pytest.mark.parametrize("text, kind", [
     ("2016年我局主动公开信息40条。我局未收到申请。", DEPARTMENT),
     ("2016年我镇主动公开信息40条，本镇未收到申请。", TOWNSHIP),

@@ -642,3 +642,18 @@ def test_a_text_row_that_fits_several_placements_is_left_out_with_a_note() -> No
     facts = extract_table_facts(text_document("".join(lines)), "format_2021", notes)
     assert not [f for f in facts if f.metric == "t3_denied_law_prohibited"]
     assert any(note.kind == "row_unreadable" and "其他法律行政法规禁止公开" in note.detail for note in notes)
+
+
+def test_a_pipe_row_that_dropped_its_blanks_is_not_read_from_the_left() -> None:
+    # Every request from a natural person; the row 部分公开 prints "| 7 | 7 |" under seven columns.
+    # Read left to right it would put 7 requests in 商业企业 (a wrong number); the column identities
+    # place it in 自然人, or the row is left out.
+    applicants = {code: values[0] for code, values in _balanced_2021().items()}
+    lines = [T3_HEAD]
+    for code, natural in applicants.items():
+        cells = f"{natural} | {natural}" if code == "t3_partial" else " | ".join(map(str, (natural, 0, 0, 0, 0, 0, natural)))
+        lines.append(f"{_T3_LABELS[code]} | {cells} |\n")
+    facts = extract_table_facts(text_document("".join(lines)), "format_2021")
+    partial = {f.applicant: f.value for f in facts if f.metric == "t3_partial" and not f.flags}
+    assert partial.get("business") is None
+    assert partial in ({}, {"natural_person": applicants["t3_partial"], "total": applicants["t3_partial"]})

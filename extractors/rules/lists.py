@@ -60,7 +60,8 @@ def respective_metrics(clause: str, starts: list[int], ends: list[int], about_re
     return metrics
 
 
-_EACH = re.compile(r"(?P<names>[^,，;；。:：]*?)各(?:为|有|是)?\s*$")
+# (网上申请和信函申请均为0件: 均为 / 都是 say the same)
+_EACH = re.compile(r"(?P<names>[^,，;；。:：]*?)(?:各(?:为|有|是)?|(?:均|都)(?:为|是))\s*$")
 
 
 def each_metrics(left: str, about_requests: bool) -> list[str] | None:

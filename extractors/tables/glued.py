@@ -45,7 +45,9 @@ def _short_cells(document: Document, row: Row, cells: tuple[Cell, ...] | None, w
     for a blank (科研机构… left empty and the page dropped the spaces: 部分公开 8 1 9), or None."""
     if row.source != TEXT_LINE or cells is None or not 2 <= len(cells) < width:
         return None
-    if any(cell.flags for cell in cells) or "|" in document.matching[row.start:row.end]:
+    # (a pipe row that printed fewer cells than columns and no empty ones, | 1 | 1 |, dropped its
+    # blanks the same way; one with empty cells, | 1 | | 1 |, keeps their places)
+    if any(cell.flags for cell in cells):
         return None
     return cells
 

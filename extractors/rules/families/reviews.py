@@ -12,9 +12,9 @@ from extractors.rules.matcher import REVIEW, SENTENCE, Phrase
 from extractors.rules.vocabulary import TAIL
 
 ALL_REVIEWS = r"^(?!.*信息公开).*(?:(?:各类|各种|所有|全部)(?:行政)?(?:复议|诉讼|应诉)|行政应诉)"
-RECON_TOTAL = r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)"
+RECON_TOTAL = r"行政复议(?:申请|案件|案)?(?:[^,，;；]{0,4}?)"  # (行政复议的案件)
 # (驳回起诉, 撤回起诉: a result, not a lawsuit)
-LIT_TOTAL = r"(?:行政诉讼|(?<!驳回)(?<!撤回)(?:提起诉讼|起诉))(?:案件|案)?"
+LIT_TOTAL = r"(?:行政诉讼|(?<!驳回)(?<!撤回)(?:提起诉讼|起诉))(?:的)?(?:案件|案)?"
 
 # Results, by the words that name them; a row's {review} is the clause's topic (recon or lit).
 # 原告撤诉 / 申请人撤回申请 / 终止: the case ended without a ruling on the merits.

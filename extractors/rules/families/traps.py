@@ -56,8 +56,8 @@ TRAPS = (
     Trap(r"每\s*$", SEGMENT, example="对每一件申请，我局均认真登记、按时答复"),
     # Departments' websites and lower bodies' boards inside a government's report.
     # (各村, 各嘎查, 各社区: a township's own boards, not other bodies'; 政府门户网站及部门子网站: the
-    # portal with the departments' sites, every site of the jurisdiction)
-    Trap(r"(?:各(?!级|村|嘎查|社区|居委)|(?<![及和、与])部门)[^,，;；。]{0,8}?(?:网站|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
+    # portal with the departments' sites, every site of the jurisdiction; “部门信息公开”栏目: a column's name)
+    Trap(r"(?:各(?!级|村|嘎查|社区|居委)|(?<![及和、与“])部门)[^,，;；。]{0,8}?(?:网站|微博|微信|政务新媒体|栏目)", LEFT, r"^pro_",
          example="区政府各部门网站全年发布信息1.7万条"),
     # (their boards are the jurisdiction's other ways inside the breakdown of its total: 全县共主动
     # 公开2146条，其中县政府门户网站发布1573条，各乡镇、部门公开栏发布573条)
@@ -81,6 +81,13 @@ TRAPS = (
     # Window and online government services, licensing, fees of other kinds.
     Trap(r"办件|办事|审批|行政许可|许可事项|服务事项|政务服务事项|便民服务|代收|行政事业性收费|服务中心受理|网上申报|信箱|热线|12345", LEFT,
          r"^(?:req_|out_|fee_)", example="政务服务中心全年受理公众办事申请3.6万件"),
+    # Letters and visits (群众来信来访1200余件次) are petitions; a count the report itself says is not
+    # a disclosure request (…，不计入依申请公开数量) is not one.
+    # (告知通过信访等其他途径办理的1件: an outcome naming the petition channel)
+    Trap(r"(?:来信来访|来访来信|群众来信|群众来访|信访)(?![^,，;；。]{0,4}?(?:途径|渠道))", SEGMENT, REQUEST_METRICS,
+         example="全县另受理群众来信来访1200余件次"),
+    Trap(r"^[^。；;]*?不(?:计入|属于|算作|纳入|列入)[^。；;]{0,4}?(?:政府信息)?(?:依申请公开|信息公开申请)", REST_OF_SENTENCE,
+         REQUEST_METRICS, example="接待来访咨询146人次（不属于依申请公开）"),
     # Consultations (接待居民现场咨询62人次, 受理咨询和申请120件): questions answered, not requests.
     # (告知向其他途径咨询办理 is an outcome's wording)
     Trap(r"(?<!途径)(?<!渠道)(?<!部门)(?<!机关)咨询", SEGMENT, REQUEST_METRICS, example="街道受理点全年接待居民现场咨询62人次"),
