@@ -39,7 +39,8 @@ CORPUS_FOLDERS = ("seeds", "legacy", "modern", "tables")
 FIXTURE_REPORT_FOLDERS = ("short_reports", "legacy_heldout3", "legacy_reports", "legacy_heldout2", "county_series",
                           "text_tables", "tables_heldout", "tables", "appendix", "short_reports2", "county_series2",
                           "legacy_heldout4", "short_reports3", "legacy_heldout5", "county_series3", "short_reports4",
-                          "legacy_heldout6", "short_reports5", "county_series4", "legacy_heldout7")
+                          "legacy_heldout6", "short_reports5", "county_series4", "legacy_heldout7",
+                          "small_bodies_tables6", "web_short6", "legacy_tables6")
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
