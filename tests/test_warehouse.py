@@ -321,10 +321,10 @@ def test_a_reader_or_rule_bug_on_one_file_is_logged_and_the_run_goes_on(tmp_path
             raise ValueError("a reader bug")
         return original_read(data, name)
 
-    def failing_extract(document, era, place_name=None):
+    def failing_extract(document, era, *args):
         if "主动公开政府信息3100条" in document.text:
             raise KeyError("a rule bug")
-        return original_extract(document, era, place_name)
+        return original_extract(document, era, *args)
 
     monkeypatch.setenv("OGI_WORKERS", "1")  # the patched functions live in this process only
     monkeypatch.setattr(stages, "read_report", failing_read)

@@ -1,6 +1,9 @@
 """The two extraction stages over the warehouse: raw bytes → documents, documents → facts.
 
-Each stage works only on what is pending: contents held by a current inbox path whose stored
+The worker that reads a report also extracts its facts (the text, its matching twin and the
+report's metadata are at hand there, so nothing is computed twice); the facts stage then only
+redoes reports whose rules changed, in the same kind of worker pool. Each stage works only on
+what is pending: contents held by a current inbox path whose stored
 result (staging.extraction_state) was made by another version of that stage's code. A batch's
 rows for a report are replaced in one transaction together with its state, so an interrupted
 run leaves either the old rows or the new ones, never half a report.
@@ -15,10 +18,11 @@ from datetime import date
 import pandas as pd
 
 from extractors.issuer import Issuer
-from extractors.model import Note
+from extractors.model import Document, Fact, Note
 from extractors.pipeline import (
     ReadReport, SkippedFile, blocks_to_json, document_from_stored, extract_facts, read_report, removed_to_json,
 )
+from extractors.pipeline import rules_version as current_rules_version
 from orchestration.settings import extraction_workers
 from orchestration.warehouse import (
     append_rows, delete_reports, log_line, register, replace_reports, transaction, utc_now,
@@ -53,24 +57,50 @@ def pending_raw_files(connection, reader_version: str) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-def _read_one(item: tuple[str, str, bytes]) -> tuple[str, ReadReport | SkippedFile]:
+@dataclass
+class Extracted:
+    """A report's facts and notes, or the error the rules raised on it."""
+
+    facts: list[Fact] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    error: str | None = None
+
+
+def _extract(document: Document, era: str, place_name: str | None, issuer: Issuer | None,
+             report_year: int | None) -> Extracted:
+    notes: list[Note] = []
+    try:
+        return Extracted(extract_facts(document, era, place_name, issuer, report_year, notes), notes)
+    except Exception as error:  # a rule bug on one report must not stop the run: log it
+        return Extracted(error=f"{type(error).__name__}: {error}")
+
+
+def _read_one(item: tuple[str, str, bytes]) -> tuple[str, ReadReport | SkippedFile, Extracted | None]:
     sha, name, data = item
     try:
-        return sha, read_report(data, name)
+        report = read_report(data, name)
     except SkippedFile as skip:
-        return sha, skip
+        return sha, skip, None
     except Exception as error:  # a reader bug on one odd file must not stop the run: log it
-        return sha, SkippedFile("reader_error", f"{type(error).__name__}: {error}")
+        return sha, SkippedFile("reader_error", f"{type(error).__name__}: {error}"), None
+    return sha, report, _extract(report.document, report.metadata.era, report.place_name, report.issuer,
+                                 report.metadata.report_year)
+
+
+def _pool(workers: int | None, pending: int) -> ProcessPoolExecutor | None:
+    workers = extraction_workers() if workers is None else workers
+    return ProcessPoolExecutor(max_workers=workers) if workers > 1 and pending > 1 else None
 
 
 def read_pending_documents(connection, reader_version: str, run_id: str | None = None,
-                           workers: int | None = None) -> StageSummary:
-    """Read every pending content. Reading is the costly step (a PDF takes a good part of a
-    second), so it runs in a pool of worker processes started once for the whole stage."""
+                           workers: int | None = None, rules_version: str | None = None) -> StageSummary:
+    """Read every pending content, and extract its facts under ``rules_version`` (default: the
+    current rules). Reading is the costly step (a PDF takes a good part of a second), so it runs
+    in a pool of worker processes started once for the whole stage."""
     summary = StageSummary()
+    rules_version = rules_version or current_rules_version()
     pending = pending_raw_files(connection, reader_version)
-    workers = extraction_workers() if workers is None else workers
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > 1 else None
+    pool = _pool(workers, len(pending))
     try:
         for batch_start in range(0, len(pending), DOCUMENT_BATCH):
             batch = pending[batch_start:batch_start + DOCUMENT_BATCH]
@@ -80,21 +110,23 @@ def read_pending_documents(connection, reader_version: str, run_id: str | None =
                 {"hashes": hashes},
             ).fetchall())
             items = [(sha, name, bytes(contents[sha])) for sha, name in batch]
-            results = dict(pool.map(_read_one, items, chunksize=4) if pool else map(_read_one, items))
-            _store_documents(connection, batch, results, reader_version, run_id, summary)
+            results = {sha: (report, extracted) for sha, report, extracted
+                       in (pool.map(_read_one, items, chunksize=4) if pool else map(_read_one, items))}
+            _store_documents(connection, batch, results, reader_version, rules_version, run_id, summary)
     finally:
         if pool:
             pool.shutdown()
     return summary
 
 
-def _store_documents(connection, batch: list[tuple[str, str]], results: dict[str, ReadReport | SkippedFile],
-                     reader_version: str, run_id: str | None, summary: StageSummary) -> None:
+def _store_documents(connection, batch: list[tuple[str, str]],
+                     results: dict[str, tuple[ReadReport | SkippedFile, Extracted | None]],
+                     reader_version: str, rules_version: str, run_id: str | None, summary: StageSummary) -> None:
     hashes = [sha for sha, _ in batch]
     now = utc_now()
-    document_rows, state_rows, log_lines = [], [], []
+    document_rows, state_rows, log_lines, fact_rows, note_rows = [], [], [], [], []
     for sha, name in batch:
-        result = results[sha]
+        result, extracted = results[sha]
         if isinstance(result, SkippedFile):
             summary.skipped[result.reason] += 1
             state_rows.append(_state(sha, reader_version, "skipped", result.reason))
@@ -102,13 +134,15 @@ def _store_documents(connection, batch: list[tuple[str, str]], results: dict[str
                                       detail=result.detail, version=reader_version))
             continue
         document_rows.append(_document_row(sha, name, result, reader_version, now))
-        state_rows.append(_state(sha, reader_version, "report"))
         log_lines.append(log_line(now, run_id, "documents", "read", sha, version=reader_version))
+        state_rows.append(_state(sha, reader_version, "report", rules_version=rules_version))
+        _add_extracted(sha, extracted, rules_version, now, run_id, summary, fact_rows, note_rows, log_lines)
     with transaction(connection):
-        # A re-read report's facts and findings belong to its old text: they go with it.
+        # A re-read report's facts and findings belong to its old text: they go with it, and the
+        # facts of its new text come in.
         replace_reports(connection, "staging.documents", hashes, pd.DataFrame(document_rows))
-        delete_reports(connection, "staging.facts", hashes)
-        delete_reports(connection, "staging.extraction_notes", hashes)
+        replace_reports(connection, "staging.facts", hashes, pd.DataFrame(fact_rows))
+        replace_reports(connection, "staging.extraction_notes", hashes, pd.DataFrame(note_rows))
         delete_reports(connection, "staging.check_results", hashes)
         replace_reports(connection, "staging.extraction_state", hashes, pd.DataFrame(state_rows))
         append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
@@ -128,60 +162,91 @@ def pending_documents(connection, rules_version: str) -> list[str]:
     ).fetchall()]
 
 
-def extract_pending_facts(connection, rules_version: str, run_id: str | None = None) -> StageSummary:
+def _extract_stored(row: tuple) -> tuple[str, Extracted]:
+    (sha, text, blocks_json, media_type, encoding, removed_json, era, place_name, body, body_kind, report_year) = row
+    document = document_from_stored(text, blocks_json, media_type, encoding, removed_json)
+    issuer = Issuer(body, body_kind, "stored") if body_kind else None
+    return sha, _extract(document, era, place_name, issuer, report_year)
+
+
+def extract_pending_facts(connection, rules_version: str, run_id: str | None = None,
+                          workers: int | None = None) -> StageSummary:
+    """Extract the facts of every report whose stored facts were made by other rules (the
+    documents stage extracts a report's facts as it reads it; this redoes them when the rules
+    change), in a pool of worker processes."""
     summary = StageSummary()
     pending = pending_documents(connection, rules_version)
-    for batch_start in range(0, len(pending), FACT_BATCH):
-        batch = pending[batch_start:batch_start + FACT_BATCH]
-        stored = connection.execute(
-            "select file_sha256, text, blocks_json, media_type, encoding, removed_json, era, jurisdiction_name, "
-            "issuing_body, issuing_body_kind, report_year from staging.documents "
-            "where file_sha256 in (select unnest($hashes))",
-            {"hashes": batch},
-        ).fetchall()
-        now = utc_now()
-        fact_rows, note_rows, log_lines = [], [], []
-        for (sha, text, blocks_json, media_type, encoding, removed_json, era, place_name, body, body_kind,
-             report_year) in stored:
-            document = document_from_stored(text, blocks_json, media_type, encoding, removed_json)
-            issuer = Issuer(body, body_kind, "stored") if body_kind else None
-            notes: list[Note] = []
-            try:
-                facts = extract_facts(document, era, place_name, issuer, report_year, notes)
-            except Exception as error:  # a rule bug on one report must not stop the run: log it
-                summary.skipped["rules_error"] += 1
-                log_lines.append(log_line(now, run_id, "facts", "skipped", sha, reason="rules_error",
-                                          detail=f"{type(error).__name__}: {error}", version=rules_version))
-                continue
-            for index, fact in enumerate(facts):
-                fact_rows.append({
-                    "file_sha256": sha, "fact_index": index, "metric": fact.metric,
-                    "applicant": fact.applicant, "scope": fact.scope, "value": fact.value,
-                    "unit": fact.unit, "qualifier": fact.qualifier, "evidence": fact.evidence,
-                    "evidence_start": fact.start, "evidence_end": fact.end, "rule": fact.rule,
-                    "confidence": fact.confidence, "flags": ",".join(fact.flags),
-                    "format_version": fact.format_version, "extractor_version": rules_version,
-                })
-            note_rows += [{"file_sha256": sha, "note_index": index, "kind": note.kind, "detail": note.detail,
-                           "evidence": note.evidence, "evidence_start": note.start, "evidence_end": note.end,
-                           "extractor_version": rules_version} for index, note in enumerate(notes)]
-            log_lines.append(log_line(now, run_id, "facts", "extracted", sha, version=rules_version))
-        with transaction(connection):
-            replace_reports(connection, "staging.facts", batch, pd.DataFrame(fact_rows))
-            replace_reports(connection, "staging.extraction_notes", batch, pd.DataFrame(note_rows))
-            with register(connection, "extracted", pd.DataFrame({"file_sha256": batch})):
-                connection.execute(
-                    "update staging.extraction_state set rules_version = ?, checks_current = false "
-                    "where file_sha256 in (select file_sha256 from extracted)", [rules_version])
-            append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
-        summary.processed += len(batch)
-        summary.rows_written += len(fact_rows)
+    pool = _pool(workers, len(pending))
+    try:
+        for batch_start in range(0, len(pending), FACT_BATCH):
+            batch = pending[batch_start:batch_start + FACT_BATCH]
+            stored = connection.execute(
+                "select file_sha256, text, blocks_json, media_type, encoding, removed_json, era, jurisdiction_name, "
+                "issuing_body, issuing_body_kind, report_year from staging.documents "
+                "where file_sha256 in (select unnest($hashes))",
+                {"hashes": batch},
+            ).fetchall()
+            results = pool.map(_extract_stored, stored, chunksize=8) if pool else map(_extract_stored, stored)
+            _store_facts(connection, batch, dict(results), rules_version, run_id, summary)
+    finally:
+        if pool:
+            pool.shutdown()
     return summary
 
 
-def _state(sha: str, reader_version: str, read_status: str, skip_reason: str | None = None) -> dict[str, object]:
+def _store_facts(connection, batch: list[str], results: dict[str, Extracted], rules_version: str,
+                 run_id: str | None, summary: StageSummary) -> None:
+    now = utc_now()
+    fact_rows, note_rows, log_lines = [], [], []
+    for sha in batch:
+        _add_extracted(sha, results[sha], rules_version, now, run_id, summary, fact_rows, note_rows, log_lines)
+    with transaction(connection):
+        replace_reports(connection, "staging.facts", batch, pd.DataFrame(fact_rows))
+        replace_reports(connection, "staging.extraction_notes", batch, pd.DataFrame(note_rows))
+        # (a report the rules failed on is done for these rules too: logged once, redone when they change)
+        with register(connection, "extracted", pd.DataFrame({"file_sha256": batch})):
+            connection.execute(
+                "update staging.extraction_state set rules_version = ?, checks_current = false "
+                "where file_sha256 in (select file_sha256 from extracted)", [rules_version])
+        append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
+    summary.processed += len(batch)
+    summary.rows_written += len(fact_rows)
+
+
+def _add_extracted(sha: str, extracted: Extracted, rules_version: str, now, run_id: str | None,
+                   summary: StageSummary, fact_rows: list, note_rows: list, log_lines: list) -> None:
+    """Add one report's extraction to the batch's rows (a rules error: a log line)."""
+    if extracted.error is not None:
+        summary.skipped["rules_error"] += 1
+        log_lines.append(log_line(now, run_id, "facts", "skipped", sha, reason="rules_error",
+                                  detail=extracted.error, version=rules_version))
+        return
+    fact_rows += _fact_rows(sha, extracted.facts, rules_version)
+    note_rows += _note_rows(sha, extracted.notes, rules_version)
+    log_lines.append(log_line(now, run_id, "facts", "extracted", sha, version=rules_version))
+
+
+def _fact_rows(sha: str, facts: list[Fact], rules_version: str) -> list[dict[str, object]]:
+    return [{
+        "file_sha256": sha, "fact_index": index, "metric": fact.metric,
+        "applicant": fact.applicant, "scope": fact.scope, "value": fact.value,
+        "unit": fact.unit, "qualifier": fact.qualifier, "evidence": fact.evidence,
+        "evidence_start": fact.start, "evidence_end": fact.end, "rule": fact.rule,
+        "confidence": fact.confidence, "flags": ",".join(fact.flags),
+        "format_version": fact.format_version, "extractor_version": rules_version,
+    } for index, fact in enumerate(facts)]
+
+
+def _note_rows(sha: str, notes: list[Note], rules_version: str) -> list[dict[str, object]]:
+    return [{"file_sha256": sha, "note_index": index, "kind": note.kind, "detail": note.detail,
+             "evidence": note.evidence, "evidence_start": note.start, "evidence_end": note.end,
+             "extractor_version": rules_version} for index, note in enumerate(notes)]
+
+
+def _state(sha: str, reader_version: str, read_status: str, skip_reason: str | None = None,
+           rules_version: str | None = None) -> dict[str, object]:
     return {"file_sha256": sha, "reader_version": reader_version, "read_status": read_status,
-            "skip_reason": skip_reason, "rules_version": None, "checks_current": False}
+            "skip_reason": skip_reason, "rules_version": rules_version, "checks_current": False}
 
 
 def _document_row(sha: str, name: str, report: ReadReport, reader_version: str, now) -> dict[str, object]:
