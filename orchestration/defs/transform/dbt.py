@@ -10,8 +10,10 @@ from typing import Any
 from dagster import AssetExecutionContext, AssetKey
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
+from orchestration.defs.transform.freshness import dbt_code_digest, inputs_fingerprint, last_built, record_built
 from orchestration.settings import DBT_PROJECT_DIR, WAREHOUSE_POOL, warehouse_path
 from orchestration.staging_keys import STAGING_SCHEMA, staging_key
+from orchestration.warehouse import connect
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -51,4 +53,14 @@ def dbt_resource() -> DbtCliResource:
 def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
     # dbt resolves a relative path from its own folder: hand it the file the Python assets use.
     os.environ["OGI_WAREHOUSE"] = str(warehouse_path())
+    # Nothing the marts read changed since their last build: they are current (short connection:
+    # dbt needs the file to itself).
+    with connect(warehouse_path()) as connection:
+        fingerprint = inputs_fingerprint(connection, dbt_code_digest(DBT_PROJECT_DIR))
+        current = last_built(connection) == fingerprint
+    if current:
+        context.log.info("the marts are current: no staging row and no dbt model changed since their last build")
+        return
     yield from dbt.cli(["build"], context=context).stream()
+    with connect(warehouse_path()) as connection:
+        record_built(connection, fingerprint)
