@@ -29,7 +29,9 @@ from synthetic_inbox import write_inbox  # noqa: E402
 PROJECT = Path(__file__).resolve().parent.parent
 JOB = [str(PROJECT / ".venv" / "bin" / "dagster"), "job", "execute", "-m", "orchestration.definitions",
        "-j", "build_warehouse"]
-_STEP_DONE = re.compile(r'Finished execution of step "(?P<step>[^"]+)" in (?P<seconds>[\d.]+)(?P<unit>ms|s|m)')
+# (Dagster prints 230ms, 28.68s or 5m56s)
+_STEP_DONE = re.compile(r'Finished execution of step "(?P<step>[^"]+)" in (?:(?P<minutes>\d+)m(?!s))?'
+                        r'(?:(?P<seconds>[\d.]+)(?P<unit>ms|s))?')
 POLL_SECONDS = 0.2
 
 
@@ -84,7 +86,7 @@ def run_job(environment: dict[str, str], log_path: Path) -> tuple[float, int, di
         raise SystemExit(f"the job failed (exit {code}); see {log_path}")
     steps = {}
     for found in _STEP_DONE.finditer(log_path.read_text(encoding="utf-8", errors="replace")):
-        seconds = float(found["seconds"]) * {"ms": 0.001, "s": 1, "m": 60}[found["unit"]]
+        seconds = 60 * int(found["minutes"] or 0) + float(found["seconds"] or 0) * (0.001 if found["unit"] == "ms" else 1)
         steps[found["step"]] = steps.get(found["step"], 0) + seconds
     return wall, peak, steps
 
