@@ -4,6 +4,7 @@ OGI_INBOX: folder of reports, searched recursively. Default: the sample corpus a
 ../shared/corpus beside the project when it exists, else data/inbox/.
 OGI_WAREHOUSE: the DuckDB file. Default: data/warehouse.duckdb.
 OGI_WORKERS: processes that read documents in parallel. Default: the machine's cores.
+OGI_DUCKDB_MEMORY: DuckDB's memory limit for each connection of the job and for dbt. Default: 1GB.
 """
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ SAMPLE_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
 EXCLUDED_FOLDERS = frozenset({"gold"})
 
 # Older DuckDB builds (bundled in BI drivers) cannot open the format DuckDB 2.0 writes by default.
-DUCKDB_CONFIG = {"storage_compatibility_version": "v1.4.0"}
+# DuckDB takes 80% of the machine's memory unless told: the job's Python connections and dbt's
+# each get OGI_DUCKDB_MEMORY (default 1GB), spilling to disk beyond it.
+DUCKDB_MEMORY = os.environ.get("OGI_DUCKDB_MEMORY", "1GB")
+DUCKDB_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": DUCKDB_MEMORY}
 WAREHOUSE_POOL = "warehouse"
 
 
