@@ -21,17 +21,21 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_inbox import write_inbox  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
+PEAKS_BY_STEP: dict[str, dict[str, int]] = {}  # run log name → step → peak tree RSS bytes
 JOB = [str(PROJECT / ".venv" / "bin" / "dagster"), "job", "execute", "-m", "orchestration.definitions",
        "-j", "build_warehouse"]
 # (Dagster prints 230ms, 28.68s or 5m56s)
 _STEP_DONE = re.compile(r'Finished execution of step "(?P<step>[^"]+)" in (?:(?P<minutes>\d+)m(?!s))?'
                         r'(?:(?P<seconds>[\d.]+)(?P<unit>ms|s))?')
+_STEP_EVENT = re.compile(r'^(?P<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) \+0000 .*?(?:Started|Finished) execution of step "(?P<step>[^"]+)"',
+                         re.MULTILINE)
 POLL_SECONDS = 0.2
 
 
@@ -62,18 +66,28 @@ def _tree_rss_bytes(root: int) -> int:
     return total
 
 
+def step_peaks(log_text: str, samples: list[tuple[float, int]]) -> dict[str, int]:
+    """The peak memory sampled while each step ran (Dagster's step events, to the second)."""
+    spans: dict[str, list[float]] = {}
+    for event in _STEP_EVENT.finditer(log_text):
+        at = datetime.strptime(event["at"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc).timestamp()
+        spans.setdefault(event["step"], []).append(at)
+    return {step: max((rss for at, rss in samples if min(times) - 1 <= at <= max(times) + 1), default=0)
+            for step, times in spans.items()}
+
+
 def run_job(environment: dict[str, str], log_path: Path) -> tuple[float, int, dict[str, float]]:
-    """(wall seconds, peak tree RSS bytes, step → seconds) of one run of the job."""
+    """(wall seconds, peak tree RSS bytes, step → seconds) of one run of the job; the peak of
+    each step is kept in ``PEAKS_BY_STEP``."""
     started = time.perf_counter()
     with open(log_path, "w", encoding="utf-8") as log:
         process = subprocess.Popen(JOB, cwd=PROJECT, env=environment, stdout=log, stderr=subprocess.STDOUT)
-        peak = 0
+        samples: list[tuple[float, int]] = []
         stop = threading.Event()
 
         def watch() -> None:
-            nonlocal peak
             while not stop.is_set():
-                peak = max(peak, _tree_rss_bytes(process.pid))
+                samples.append((time.time(), _tree_rss_bytes(process.pid)))
                 time.sleep(POLL_SECONDS)
 
         watcher = threading.Thread(target=watch, daemon=True)
@@ -84,8 +98,11 @@ def run_job(environment: dict[str, str], log_path: Path) -> tuple[float, int, di
     wall = time.perf_counter() - started
     if code != 0:
         raise SystemExit(f"the job failed (exit {code}); see {log_path}")
+    peak = max((rss for _, rss in samples), default=0)
+    log_text = log_path.read_text(encoding="utf-8", errors="replace")
+    PEAKS_BY_STEP[log_path.name] = step_peaks(log_text, samples)
     steps = {}
-    for found in _STEP_DONE.finditer(log_path.read_text(encoding="utf-8", errors="replace")):
+    for found in _STEP_DONE.finditer(log_text):
         seconds = 60 * int(found["minutes"] or 0) + float(found["seconds"] or 0) * (0.001 if found["unit"] == "ms" else 1)
         steps[found["step"]] = steps.get(found["step"], 0) + seconds
     return wall, peak, steps
@@ -122,6 +139,8 @@ def main() -> None:
           f"| {max(first_peak, again_peak, added_peak) / 2**20:.0f} | {size / 2**20:.0f} | {again_wall:.1f} "
           f"| {added_wall:.1f} |")
     print("one report added, steps (s): " + ", ".join(f"{step} {seconds:.1f}" for step, seconds in added_steps.items()))
+    print("first run, peak memory while each step ran (MB): " + ", ".join(
+        f"{step} {rss / 2**20:.0f}" for step, rss in PEAKS_BY_STEP["run_1.log"].items()))
 
 
 if __name__ == "__main__":
