@@ -7,6 +7,7 @@ leave several: a number in the wrong column is worse than a missing one.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Iterable
 
 from extractors.model import Document, Note
@@ -79,7 +80,10 @@ def _splits(texts: list[str], width: int, row_holds: Callable[[tuple[float, ...]
     for glued_into in itertools.product(range(extra + 1), repeat=len(texts)):
         if sum(glued_into) != extra:
             continue
-        for parts in itertools.product(*(digit_runs.readings(text, 1 + more) for text, more in zip(texts, glued_into))):
+        cuts = [digit_runs.readings(text, 1 + more) for text, more in zip(texts, glued_into)]
+        if math.prod(len(options) for options in cuts) > digit_runs.MAX_COMBINATIONS:
+            return ()  # (long runs with many cuts: no reading is sure, and trying them all is slow)
+        for parts in itertools.product(*cuts):
             reading = tuple(part for piece in parts for part in piece)
             if row_holds(digit_runs.numbers(reading)):
                 found.append(reading)
