@@ -10,7 +10,7 @@ import json
 import sys
 from extractors.files import iter_paths
 from extractors.model import Fact, Note
-from extractors.pipeline import ReadReport, SkippedFile, extract_facts, read_report
+from extractors.pipeline import ReadReport, SkippedFile, read_report, report_facts
 
 COLUMNS = (
     "file", "metric", "applicant", "value", "unit", "qualifier", "scope", "evidence",
@@ -23,9 +23,7 @@ def read_file(name: str, data: bytes) -> tuple[ReadReport, list[Fact], list[Note
     """One file's report, its facts and what could not be read (SkippedFile when no report)."""
     report = read_report(data, name)
     notes: list[Note] = []
-    facts = extract_facts(report.document, report.metadata.era, report.place_name, report.issuer,
-                          report.metadata.report_year, notes)
-    return report, facts, notes
+    return report, report_facts(report, notes), notes
 
 
 def fact_row(name: str, report: ReadReport, fact: Fact) -> dict[str, object]:

@@ -52,7 +52,7 @@ _TITLE_BODY_BEFORE_NAME = re.compile(
 _TITLE_BODY_BEFORE_REPORT = re.compile(r"^(?:关于)?(?P<body>[\u4e00-\u9fff()（）]{2,40}?)(?:工作)?年度报告$")
 # 现将都匀经济开发区管理委员会2014年度政府信息公开工作年度报告公布如下: the report names its body
 # where it declares itself, near its start (现将我办…: its voice, read by _VOICE).
-_DECLARED_BODY = re.compile(r"现将(?![我本全])(?P<body>[\u4e00-\u9fff()（）]{2,40}?)\s*" + _YEAR + r"[^。；;]{0,20}?报告")
+_DECLARED_NAME = re.compile(r"现将(?P<name>(?![我本全])[\u4e00-\u9fff()（）]{2,40}?\s*" + _YEAR + r"[^。；;]{0,20}?报告)")
 _DECLARATION_REACH = 2000
 _GOVERNMENT_OFFICE = re.compile(r"政府(?:办公厅|办公室|办)$")
 _TITLE_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十]+篇|Page\s*\d+|名\s*称|标\s*题)\s*[:：\-—]?\s*", re.I)
@@ -93,8 +93,8 @@ def _voice(matching: str) -> str | None:
 def identify_issuer(matching: str, title_matching: str | None, labelled_body: str | None) -> Issuer:
     """The issuer of a report from its (matching) text, its title and a body named by the page's
     label or signature (``ReportMetadata.issuing_body``)."""
-    declared = _DECLARED_BODY.search(matching[:_DECLARATION_REACH])
-    for title in (title_matching, declared and declared.group()[2:]):
+    declared = _DECLARED_NAME.search(matching[:_DECLARATION_REACH])
+    for title, source in ((title_matching, "title"), (declared and declared["name"], "declaration")):
         body = _title_body(title) if title else None
         if body:
             # The general office titling a report with its own name (…人民政府办公室2022年…)
@@ -103,7 +103,7 @@ def identify_issuer(matching: str, title_matching: str | None, labelled_body: st
             # A report titled with the place alone (重庆市2016年…) is its government's, whoever
             # signs it; the signing office names it only when it is the government's own.
             named = labelled_body if kind == GOVERNMENT and labelled_body and kind_of_name(labelled_body) == GOVERNMENT else body
-            return Issuer(named, kind, "title" if title is title_matching else "declaration")
+            return Issuer(named, kind, source)
     # The page's label or signature names the body; the report's own voice (我局 / 我镇 / 我县)
     # decides when they disagree, a 来源 label naming a website's office as often as the body.
     label_kind = kind_of_name(labelled_body) if labelled_body else UNKNOWN

@@ -150,6 +150,12 @@ def extract_facts(document: Document, era: str, place_name: str | None = None,
     return facts
 
 
+def report_facts(report: ReadReport, notes: list[Note] | None = None) -> list[Fact]:
+    """``extract_facts`` of a report just read, with what its reading found (era, place, issuer, year)."""
+    return extract_facts(report.document, report.metadata.era, report.place_name, report.issuer,
+                         report.metadata.report_year, notes)
+
+
 def _outside_appendix(document: Document, table_facts: list[Fact], notes: list[Note]) -> list[Fact]:
     """Table facts, less any table (二, 三 or 四) that read a cell of a legacy statistics table
     (附表, read by the legacy rules): a positional read of the wrong table is no table fact, and

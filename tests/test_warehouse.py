@@ -312,9 +312,10 @@ def test_removed_touched_and_restored_files(tmp_path, inbox):
 
 
 def test_a_reader_or_rule_bug_on_one_file_is_logged_and_the_run_goes_on(tmp_path, inbox, monkeypatch):
+    import extractors.pipeline as pipeline
     import orchestration.defs.extraction.stages as stages
 
-    original_read, original_extract = stages.read_report, stages.extract_facts
+    original_read, original_extract = stages.read_report, pipeline.extract_facts
 
     def failing_read(data: bytes, name: str):
         if name == "report_2015.html":
@@ -328,6 +329,8 @@ def test_a_reader_or_rule_bug_on_one_file_is_logged_and_the_run_goes_on(tmp_path
 
     monkeypatch.setenv("OGI_WORKERS", "1")  # the patched functions live in this process only
     monkeypatch.setattr(stages, "read_report", failing_read)
+    # (the rules, wherever the stages call them: on a report just read and on a stored one)
+    monkeypatch.setattr(pipeline, "extract_facts", failing_extract)
     monkeypatch.setattr(stages, "extract_facts", failing_extract)
     (inbox / "county" / "report_2012.txt").write_text(
         ("永宁县2012年政府信息公开工作年度报告\n一、概述\n2012年，全县政府信息公开工作有序开展，各级行政机关落实《条例》。\n"

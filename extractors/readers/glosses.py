@@ -10,11 +10,11 @@ gloss).
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from extractors.model import Block, Document
 from extractors.normalize import to_matching
+from extractors.readers.removal import cut_spans
 
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z" + _TONE_MARKS + r"]{1,6}[)）]")
@@ -34,28 +34,14 @@ def strip_glosses(document: Document) -> Document:
     found = _glosses(document.text)
     if not found:
         return document
-    pieces, removed, kept_until, dropped = [], [], 0, 0
-    gloss_ends, shifts = [], []  # end of each gloss in the old text, characters dropped up to it
-    for match in found:
-        pieces.append(document.text[kept_until:match.start()])
-        removed.append((match.start() - dropped, match.group()))
-        dropped += len(match.group())
-        gloss_ends.append(match.end())
-        shifts.append(dropped)
-        kept_until = match.end()
-    pieces.append(document.text[kept_until:])
-    text = "".join(pieces)
-
-    def moved(offset: int) -> int:
-        # Blocks and cells are lines or parts of lines; a gloss never holds a line break, so no
-        # offset falls inside one.
-        index = bisect.bisect_right(gloss_ends, offset) - 1
-        return offset - shifts[index] if index >= 0 else offset
-
+    # (blocks and cells are lines or parts of lines; a gloss never holds a line break, so no
+    # offset falls inside one)
+    cut = cut_spans(document.text, [match.span() for match in found])
+    text, moved = cut.text, cut.moved
     blocks = [Block(block.kind, moved(block.start), moved(block.end),
                     tuple((moved(start), moved(end)) for start, end in block.cells))
               for block in document.blocks]
     # (what a reader removed before, such as a text file's wraps, is kept, at its new offset)
-    removed += [(moved(offset), string) for offset, string in document.removed]
+    removed = [*cut.removed, *((moved(offset), string) for offset, string in document.removed)]
     return Document(text=text, matching=to_matching(text), blocks=blocks, media_type=document.media_type,
                     encoding=document.encoding, removed=tuple(sorted(removed, key=lambda item: item[0])))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractors.readers.removal import cut_spans
+
 # A line ending with these ends its sentence (or labels what follows: 主要问题：).
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;：:）)」』”\"》】]\s*$")
 # …and these never end one.
@@ -46,60 +48,44 @@ def display_width(line: str) -> int:
 
 def wrap_breaks(text: str) -> list[tuple[int, int]]:
     """The spans (the whitespace around a line break) that only wrap a paragraph at the page width."""
-    lines = [(match.start(), match.end()) for match in re.finditer(r"[^\n]*", text) if match.start() == 0
-             or text[match.start() - 1] == "\n"]
-    widths = [display_width(text[start:end].strip()) for start, end in lines]
+    raw_lines = text.split("\n")
+    starts = [0]
+    for line in raw_lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    lines = [line.strip() for line in raw_lines]
+    widths = [display_width(line) for line in lines]
     filled = sorted(width for width in widths if width)
     if len(filled) < _MIN_WRAPPED_LINES:
         return []
     page_width = filled[int(len(filled) * 0.9)]
     if page_width < _MIN_WIDTH:
         return []
-
-    def stops_mid_sentence(index: int) -> bool:
-        line = text[lines[index][0]:lines[index][1]].strip()
-        return bool(line) and not _ENDS_SENTENCE.search(line) and not _TITLE_END.search(line)
-
-    def fills_the_page(index: int) -> bool:
-        return widths[index] >= page_width * _FULL_SHARE
-
+    mid_sentence = [bool(line) and not _ENDS_SENTENCE.search(line) and not _TITLE_END.search(line) for line in lines]
     # The file is laid out at a width when several lines stopping mid-sentence reach it (label
     # lines, 发布信息：61条, stop mid-sentence too, at any width).
-    at_the_width = sum(1 for index in range(len(lines))
-                       if stops_mid_sentence(index) and widths[index] >= page_width - _WIDTH_SLACK)
+    at_the_width = sum(1 for stops, width in zip(mid_sentence, widths) if stops and width >= page_width - _WIDTH_SLACK)
     if at_the_width < _MIN_WRAPPED_LINES:
         return []
     breaks = []
-    for index in range(len(lines) - 1):
-        line_start, line_end = lines[index]
-        next_start, next_end = lines[index + 1]
-        line, following = text[line_start:line_end].rstrip(), text[next_start:next_end].strip()
-        if not following or not stops_mid_sentence(index) or _OPENS_BLOCK.match(following):
+    for index, (line, following) in enumerate(zip(lines, lines[1:])):
+        if not following or not mid_sentence[index] or _OPENS_BLOCK.match(following):
             continue
         if (heading := _OPENS_BLOCK.match(line)) and not _PROSE_MARK.search(line, heading.end()):
             continue  # a heading (六、存在的主要问题和改进措施)
-        if _COLUMNS.search(line.strip()) or _COLUMNS.search(following) or not _PROSE_MARK.search(line + following):
+        if _COLUMNS.search(line) or _COLUMNS.search(following) or not _PROSE_MARK.search(line + following):
             continue
-        if not (fills_the_page(index) or _CONTINUES.search(line)):
+        if not (widths[index] >= page_width * _FULL_SHARE or _CONTINUES.search(line)):
             continue
         if not (_is_wide(line[-1]) or _is_wide(following[0])):
             continue  # two Latin words or numbers: their break is a space
-        break_start = line_start + len(line)
-        break_end = next_start + (len(text[next_start:next_end]) - len(text[next_start:next_end].lstrip()))
+        raw, raw_following = raw_lines[index], raw_lines[index + 1]
+        break_start = starts[index] + len(raw.rstrip())
+        break_end = starts[index + 1] + len(raw_following) - len(raw_following.lstrip())
         breaks.append((break_start, break_end))
     return breaks
 
 
 def unwrap(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without its wraps, and what was removed: (offset in the new text, removed string)."""
-    breaks = wrap_breaks(text)
-    if not breaks:
-        return text, ()
-    pieces, removed, kept_until, dropped = [], [], 0, 0
-    for start, end in breaks:
-        pieces.append(text[kept_until:start])
-        removed.append((start - dropped, text[start:end]))
-        dropped += end - start
-        kept_until = end
-    pieces.append(text[kept_until:])
-    return "".join(pieces), tuple(removed)
+    cut = cut_spans(text, wrap_breaks(text))
+    return cut.text, cut.removed

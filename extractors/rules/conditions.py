@@ -52,18 +52,23 @@ def _sums_the_channels(window: Window) -> bool:
             and window.previous_metric in _PROACTIVE_CHANNELS)
 
 
+def _channel_mentions(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, kind) of each channel the text names."""
+    mentions, previous_end = [], 0
+    for found in _CHANNEL_MENTION.finditer(text):
+        mentions.append((found.start(), found.end(),
+                         _channel_kind(found.group(), text[max(previous_end, found.start() - 3):found.end()])))
+        previous_end = found.end()
+    return mentions
+
+
 def names_several_channels(text: str) -> bool:
     """Channels named together (政府网站和公开栏, 两个网站, 网站和信息公开平台), or 等…渠道. Boards
     and screens are one channel, "other ways", however many are named (乡政府公开栏和各村公开栏,
     电子屏和公开栏)."""
     if _MANY_CHANNELS.search(text):
         return True
-    mentions = []
-    previous_end = 0
-    for found in _CHANNEL_MENTION.finditer(text):
-        mentions.append((found.start(), found.end(), _channel_kind(text[found.start():found.end()],
-                                                                   text[max(previous_end, found.start() - 3):found.end()])))
-        previous_end = found.end()
+    mentions = _channel_mentions(text)
     return any(_CHANNELS_JOINED.match(text[first_end:second_start]) and not first_kind == second_kind == _OTHER_WAYS
                for (_, first_end, first_kind), (second_start, _, second_kind) in zip(mentions, mentions[1:]))
 
@@ -81,15 +86,7 @@ def _one_channel(window: Window) -> bool:
     报刊电视及村务公开栏等方式: other ways); elsewhere they may be the total (see names_several_channels)."""
     if not names_several_channels(window.left):
         return True
-    return _channel_item(window) and len(_mention_kinds(window.left)) == 1
-
-
-def _mention_kinds(text: str) -> set[str | None]:
-    kinds, previous_end = set(), 0
-    for found in _CHANNEL_MENTION.finditer(text):
-        kinds.add(_channel_kind(found.group(), text[max(previous_end, found.start() - 3):found.end()]))
-        previous_end = found.end()
-    return kinds
+    return _channel_item(window) and len({kind for _, _, kind in _channel_mentions(window.left)}) == 1
 
 
 def _channel_kind(mention: str, with_words_before: str) -> str | None:

@@ -11,6 +11,7 @@ run leaves either the old rows or the new ones, never half a report.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,9 +19,10 @@ from datetime import date
 import pandas as pd
 
 from extractors.issuer import Issuer
-from extractors.model import Document, Fact, Note
+from extractors.model import Fact, Note
 from extractors.pipeline import (
     ReadReport, SkippedFile, blocks_to_json, document_from_stored, extract_facts, read_report, removed_to_json,
+    report_facts,
 )
 from extractors.pipeline import rules_version as current_rules_version
 from orchestration.settings import extraction_workers
@@ -66,11 +68,11 @@ class Extracted:
     error: str | None = None
 
 
-def _extract(document: Document, era: str, place_name: str | None, issuer: Issuer | None,
-             report_year: int | None) -> Extracted:
+def _extract(facts_of: Callable[[list[Note]], list[Fact]]) -> Extracted:
+    """``facts_of(notes)``, or the error the rules raised."""
     notes: list[Note] = []
     try:
-        return Extracted(extract_facts(document, era, place_name, issuer, report_year, notes), notes)
+        return Extracted(facts_of(notes), notes)
     except Exception as error:  # a rule bug on one report must not stop the run: log it
         return Extracted(error=f"{type(error).__name__}: {error}")
 
@@ -83,8 +85,7 @@ def _read_one(item: tuple[str, str, bytes]) -> tuple[str, ReadReport | SkippedFi
         return sha, skip, None
     except Exception as error:  # a reader bug on one odd file must not stop the run: log it
         return sha, SkippedFile("reader_error", f"{type(error).__name__}: {error}"), None
-    return sha, report, _extract(report.document, report.metadata.era, report.place_name, report.issuer,
-                                 report.metadata.report_year)
+    return sha, report, _extract(lambda notes: report_facts(report, notes))
 
 
 def _pool(workers: int | None, pending: int) -> ProcessPoolExecutor | None:
@@ -166,7 +167,7 @@ def _extract_stored(row: tuple) -> tuple[str, Extracted]:
     (sha, text, blocks_json, media_type, encoding, removed_json, era, place_name, body, body_kind, report_year) = row
     document = document_from_stored(text, blocks_json, media_type, encoding, removed_json)
     issuer = Issuer(body, body_kind, "stored") if body_kind else None
-    return sha, _extract(document, era, place_name, issuer, report_year)
+    return sha, _extract(lambda notes: extract_facts(document, era, place_name, issuer, report_year, notes))
 
 
 def extract_pending_facts(connection, rules_version: str, run_id: str | None = None,
