@@ -17,6 +17,7 @@ from extractors.pipeline import reader_version, rules_version
 from orchestration.defs.extraction.stages import extract_pending_facts, read_pending_documents
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.defs.quality.findings import check_pending_reports
+from orchestration.raw_store import RawStore
 from orchestration.warehouse import connect
 
 PARAGRAPH = (
@@ -57,11 +58,12 @@ def main() -> None:
         inbox.mkdir()
         for index in range(count):
             (inbox / f"report_{index:06d}.html").write_text(synthetic_report(index, rng), encoding="utf-8")
+        store = RawStore(Path(folder) / "raw")
         with connect(Path(folder) / "warehouse.duckdb") as connection:
             timings = {}
             for stage, work in (
-                ("ingest", lambda: ingest_inbox(connection, inbox)),
-                ("documents", lambda: read_pending_documents(connection, reader_version())),
+                ("ingest", lambda: ingest_inbox(connection, inbox, store)),
+                ("documents", lambda: read_pending_documents(connection, store, reader_version())),
                 ("facts", lambda: extract_pending_facts(connection, rules_version())),
                 ("checks", lambda: check_pending_reports(connection)),
             ):
@@ -69,8 +71,8 @@ def main() -> None:
                 work()
                 timings[stage] = time.perf_counter() - started
             started = time.perf_counter()
-            ingest_inbox(connection, inbox)
-            read_pending_documents(connection, reader_version())
+            ingest_inbox(connection, inbox, store)
+            read_pending_documents(connection, store, reader_version())
             extract_pending_facts(connection, rules_version())
             check_pending_reports(connection)
             rerun = time.perf_counter() - started

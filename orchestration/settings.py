@@ -3,6 +3,8 @@
 OGI_INBOX: folder of reports, searched recursively. Default: the sample corpus at
 ../shared/corpus beside the project when it exists, else data/inbox/.
 OGI_WAREHOUSE: the DuckDB file. Default: data/warehouse.duckdb.
+OGI_RAW_STORE: folder keeping the bytes of every file ever ingested, by SHA-256. Default: raw/
+beside the warehouse file.
 OGI_WORKERS: processes that read documents in parallel. Default: the machine's cores.
 OGI_DUCKDB_MEMORY: DuckDB's memory limit for each connection of the job and for dbt. Default: 1GB.
 """
@@ -37,6 +39,11 @@ def inbox_path() -> Path:
 def warehouse_path() -> Path:
     configured = os.environ.get("OGI_WAREHOUSE")
     return Path(configured).resolve() if configured else PROJECT_ROOT / "data" / "warehouse.duckdb"
+
+
+def raw_store_path() -> Path:
+    configured = os.environ.get("OGI_RAW_STORE")
+    return Path(configured).resolve() if configured else warehouse_path().parent / "raw"
 
 
 def extraction_workers() -> int:

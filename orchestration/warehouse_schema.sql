@@ -1,11 +1,12 @@
 -- Staging tables written by the Python assets (schema "staging"); dbt reads them as sources.
 -- One row per distinct file content (SHA-256), so the same bytes under two paths are stored once.
+-- The bytes themselves live in the raw store (orchestration/raw_store.py, OGI_RAW_STORE), one
+-- read-only file per hash: nothing a user gave is lost, and this file stays small.
 create schema if not exists staging;
 
 create table if not exists staging.raw_files (
-    file_sha256      varchar primary key,   -- SHA-256 of the bytes, hex
+    file_sha256      varchar primary key,   -- SHA-256 of the bytes, hex: their name in the raw store
     size_bytes       bigint not null,
-    content          blob not null,         -- the bytes as given: nothing a user gave is lost
     first_seen_at    timestamp not null
 );
 

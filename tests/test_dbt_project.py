@@ -252,7 +252,7 @@ def build_warehouse(path: Path) -> None:
         ).split()
         for sha, name, media, *rest in DOCUMENTS:
             _insert(con, "raw_files", dict(
-                file_sha256=sha, size_bytes=100, content=b"x", first_seen_at=ts))
+                file_sha256=sha, size_bytes=100, first_seen_at=ts))
             _insert(con, "source_files", dict(
                 source_path=f"inbox/{name}", version=1, file_sha256=sha, file_name=name,
                 size_bytes=100, modified_at=ts, first_seen_at=ts, last_seen_at=ts,

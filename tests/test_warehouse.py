@@ -17,6 +17,7 @@ from orchestration.defs.extraction.stages import extract_pending_facts, read_pen
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.defs.quality.consistency import run_consistency_checks
 from orchestration.defs.quality.findings import check_pending_reports
+from orchestration.raw_store import RawStore
 from orchestration.warehouse import connect, table_counts
 from test_table_checks import T3_2021, balanced_report
 
@@ -64,10 +65,18 @@ def inbox(tmp_path: Path) -> Path:
     return folder
 
 
+def raw_store_of(connection) -> RawStore:
+    """The raw store beside the connection's warehouse file (the default place)."""
+    database = connection.execute(
+        "select path from duckdb_databases() where database_name = current_database()").fetchone()[0]
+    return RawStore(Path(database).parent / "raw")
+
+
 def build(connection, inbox: Path, reader: str | None = None, rules: str | None = None) -> None:
     """One run of the staging stages, as the Dagster assets do it (versions can be faked)."""
-    ingest_inbox(connection, inbox, "test-run")
-    read_pending_documents(connection, reader or reader_version(), "test-run")
+    store = raw_store_of(connection)
+    ingest_inbox(connection, inbox, store, "test-run")
+    read_pending_documents(connection, store, reader or reader_version(), "test-run")
     extract_pending_facts(connection, rules or rules_version(), "test-run")
     check_pending_reports(connection)
 

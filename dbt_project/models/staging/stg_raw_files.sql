@@ -1,4 +1,4 @@
--- 原始文件 (raw files) without the content blob: the bytes stay in staging.raw_files.
+-- 原始文件 (raw files): one row per distinct content; the bytes are in the raw store, by hash.
 select
     file_sha256,
     size_bytes,

@@ -5,7 +5,8 @@ from dagster_duckdb import DuckDBResource
 from extractors.pipeline import reader_version, rules_version
 from orchestration.defs.extraction.stages import extract_pending_facts, read_pending_documents
 from orchestration.resources import staging_connection
-from orchestration.settings import WAREHOUSE_POOL
+from orchestration.raw_store import RawStore
+from orchestration.settings import WAREHOUSE_POOL, raw_store_path
 from orchestration.staging_keys import DOCUMENTS, FACTS, RAW_FILES, SOURCE_FILES
 
 
@@ -15,7 +16,7 @@ from orchestration.staging_keys import DOCUMENTS, FACTS, RAW_FILES, SOURCE_FILES
 def documents(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
     version = reader_version()
     with staging_connection(warehouse) as connection:
-        summary = read_pending_documents(connection, version, context.run_id)
+        summary = read_pending_documents(connection, RawStore(raw_store_path()), version, context.run_id)
         total = connection.execute("select count(*) from staging.documents").fetchone()[0]
     return MaterializeResult(metadata={
         "reader_version": version, "files_read": summary.processed, "reports_written": summary.rows_written,

@@ -25,12 +25,14 @@ from extractors.pipeline import (
     report_facts,
 )
 from extractors.pipeline import rules_version as current_rules_version
+from orchestration.raw_store import RawStore, RawStoreError
 from orchestration.settings import extraction_workers
 from orchestration.warehouse import (
     append_rows, delete_reports, log_line, register, replace_reports, transaction, utc_now,
 )
 
 DOCUMENT_BATCH = 200
+RAW_MISSING = "raw_missing"  # the store lost the bytes: logged, and tried again once they are back
 FACT_BATCH = 500
 
 # Contents that some inbox path holds now; old versions keep their rows but are not redone.
@@ -77,10 +79,13 @@ def _extract(facts_of: Callable[[list[Note]], list[Fact]]) -> Extracted:
         return Extracted(error=f"{type(error).__name__}: {error}")
 
 
-def _read_one(item: tuple[str, str, bytes]) -> tuple[str, ReadReport | SkippedFile, Extracted | None]:
-    sha, name, data = item
+def _read_one(item: tuple[str, str, RawStore]) -> tuple[str, ReadReport | SkippedFile, Extracted | None]:
+    # The worker takes the bytes from the store itself: they never cross a process boundary.
+    sha, name, store = item
     try:
-        report = read_report(data, name)
+        report = read_report(store.get(sha), name)
+    except RawStoreError as error:
+        return sha, SkippedFile(RAW_MISSING, str(error)), None
     except SkippedFile as skip:
         return sha, skip, None
     except Exception as error:  # a reader bug on one odd file must not stop the run: log it
@@ -93,7 +98,7 @@ def _pool(workers: int | None, pending: int) -> ProcessPoolExecutor | None:
     return ProcessPoolExecutor(max_workers=workers) if workers > 1 and pending > 1 else None
 
 
-def read_pending_documents(connection, reader_version: str, run_id: str | None = None,
+def read_pending_documents(connection, store: RawStore, reader_version: str, run_id: str | None = None,
                            workers: int | None = None, rules_version: str | None = None) -> StageSummary:
     """Read every pending content, and extract its facts under ``rules_version`` (default: the
     current rules). Reading is the costly step (a PDF takes a good part of a second), so it runs
@@ -105,12 +110,7 @@ def read_pending_documents(connection, reader_version: str, run_id: str | None =
     try:
         for batch_start in range(0, len(pending), DOCUMENT_BATCH):
             batch = pending[batch_start:batch_start + DOCUMENT_BATCH]
-            hashes = [sha for sha, _ in batch]
-            contents = dict(connection.execute(
-                "select file_sha256, content from staging.raw_files where file_sha256 in (select unnest($hashes))",
-                {"hashes": hashes},
-            ).fetchall())
-            items = [(sha, name, bytes(contents[sha])) for sha, name in batch]
+            items = [(sha, name, store) for sha, name in batch]
             results = {sha: (report, extracted) for sha, report, extracted
                        in (pool.map(_read_one, items, chunksize=4) if pool else map(_read_one, items))}
             _store_documents(connection, batch, results, reader_version, rules_version, run_id, summary)
@@ -130,7 +130,8 @@ def _store_documents(connection, batch: list[tuple[str, str]],
         result, extracted = results[sha]
         if isinstance(result, SkippedFile):
             summary.skipped[result.reason] += 1
-            state_rows.append(_state(sha, reader_version, "skipped", result.reason))
+            if result.reason != RAW_MISSING:  # not a decision about the file: tried again next run
+                state_rows.append(_state(sha, reader_version, "skipped", result.reason))
             log_lines.append(log_line(now, run_id, "documents", "skipped", sha, reason=result.reason,
                                       detail=result.detail, version=reader_version))
             continue

@@ -1,5 +1,8 @@
 """Bring the files of the inbox into the warehouse, keyed by the SHA-256 of their bytes.
 
+The bytes go to the raw store (orchestration/raw_store.py) before the warehouse lists them, so a
+content the warehouse knows is always in the store.
+
 Re-runs are cheap: a path whose size and modification time are unchanged is not read again.
 A path whose content changed gets a new version; the old version and its bytes stay, so every
 fact can be traced to the exact bytes it came from. A path gone from the inbox stops being
@@ -15,11 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from extractors.files import walk_files
+from orchestration.raw_store import RawStore, move_contents_out
 from orchestration.settings import EXCLUDED_FOLDERS
 from orchestration.warehouse import append_rows, log_line, register, transaction, utc_now
 
-# Flush to the warehouse after this many bytes of new content, so memory stays bounded.
-BATCH_BYTES = 256 * 1024 * 1024
+# Flush to the warehouse after this many new or changed paths (the bytes are already in the
+# store; a batch holds only their rows).
+BATCH_PATHS = 2000
 
 
 @dataclass
@@ -36,16 +41,16 @@ class IngestSummary:
 class _Batch:
     """What one flush writes: new contents, new path versions, paths retired, mtimes refreshed."""
 
-    contents: dict[str, bytes] = field(default_factory=dict)
+    contents: dict[str, int] = field(default_factory=dict)  # hash → size
     versions: list[dict[str, object]] = field(default_factory=list)
     retired_paths: list[str] = field(default_factory=list)
     touched: list[dict[str, object]] = field(default_factory=list)  # same bytes, new mtime
     log: list[dict[str, object]] = field(default_factory=list)
-    size: int = 0
 
 
-def ingest_inbox(connection, inbox: Path, run_id: str | None = None) -> IngestSummary:
+def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = None) -> IngestSummary:
     summary = IngestSummary()
+    move_contents_out(connection, store)
     current = {
         path: (sha, size, modified_us)
         for path, sha, size, modified_us in connection.execute(
@@ -85,15 +90,15 @@ def ingest_inbox(connection, inbox: Path, run_id: str | None = None) -> IngestSu
         if known:
             batch.retired_paths.append(relative_path)
         if sha not in batch.contents:
-            batch.contents[sha] = data
-            batch.size += len(data)
+            store.put(sha, data)
+            batch.contents[sha] = len(data)
         batch.versions.append({
             "source_path": relative_path, "file_sha256": sha,
             "file_name": path.name, "size_bytes": size, "modified_at": _timestamp(modified_us),
             "first_seen_at": now, "last_seen_at": now, "is_current": True,
         })
         batch.log.append(log_line(now, run_id, "ingest", state, sha, source_path=relative_path))
-        if batch.size >= BATCH_BYTES:
+        if len(batch.versions) >= BATCH_PATHS:
             _write_batch(connection, batch, now)
             batch = _Batch()
     _write_batch(connection, batch, now)
@@ -114,13 +119,12 @@ def _write_batch(connection, batch: _Batch, now: datetime) -> None:
         if batch.contents:
             raw = pd.DataFrame({
                 "file_sha256": list(batch.contents),
-                "size_bytes": [len(data) for data in batch.contents.values()],
-                "content": list(batch.contents.values()),
+                "size_bytes": list(batch.contents.values()),
                 "first_seen_at": [now] * len(batch.contents),
             })
             with register(connection, "incoming_raw", raw):
                 connection.execute(
-                    "insert into staging.raw_files select * from incoming_raw "
+                    "insert into staging.raw_files by name select * from incoming_raw "
                     "where file_sha256 not in (select file_sha256 from staging.raw_files)")
         if batch.retired_paths:
             with register(connection, "retired", pd.DataFrame({"source_path": batch.retired_paths})):
