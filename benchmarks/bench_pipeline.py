@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 from extractors.pipeline import reader_version, rules_version
-from orchestration.defs.extraction.stages import extract_pending_facts, read_pending_documents
+from orchestration.defs.extraction.exchange import ExtractionExchange
+from orchestration.defs.extraction.stages import extract_pending
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.defs.quality.findings import check_pending_reports
 from orchestration.raw_store import RawStore
@@ -59,12 +60,13 @@ def main() -> None:
         for index in range(count):
             (inbox / f"report_{index:06d}.html").write_text(synthetic_report(index, rng), encoding="utf-8")
         store = RawStore(Path(folder) / "raw")
+        exchange = ExtractionExchange(Path(folder) / "work")
         with connect(Path(folder) / "warehouse.duckdb") as connection:
             timings = {}
             for stage, work in (
                 ("ingest", lambda: ingest_inbox(connection, inbox, store)),
-                ("documents", lambda: read_pending_documents(connection, store, reader_version())),
-                ("facts", lambda: extract_pending_facts(connection, rules_version())),
+                ("documents with facts",
+                 lambda: extract_pending(connection, store, exchange, reader_version(), rules_version())),
                 ("checks", lambda: check_pending_reports(connection)),
             ):
                 started = time.perf_counter()
@@ -72,8 +74,7 @@ def main() -> None:
                 timings[stage] = time.perf_counter() - started
             started = time.perf_counter()
             ingest_inbox(connection, inbox, store)
-            read_pending_documents(connection, store, reader_version())
-            extract_pending_facts(connection, rules_version())
+            extract_pending(connection, store, exchange, reader_version(), rules_version())
             check_pending_reports(connection)
             rerun = time.perf_counter() - started
             facts = connection.execute("select count(*) from staging.facts").fetchone()[0]

@@ -115,7 +115,8 @@ def main() -> None:
     arguments = parser.parse_args()
     workdir = arguments.workdir or Path(tempfile.mkdtemp(prefix="ogi_bench_"))
     inbox, home = workdir / "inbox", workdir / "dagster_home"
-    for folder in (inbox, home):
+    # (the raw store and the work folder go beside the warehouse by default)
+    for folder in (inbox, home, workdir / "raw", workdir / "work"):
         shutil.rmtree(folder, ignore_errors=True)
     home.mkdir(parents=True)
     shutil.copy(PROJECT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
@@ -126,12 +127,13 @@ def main() -> None:
 
     first_wall, first_peak, steps = run_job(environment, workdir / "run_1.log")
     size = warehouse.stat().st_size
+    raw_size = sum(path.stat().st_size for path in (workdir / "raw").rglob("*") if path.is_file())
     again_wall, again_peak, _ = run_job(environment, workdir / "run_2_nothing_new.log")
     write_inbox(inbox / "added", 1, seed=arguments.reports + 1)
     added_wall, added_peak, added_steps = run_job(environment, workdir / "run_3_one_added.log")
 
     step_text = ", ".join(f"{step} {seconds:.1f}" for step, seconds in steps.items())
-    print(f"inbox: {kinds}; work folder: {workdir}")
+    print(f"inbox: {kinds}; work folder: {workdir}; raw store {raw_size / 2**20:.0f} MB beside the warehouse")
     print("| files | first run (s) | files/s | steps (s) | peak memory (MB) | warehouse (MB) | re-run, nothing new (s) "
           "| one report added (s) |")
     print("|---|---|---|---|---|---|---|---|")

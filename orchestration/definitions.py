@@ -2,7 +2,7 @@
 resources they share and the job `make run` executes."""
 from dagster import AssetSelection, Definitions, define_asset_job, in_process_executor
 
-from orchestration.defs.extraction.assets import documents, facts
+from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS, merged_extracts, report_extracts, worklists
 from orchestration.defs.ingest.assets import inbox_files
 from orchestration.defs.quality.assets import check_results
 from orchestration.defs.transform.dbt import dbt_resource, warehouse_models
@@ -12,12 +12,15 @@ build_warehouse = define_asset_job(
     "build_warehouse",
     selection=AssetSelection.all(),
     description="Ingest the inbox, extract, check and build the star schema.",
-    # One writer at a time on the DuckDB file: run the steps in one process, in order.
+    # One writer at a time on the DuckDB file: run the steps in one process, in order (the
+    # extraction step spreads its work over OGI_WORKERS processes itself).
     executor_def=in_process_executor,
+    # Every extraction shard in this one run (one step); a backfill can split them instead.
+    tags=ALL_SHARDS_TAGS,
 )
 
 defs = Definitions(
-    assets=[inbox_files, documents, facts, check_results, warehouse_models],
+    assets=[inbox_files, worklists, report_extracts, merged_extracts, check_results, warehouse_models],
     jobs=[build_warehouse],
     resources={"warehouse": warehouse_resource(), "dbt": dbt_resource()},
 )

@@ -5,7 +5,11 @@ OGI_INBOX: folder of reports, searched recursively. Default: the sample corpus a
 OGI_WAREHOUSE: the DuckDB file. Default: data/warehouse.duckdb.
 OGI_RAW_STORE: folder keeping the bytes of every file ever ingested, by SHA-256. Default: raw/
 beside the warehouse file.
+OGI_WORK: folder of the extraction work lists and the shards' results (Parquet) before they are
+merged. Default: work/ beside the warehouse file.
 OGI_WORKERS: processes that read documents in parallel. Default: the machine's cores.
+OGI_SHARDS_PER_RUN: when a backfill of extraction/report_extracts is launched, how many of the 16
+shards each run takes (a cluster: 1). Default: all shards in one run.
 OGI_DUCKDB_MEMORY: DuckDB's memory limit for each connection of the job and for dbt. Default: 1GB.
 """
 from __future__ import annotations
@@ -44,6 +48,16 @@ def warehouse_path() -> Path:
 def raw_store_path() -> Path:
     configured = os.environ.get("OGI_RAW_STORE")
     return Path(configured).resolve() if configured else warehouse_path().parent / "raw"
+
+
+def work_path() -> Path:
+    configured = os.environ.get("OGI_WORK")
+    return Path(configured).resolve() if configured else warehouse_path().parent / "work"
+
+
+def shards_per_run() -> int | None:
+    configured = os.environ.get("OGI_SHARDS_PER_RUN")
+    return max(1, int(configured)) if configured else None
 
 
 def extraction_workers() -> int:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from extractors.pipeline import reader_version, rules_version
-from orchestration.defs.extraction.stages import extract_pending_facts, read_pending_documents
+from orchestration.defs.extraction.exchange import ExtractionExchange
+from orchestration.defs.extraction.stages import extract_pending
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.defs.quality.consistency import run_consistency_checks
 from orchestration.defs.quality.findings import check_pending_reports
@@ -65,19 +66,20 @@ def inbox(tmp_path: Path) -> Path:
     return folder
 
 
-def raw_store_of(connection) -> RawStore:
-    """The raw store beside the connection's warehouse file (the default place)."""
+def beside_warehouse(connection, folder: str) -> Path:
+    """A folder beside the connection's warehouse file (where the raw store and the work folder
+    go by default)."""
     database = connection.execute(
         "select path from duckdb_databases() where database_name = current_database()").fetchone()[0]
-    return RawStore(Path(database).parent / "raw")
+    return Path(database).parent / folder
 
 
 def build(connection, inbox: Path, reader: str | None = None, rules: str | None = None) -> None:
     """One run of the staging stages, as the Dagster assets do it (versions can be faked)."""
-    store = raw_store_of(connection)
+    store = RawStore(beside_warehouse(connection, "raw"))
     ingest_inbox(connection, inbox, store, "test-run")
-    read_pending_documents(connection, store, reader or reader_version(), "test-run")
-    extract_pending_facts(connection, rules or rules_version(), "test-run")
+    extract_pending(connection, store, ExtractionExchange(beside_warehouse(connection, "work")),
+                    reader or reader_version(), rules or rules_version(), "test-run")
     check_pending_reports(connection)
 
 
@@ -204,6 +206,7 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
     warehouse = tmp_path / "warehouse.duckdb"
     monkeypatch.setenv("OGI_INBOX", str(inbox))
     monkeypatch.setenv("OGI_WAREHOUSE", str(warehouse))
+    from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS
     from orchestration.definitions import defs
     from orchestration.settings import DUCKDB_CONFIG
 
@@ -211,7 +214,7 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
         result = materialize(list(defs.assets), resources={
             "warehouse": DuckDBResource(database=str(warehouse), connection_config=dict(DUCKDB_CONFIG)),
             "dbt": defs.resources["dbt"],
-        })
+        }, tags=ALL_SHARDS_TAGS)  # every extraction shard in this run, as the job does
         assert result.success
         return result
 

@@ -1,37 +1,79 @@
-"""Extraction: raw bytes → documents (text, metadata, jurisdiction) → facts."""
-from dagster import AssetExecutionContext, MaterializeResult, asset
+"""Extraction: raw bytes → documents (text, metadata, jurisdiction) → facts, in three assets.
+
+``extraction/worklists`` and the merge into staging.documents / staging.facts hold the warehouse
+(pool "warehouse"); ``extraction/report_extracts``, the costly middle, is partitioned by the first
+hex digit of the content hash and touches no warehouse: only the work lists, the raw store and its
+results folder (OGI_WORK, OGI_RAW_STORE). One run can do every shard in one step (the default:
+`make run`, a pool of OGI_WORKERS processes) or a backfill can give each shard its own run, on
+this machine or a cluster's pods (OGI_SHARDS_PER_RUN, README "Running on a cluster").
+"""
+from dagster import (
+    AssetExecutionContext, AssetKey, AssetSpec, BackfillPolicy, MaterializeResult, StaticPartitionsDefinition,
+    asset, multi_asset,
+)
 from dagster_duckdb import DuckDBResource
 
 from extractors.pipeline import reader_version, rules_version
-from orchestration.defs.extraction.stages import extract_pending_facts, read_pending_documents
-from orchestration.resources import staging_connection
+from orchestration.defs.extraction.exchange import SHARD_KEYS, ExtractionExchange
+from orchestration.defs.extraction.stages import extract_shards, merge_extracts, plan_extraction
 from orchestration.raw_store import RawStore
-from orchestration.settings import WAREHOUSE_POOL, raw_store_path
+from orchestration.resources import staging_connection
+from orchestration.settings import WAREHOUSE_POOL, raw_store_path, shards_per_run, work_path
 from orchestration.staging_keys import DOCUMENTS, FACTS, RAW_FILES, SOURCE_FILES
 
+WORKLISTS = AssetKey(["extraction", "worklists"])
+REPORT_EXTRACTS = AssetKey(["extraction", "report_extracts"])
+SHARDS = StaticPartitionsDefinition(list(SHARD_KEYS))
+# The job's run covers every shard (the tags of build_warehouse); a backfill splits by this.
+ALL_SHARDS_TAGS = {"dagster/asset_partition_range_start": SHARD_KEYS[0],
+                   "dagster/asset_partition_range_end": SHARD_KEYS[-1]}
 
-@asset(key=DOCUMENTS, deps=[RAW_FILES, SOURCE_FILES], group_name="staging", pool=WAREHOUSE_POOL,
-       description="One row per report: verbatim text, structure, metadata, jurisdiction code. "
-                   "Also appends its decisions to staging.ingest_log and keeps staging.extraction_state.")
-def documents(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
-    version = reader_version()
+
+def _backfill_policy() -> BackfillPolicy:
+    configured = shards_per_run()
+    return BackfillPolicy.multi_run(configured) if configured else BackfillPolicy.single_run()
+
+
+@asset(key=WORKLISTS, deps=[RAW_FILES, SOURCE_FILES], group_name="extraction", pool=WAREHOUSE_POOL,
+       description="Each shard's work list (Parquet under OGI_WORK): contents this reader version has not "
+                   "read, and reports whose facts other rules made.")
+def worklists(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
     with staging_connection(warehouse) as connection:
-        summary = read_pending_documents(connection, RawStore(raw_store_path()), version, context.run_id)
-        total = connection.execute("select count(*) from staging.documents").fetchone()[0]
+        pending = plan_extraction(connection, ExtractionExchange(work_path()), reader_version(), rules_version())
+    return MaterializeResult(metadata={"contents_to_process": pending, "work_folder": str(work_path())})
+
+
+@asset(key=REPORT_EXTRACTS, deps=[WORKLISTS], group_name="extraction", partitions_def=SHARDS,
+       backfill_policy=_backfill_policy(),
+       description="Each shard's documents, facts, notes and log lines as Parquet, read from the raw store "
+                   "with no warehouse connection (runs anywhere the work folder and raw store are visible).")
+def report_extracts(context: AssetExecutionContext) -> MaterializeResult:
+    shards = context.partition_keys
+    summary = extract_shards(ExtractionExchange(work_path()), RawStore(raw_store_path()), shards,
+                             reader_version(), rules_version(), context.run_id)
     return MaterializeResult(metadata={
-        "reader_version": version, "files_read": summary.processed, "reports_written": summary.rows_written,
-        "skipped": dict(summary.skipped), "reports_in_warehouse": total,
+        "shards": ",".join(shards), "contents_processed": summary.processed,
+        "reports_read": summary.rows_written, "skipped": dict(summary.skipped),
     })
 
 
-@asset(key=FACTS, deps=[DOCUMENTS], group_name="staging", pool=WAREHOUSE_POOL,
-       description="Every number a report states for a metric, with scope, qualifier and verbatim evidence.")
-def facts(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
-    version = rules_version()
+@multi_asset(
+    specs=[
+        AssetSpec(DOCUMENTS, deps=[REPORT_EXTRACTS],
+                  description="One row per report: verbatim text, structure, metadata, jurisdiction code. "
+                              "The merge also appends its decisions to staging.ingest_log and keeps "
+                              "staging.extraction_state."),
+        AssetSpec(FACTS, deps=[REPORT_EXTRACTS],
+                  description="Every number a report states for a metric, with scope, qualifier and verbatim evidence."),
+    ],
+    group_name="staging", pool=WAREHOUSE_POOL, can_subset=False,
+)
+def merged_extracts(context: AssetExecutionContext, warehouse: DuckDBResource):
     with staging_connection(warehouse) as connection:
-        summary = extract_pending_facts(connection, version, context.run_id)
-        total = connection.execute("select count(*) from staging.facts").fetchone()[0]
-    return MaterializeResult(metadata={
-        "rules_version": version, "reports_extracted": summary.processed,
-        "facts_written": summary.rows_written, "facts_in_warehouse": total,
-    })
+        summary = merge_extracts(connection, ExtractionExchange(work_path()))
+        reports, facts = connection.execute(
+            "select (select count(*) from staging.documents), (select count(*) from staging.facts)").fetchone()
+    metadata = {"contents_merged": summary.merged, "contents_read": summary.documents,
+                "reports_in_warehouse": reports, "facts_in_warehouse": facts}
+    for key in (DOCUMENTS, FACTS):
+        yield MaterializeResult(asset_key=key, metadata=metadata)

@@ -1,12 +1,17 @@
-"""The two extraction stages over the warehouse: raw bytes → documents, documents → facts.
+"""Extraction in three steps, so that the costly middle one can run anywhere.
 
-The worker that reads a report also extracts its facts (the text, its matching twin and the
-report's metadata are at hand there, so nothing is computed twice); the facts stage then only
-redoes reports whose rules changed, in the same kind of worker pool. Each stage works only on
-what is pending: contents held by a current inbox path whose stored
-result (staging.extraction_state) was made by another version of that stage's code. A batch's
-rows for a report are replaced in one transaction together with its state, so an interrupted
-run leaves either the old rows or the new ones, never half a report.
+1. ``plan_extraction`` (warehouse side): each shard's work list — contents no reader of this
+   version has read, and reports whose facts other rules made (with their stored document).
+2. ``extract_shards`` (any process, no warehouse connection): read each listed content from the
+   raw store, extract its facts in the same worker (the text, its matching twin and the metadata
+   are at hand, so nothing is computed twice), or extract the facts of a stored document again;
+   write the shard's results as Parquet (``exchange.py``).
+3. ``merge_extracts`` (warehouse side): each finished shard's rows replace the old ones of its
+   reports, in one transaction together with their state (staging.extraction_state), so an
+   interrupted run leaves either the old rows or the new ones, never half a report.
+
+Only what is pending is done: contents held by a current inbox path whose stored result was made
+by another version of the reader or the rules.
 """
 from __future__ import annotations
 
@@ -24,16 +29,14 @@ from extractors.pipeline import (
     ReadReport, SkippedFile, blocks_to_json, document_from_stored, extract_facts, read_report, removed_to_json,
     report_facts,
 )
-from extractors.pipeline import rules_version as current_rules_version
+from orchestration.defs.extraction.exchange import RESULT_TABLES, SHARD_KEYS, ExtractionExchange, ShardWriter
 from orchestration.raw_store import RawStore, RawStoreError
 from orchestration.settings import extraction_workers
-from orchestration.warehouse import (
-    append_rows, delete_reports, log_line, register, replace_reports, transaction, utc_now,
-)
+from orchestration.warehouse import log_line, register, transaction, utc_now
 
 DOCUMENT_BATCH = 200
-RAW_MISSING = "raw_missing"  # the store lost the bytes: logged, and tried again once they are back
 FACT_BATCH = 500
+RAW_MISSING = "raw_missing"  # the store lost the bytes: logged, and tried again once they are back
 
 # Contents that some inbox path holds now; old versions keep their rows but are not redone.
 CURRENT_CONTENTS = "select distinct file_sha256 from staging.source_files where is_current"
@@ -43,22 +46,53 @@ CURRENT_CONTENTS = "select distinct file_sha256 from staging.source_files where 
 class StageSummary:
     processed: int = 0
     skipped: Counter = field(default_factory=Counter)  # reason → count
-    rows_written: int = 0
+    rows_written: int = 0  # documents written
 
 
-def pending_raw_files(connection, reader_version: str) -> list[tuple[str, str]]:
-    """(file hash, a current file name) of contents not yet read by this reader version."""
-    return connection.execute(
-        """
-        select source.file_sha256, min(source.file_name)
-        from staging.source_files source
-        left join staging.extraction_state state using (file_sha256)
-        where source.is_current and state.reader_version is distinct from $version
-        group by source.file_sha256
-        order by source.file_sha256
-        """,
-        {"version": reader_version},
-    ).fetchall()
+@dataclass
+class MergeSummary:
+    merged: int = 0  # contents whose results came in
+    documents: int = 0  # of which read (not only re-extracted)
+
+
+def plan_extraction(connection, exchange: ExtractionExchange, reader_version: str, rules_version: str) -> int:
+    """Write every shard's work list: current contents this reader version has not read
+    (to_read), and reports it has read whose facts other rules made (to_extract, with the stored
+    document, so a partition needs nothing from the warehouse). Results of an earlier run that
+    were never merged are dropped: the new lists cover their contents again. Returns the number
+    of contents to work on."""
+    exchange.clear_results()
+    pending = 0
+    for shard in SHARD_KEYS:
+        to_read = connection.execute(
+            """
+            select source.file_sha256, min(source.file_name) as file_name
+            from staging.source_files source
+            left join staging.extraction_state state using (file_sha256)
+            where source.is_current and starts_with(source.file_sha256, $shard)
+              and state.reader_version is distinct from $reader
+            group by source.file_sha256
+            order by source.file_sha256
+            """, {"shard": shard, "reader": reader_version}).df()
+        to_extract = connection.execute(
+            f"""
+            select document.file_sha256, state.reader_version, {', '.join(STORED_DOCUMENT)}
+            from staging.extraction_state state
+            join staging.documents document using (file_sha256)
+            where state.read_status = 'report' and starts_with(state.file_sha256, $shard)
+              and state.reader_version = $reader and state.rules_version is distinct from $rules
+              and state.file_sha256 in ({CURRENT_CONTENTS})
+            order by document.file_sha256
+            """, {"shard": shard, "reader": reader_version, "rules": rules_version}).df()
+        for table, frame in (("to_read", to_read), ("to_extract", to_extract)):
+            exchange.write_worklist(shard, table, frame)
+            pending += len(frame)
+    return pending
+
+
+# The stored document columns that extraction needs, in _extract_stored's order.
+STORED_DOCUMENT = ("text", "blocks_json", "media_type", "encoding", "removed_json", "era", "jurisdiction_name",
+                   "issuing_body", "issuing_body_kind", "report_year")
 
 
 @dataclass
@@ -93,41 +127,72 @@ def _read_one(item: tuple[str, str, RawStore]) -> tuple[str, ReadReport | Skippe
     return sha, report, _extract(lambda notes: report_facts(report, notes))
 
 
+def _extract_stored(row: tuple) -> tuple[str, Extracted]:
+    (sha, text, blocks_json, media_type, encoding, removed_json, era, place_name, body, body_kind, report_year) = row
+    document = document_from_stored(text, blocks_json, media_type, encoding, removed_json)
+    issuer = Issuer(body, body_kind, "stored") if body_kind else None
+    return sha, _extract(lambda notes: extract_facts(document, era, place_name, issuer, report_year, notes))
+
+
 def _pool(workers: int | None, pending: int) -> ProcessPoolExecutor | None:
     workers = extraction_workers() if workers is None else workers
     return ProcessPoolExecutor(max_workers=workers) if workers > 1 and pending > 1 else None
 
 
-def read_pending_documents(connection, store: RawStore, reader_version: str, run_id: str | None = None,
-                           workers: int | None = None, rules_version: str | None = None) -> StageSummary:
-    """Read every pending content, and extract its facts under ``rules_version`` (default: the
-    current rules). Reading is the costly step (a PDF takes a good part of a second), so it runs
-    in a pool of worker processes started once for the whole stage."""
+def extract_shards(exchange: ExtractionExchange, store: RawStore, shards: list[str], reader_version: str,
+                   rules_version: str, run_id: str | None = None, workers: int | None = None) -> StageSummary:
+    """A partition's work: read and extract every content of the shards' work lists, in a pool of
+    worker processes started once for all of them, and write each shard's results. No warehouse
+    connection: only the work lists, the raw store and the results folder."""
     summary = StageSummary()
-    rules_version = rules_version or current_rules_version()
-    pending = pending_raw_files(connection, reader_version)
-    pool = _pool(workers, len(pending))
+    lists = {shard: (exchange.read_worklist(shard, "to_read"), exchange.read_worklist(shard, "to_extract"))
+             for shard in shards}
+    pool = _pool(workers, sum(len(to_read) + len(to_extract) for to_read, to_extract in lists.values()))
     try:
-        for batch_start in range(0, len(pending), DOCUMENT_BATCH):
-            batch = pending[batch_start:batch_start + DOCUMENT_BATCH]
-            items = [(sha, name, store) for sha, name in batch]
-            results = {sha: (report, extracted) for sha, report, extracted
-                       in (pool.map(_read_one, items, chunksize=4) if pool else map(_read_one, items))}
-            _store_documents(connection, batch, results, reader_version, rules_version, run_id, summary)
+        for shard, (to_read, to_extract) in lists.items():
+            writer = exchange.shard_writer(shard)
+            try:
+                _extract_shard(writer, store, pool, to_read, to_extract, reader_version, rules_version, run_id,
+                               summary)
+                writer.finish()
+            except BaseException:
+                writer.abandon()
+                raise
     finally:
         if pool:
             pool.shutdown()
     return summary
 
 
-def _store_documents(connection, batch: list[tuple[str, str]],
-                     results: dict[str, tuple[ReadReport | SkippedFile, Extracted | None]],
-                     reader_version: str, rules_version: str, run_id: str | None, summary: StageSummary) -> None:
-    hashes = [sha for sha, _ in batch]
+def _extract_shard(writer: ShardWriter, store: RawStore, pool, to_read: pd.DataFrame, to_extract: pd.DataFrame,
+                   reader_version: str, rules_version: str, run_id: str | None, summary: StageSummary) -> None:
+    work = pool.map if pool else map
+    items = list(zip(to_read["file_sha256"], to_read["file_name"])) if len(to_read) else []
+    for start in range(0, len(items), DOCUMENT_BATCH):
+        batch = items[start:start + DOCUMENT_BATCH]
+        results = {sha: (report, extracted) for sha, report, extracted
+                   in work(_read_one, [(sha, name, store) for sha, name in batch], **_chunks(pool, 4))}
+        writer.write(_read_rows(batch, results, reader_version, rules_version, run_id, summary))
+    stored = list(to_extract.itertuples(index=False, name=None)) if len(to_extract) else []
+    for start in range(0, len(stored), FACT_BATCH):
+        batch = stored[start:start + FACT_BATCH]
+        # (file hash, reader version, stored document...) → _extract_stored takes hash + document
+        results = dict(work(_extract_stored, [(row[0], *row[2:]) for row in batch], **_chunks(pool, 8)))
+        writer.write(_re_extracted_rows(batch, results, rules_version, run_id, summary))
+
+
+def _chunks(pool, size: int) -> dict[str, int]:
+    return {"chunksize": size} if pool else {}
+
+
+def _read_rows(batch: list[tuple[str, str]], results: dict[str, tuple[ReadReport | SkippedFile, Extracted | None]],
+               reader_version: str, rules_version: str, run_id: str | None,
+               summary: StageSummary) -> dict[str, pd.DataFrame]:
     now = utc_now()
     document_rows, state_rows, log_lines, fact_rows, note_rows = [], [], [], [], []
     for sha, name in batch:
         result, extracted = results[sha]
+        summary.processed += 1
         if isinstance(result, SkippedFile):
             summary.skipped[result.reason] += 1
             if result.reason != RAW_MISSING:  # not a decision about the file: tried again next run
@@ -139,80 +204,65 @@ def _store_documents(connection, batch: list[tuple[str, str]],
         log_lines.append(log_line(now, run_id, "documents", "read", sha, version=reader_version))
         state_rows.append(_state(sha, reader_version, "report", rules_version=rules_version))
         _add_extracted(sha, extracted, rules_version, now, run_id, summary, fact_rows, note_rows, log_lines)
-    with transaction(connection):
-        # A re-read report's facts and findings belong to its old text: they go with it, and the
-        # facts of its new text come in.
-        replace_reports(connection, "staging.documents", hashes, pd.DataFrame(document_rows))
-        replace_reports(connection, "staging.facts", hashes, pd.DataFrame(fact_rows))
-        replace_reports(connection, "staging.extraction_notes", hashes, pd.DataFrame(note_rows))
-        delete_reports(connection, "staging.check_results", hashes)
-        replace_reports(connection, "staging.extraction_state", hashes, pd.DataFrame(state_rows))
-        append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
-    summary.processed += len(batch)
     summary.rows_written += len(document_rows)
+    return {"documents": pd.DataFrame(document_rows), "facts": pd.DataFrame(fact_rows),
+            "extraction_notes": pd.DataFrame(note_rows), "ingest_log": pd.DataFrame(log_lines),
+            "extraction_state": pd.DataFrame(state_rows).assign(stage="documents")}
 
 
-def pending_documents(connection, rules_version: str) -> list[str]:
-    return [row[0] for row in connection.execute(
-        f"""
-        select file_sha256 from staging.extraction_state
-        where read_status = 'report' and rules_version is distinct from $version
-          and file_sha256 in ({CURRENT_CONTENTS})
-        order by file_sha256
-        """,
-        {"version": rules_version},
-    ).fetchall()]
+def _re_extracted_rows(batch: list[tuple], results: dict[str, Extracted], rules_version: str, run_id: str | None,
+                       summary: StageSummary) -> dict[str, pd.DataFrame]:
+    now = utc_now()
+    fact_rows, note_rows, log_lines, state_rows = [], [], [], []
+    for sha, stored_reader_version, *_ in batch:
+        summary.processed += 1
+        # (a report the rules failed on is done for these rules too: logged once, redone when they change)
+        _add_extracted(sha, results[sha], rules_version, now, run_id, summary, fact_rows, note_rows, log_lines)
+        state_rows.append(_state(sha, stored_reader_version, "report", rules_version=rules_version))
+    return {"facts": pd.DataFrame(fact_rows), "extraction_notes": pd.DataFrame(note_rows),
+            "ingest_log": pd.DataFrame(log_lines), "extraction_state": pd.DataFrame(state_rows).assign(stage="facts")}
 
 
-def _extract_stored(row: tuple) -> tuple[str, Extracted]:
-    (sha, text, blocks_json, media_type, encoding, removed_json, era, place_name, body, body_kind, report_year) = row
-    document = document_from_stored(text, blocks_json, media_type, encoding, removed_json)
-    issuer = Issuer(body, body_kind, "stored") if body_kind else None
-    return sha, _extract(lambda notes: extract_facts(document, era, place_name, issuer, report_year, notes))
-
-
-def extract_pending_facts(connection, rules_version: str, run_id: str | None = None,
-                          workers: int | None = None) -> StageSummary:
-    """Extract the facts of every report whose stored facts were made by other rules (the
-    documents stage extracts a report's facts as it reads it; this redoes them when the rules
-    change), in a pool of worker processes."""
-    summary = StageSummary()
-    pending = pending_documents(connection, rules_version)
-    pool = _pool(workers, len(pending))
-    try:
-        for batch_start in range(0, len(pending), FACT_BATCH):
-            batch = pending[batch_start:batch_start + FACT_BATCH]
-            stored = connection.execute(
-                "select file_sha256, text, blocks_json, media_type, encoding, removed_json, era, jurisdiction_name, "
-                "issuing_body, issuing_body_kind, report_year from staging.documents "
-                "where file_sha256 in (select unnest($hashes))",
-                {"hashes": batch},
-            ).fetchall()
-            results = pool.map(_extract_stored, stored, chunksize=8) if pool else map(_extract_stored, stored)
-            _store_facts(connection, batch, dict(results), rules_version, run_id, summary)
-    finally:
-        if pool:
-            pool.shutdown()
+def merge_extracts(connection, exchange: ExtractionExchange) -> MergeSummary:
+    """Bring every finished shard's results into the warehouse, one transaction per shard, and
+    remove them. A report's rows are replaced together with its state: an interrupted merge
+    leaves the old rows or the new ones, never half a report. A content read again loses its
+    old document and findings; one only re-extracted keeps its document, and its findings are
+    recomputed (checks_current false)."""
+    summary = MergeSummary()
+    for shard in exchange.finished_shards():
+        state_parts = [str(part) for part in exchange.result_parts(shard, "extraction_state")]
+        decided = connection.execute("select file_sha256, stage from read_parquet($parts)", {"parts": state_parts}).df() \
+            if state_parts else pd.DataFrame({"file_sha256": pd.Series(dtype=str), "stage": pd.Series(dtype=str)})
+        with register(connection, "merged", decided), transaction(connection):
+            connection.execute("delete from staging.documents where file_sha256 in "
+                               "(select file_sha256 from merged where stage = 'documents')")
+            connection.execute("delete from staging.check_results where file_sha256 in "
+                               "(select file_sha256 from merged where stage = 'documents')")
+            for table in ("facts", "extraction_notes", "extraction_state"):
+                connection.execute(f"delete from staging.{table} where file_sha256 in (select file_sha256 from merged)")
+            for table in RESULT_TABLES:
+                for part in exchange.result_parts(shard, table):
+                    # Part by part: each part's column types are its own (a column all null in
+                    # one batch), and the insert casts them to the table's.
+                    connection.execute(f"insert into staging.{table} by name "
+                                       f"select * exclude (stage) from read_parquet(?)" if table == "extraction_state"
+                                       else f"insert into staging.{table} by name select * from read_parquet(?)",
+                                       [str(part)])
+        summary.merged += len(decided)
+        summary.documents += int((decided["stage"] == "documents").sum())
+        exchange.remove_results(shard)
     return summary
 
 
-def _store_facts(connection, batch: list[str], results: dict[str, Extracted], rules_version: str,
-                 run_id: str | None, summary: StageSummary) -> None:
-    now = utc_now()
-    fact_rows, note_rows, log_lines = [], [], []
-    for sha in batch:
-        _add_extracted(sha, results[sha], rules_version, now, run_id, summary, fact_rows, note_rows, log_lines)
-    with transaction(connection):
-        replace_reports(connection, "staging.facts", batch, pd.DataFrame(fact_rows))
-        replace_reports(connection, "staging.extraction_notes", batch, pd.DataFrame(note_rows))
-        # (a report the rules failed on is done for these rules too: logged once, redone when they change)
-        with register(connection, "extracted", pd.DataFrame({"file_sha256": batch})):
-            connection.execute(
-                "update staging.extraction_state set rules_version = ?, checks_current = false "
-                "where file_sha256 in (select file_sha256 from extracted)", [rules_version])
-        append_rows(connection, "staging.ingest_log", pd.DataFrame(log_lines))
-    summary.processed += len(batch)
-    summary.rows_written += len(fact_rows)
+def extract_pending(connection, store: RawStore, exchange: ExtractionExchange, reader_version: str,
+                    rules_version: str, run_id: str | None = None, workers: int | None = None) -> StageSummary:
+    """Plan, extract every shard in this process's pool, merge: what the Dagster assets do in
+    three steps, in one call (tests, benchmarks)."""
+    plan_extraction(connection, exchange, reader_version, rules_version)
+    summary = extract_shards(exchange, store, list(SHARD_KEYS), reader_version, rules_version, run_id, workers)
+    merge_extracts(connection, exchange)
+    return summary
 
 
 def _add_extracted(sha: str, extracted: Extracted, rules_version: str, now, run_id: str | None,
