@@ -99,9 +99,9 @@ def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = 
         })
         batch.log.append(log_line(now, run_id, "ingest", state, sha, source_path=relative_path))
         if len(batch.versions) >= BATCH_PATHS:
-            _write_batch(connection, batch, now)
+            _write_batch(connection, store, batch, now)
             batch = _Batch()
-    _write_batch(connection, batch, now)
+    _write_batch(connection, store, batch, now)
     summary.removed = _retire_missing(connection, set(current) - seen, now, run_id)
     # Every path still current was seen in this walk (one statement, not one per file).
     connection.execute("update staging.source_files set last_seen_at = ? where is_current", [now])
@@ -112,9 +112,10 @@ def _timestamp(modified_us: int) -> datetime:
     return datetime.fromtimestamp(modified_us / 1_000_000, timezone.utc).replace(tzinfo=None)
 
 
-def _write_batch(connection, batch: _Batch, now: datetime) -> None:
+def _write_batch(connection, store: RawStore, batch: _Batch, now: datetime) -> None:
     if not (batch.versions or batch.touched):
         return
+    store.sync()  # the bytes are on disk before the warehouse lists them
     with transaction(connection):
         if batch.contents:
             raw = pd.DataFrame({
