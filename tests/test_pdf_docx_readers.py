@@ -249,18 +249,22 @@ def test_encrypted_and_broken_pdfs_are_unreadable():
     assert reason_of(b"%PDF-1.4\n%%EOF\n", "stub.pdf") == "unreadable_pdf"
 
 
-def tiny_pdf(content: bytes = b"", font: bool = False) -> bytes:
+def tiny_pdf(content: bytes = b"", font: bool = False, helvetica: bool = False) -> bytes:
     """A one-page PDF written by hand; with ``font``, its text uses an Identity-H CID font
-    without a ToUnicode map (glyph ids, no characters)."""
-    resources = b"/Font << /F1 5 0 R >>" if font else b""
+    without a ToUnicode map (glyph ids, no characters); with ``helvetica``, the standard
+    Latin font."""
+    resources = b"/Font << /F1 5 0 R >>" if font or helvetica else b""
+    font_object = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                   b"/Encoding /WinAnsiEncoding >>" if helvetica else
+                   b"<< /Type /Font /Subtype /Type0 /BaseFont /Invented /Encoding /Identity-H "
+                   b"/DescendantFonts [6 0 R] >>")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
         b"/Resources << " + resources + b" >> >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /Invented /Encoding /Identity-H "
-        b"/DescendantFonts [6 0 R] >>",
+        font_object,
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Invented /CIDSystemInfo "
         b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
     ]
@@ -282,6 +286,30 @@ def test_blank_pdf_is_empty_and_unmapped_fonts_need_ocr():
     glyph_ids = b"".join(b"%04X" % (0x4E00 + index) for index in range(80))
     content = b"BT /F1 12 Tf 72 720 Td <" + glyph_ids + b"> Tj ET"
     assert reason_of(tiny_pdf(content, font=True), "cid.pdf") == "needs_ocr"
+
+
+def boxed_pdf(paint: bytes) -> bytes:
+    """A one-page PDF of three rows of two cells, each a box painted with ``paint`` (``f``
+    after a white fill colour: invisible; ``S``: a black ruled table) and a Helvetica label
+    and number in it, plus a line of prose under the grid (the file needs 50 characters)."""
+    content = b""
+    for row, (label, number) in enumerate([(b"Cases", b"12"), (b"Appeals", b"3"),
+                                           (b"Total", b"15")]):
+        top = 700 - row * 24
+        for column, text in enumerate((label, number)):
+            x = 72 + column * 120
+            content += b"1 g 0 G %d %d 120 24 re %s " % (x, top, paint)
+            content += b"0 g BT /F1 10 Tf %d %d Td (%s) Tj ET\n" % (x + 4, top + 8, text)
+    content += b"BT /F1 10 Tf 72 600 Td (The office received fifteen cases this year.) Tj ET"
+    return tiny_pdf(content, helvetica=True)
+
+
+def test_pdf_boxes_without_a_visible_rule_are_text_and_ruled_boxes_a_table():
+    invisible = read_document(boxed_pdf(b"f"), "white.pdf")
+    assert rows(invisible) == []
+    assert "Cases 12" in invisible.text and "Total 15" in invisible.text
+    ruled = read_document(boxed_pdf(b"S"), "ruled.pdf")
+    assert rows(ruled) == [["Cases", "12"], ["Appeals", "3"], ["Total", "15"]]
 
 
 # --- DOCX -----------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ body text as well as behind table cells, so the table finder (which must keep th
 page break they are the only edges a cut table has left) also finds one-column "tables" of
 prose. Rows at the top or bottom of a found table that no visible ruling line touches, or that
 hold one long prose cell, are given back to the text; what is left must have a row with at
-least two non-empty cells and either a numeric cell or only short cells.
+least two non-empty cells and either a numeric cell or only short cells. A page without any
+visible ruling line can hold no such row, so the table finder is not run on it.
 
 Whitespace: the text layer puts spaces between justified characters ("总 计", "号 ， 邮 编");
 a space between two Chinese characters, or next to Chinese punctuation, is layout and dropped.
@@ -271,13 +272,15 @@ def _page_grids(page, view) -> tuple[list[_Row], list[tuple[float, float, float,
     """The data-grid rows of a page and the boxes they cover."""
     found_rows: list[_Row] = []
     grid_boxes = []
-    visible_edges = None
+    visible_edges = page.filter(_is_visible).edges
+    if not visible_edges:
+        # No row can be bordered, so every table found would go back to the text: skip the
+        # finder, the costliest step on pages of prose in white boxes.
+        return found_rows, grid_boxes
     for table in view.find_tables():
         table_rows = table.rows
         raw_rows = table.extract()
         rows = [[tidy_cell_text(cell) if cell else "" for cell in row] for row in raw_rows]
-        if visible_edges is None:
-            visible_edges = page.filter(_is_visible).edges
         bordered = [_is_bordered(row.bbox, visible_edges) for row in table_rows]
         first, last = grid_row_range(rows, bordered)
         if first >= last or not is_data_grid(rows[first:last]):
