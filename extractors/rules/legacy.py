@@ -41,6 +41,8 @@ FIRST_YEAR_OF_THE_REGULATIONS = 2008  # 条例 in force from 1 May 2008: its fir
 # count), outcomes after the request counts, proactive disclosure last.
 COUNT_ROWS = reviews.PHRASES + requests.PHRASES + outcomes.PHRASES + proactive.PHRASES
 REQUEST_ROWS = requests.PHRASES + outcomes.PHRASES
+# The matcher indexes a table of rows by its identity: a slice is a table of its own.
+_STATED_RATE, _OTHER_RATES = requests.RATES[:1], requests.RATES[1:]
 
 _TOPIC_WORDS = (
     (RECON, re.compile(r"行政复议|复议")),
@@ -415,7 +417,7 @@ class _Reader:
         (当面申请占41.2%), or the share of the count just before it (同意公开230件，占81%)."""
         if _GROWTH.search(window.left):
             return None
-        rate = first_match(requests.RATES[:1], window) or first_match(outcomes.SHARES_FIRST, window)
+        rate = first_match(_STATED_RATE, window) or first_match(outcomes.SHARES_FIRST, window)
         if rate:
             return rate
         share = _SHARE_OF_TOTAL.search(window.left)
@@ -431,7 +433,7 @@ class _Reader:
             if not _NAMED.search(label) and previous and previous.metric in _PARTS_WITH_SHARES and previous.scope:
                 return previous.metric + "_pct"
             return None
-        return first_match(requests.RATES[1:], window)
+        return first_match(_OTHER_RATES, window)
 
     def _part_of_total(self, clause: _Clause, mention: Mention, window: Window) -> str | None:
         """其中县本级8件 / 其中，市本级公开42115条 / 其中市政府举办46场 / 其中市政府新闻办组织召开28场:

@@ -17,8 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import ahocorasick
+
 from extractors.metrics import unit_of
 from extractors.rules import vocabulary as words
+from extractors.rules.literals import Literals, required_literals
 
 # Windows: the texts a row's patterns are matched against.
 SEGMENT = "segment"  # the words since the last comma, colon or 、 before the number
@@ -154,25 +157,88 @@ def matches(row: Phrase, window: Window) -> bool:
 
 def first_match(rows: tuple[Phrase, ...], window: Window) -> str | None:
     """The metric of the first row that holds for the number in ``window``."""
-    for row in _rows_counting(rows, window.unit):
+    for row in _index_of(rows, window.unit).possible(window):
         if matches(row, window):
             return row.resolve(window.topic)
     return None
 
 
-_ROWS_BY_UNIT: dict[tuple[int, str], tuple[Phrase, ...]] = {}
+def _phrase_needs(row: Phrase) -> tuple[tuple[str, Literals], ...] | None:
+    """Where a phrasing row's words must be for it to hold: one of (window, words) pairs."""
+    before, after, near, _unless = row.compiled
+    needs = []
+    if before:
+        needs.append(tuple((name, required_literals(pattern)) for name in row.before_in for pattern in before))
+    if after:
+        needs.append(((RIGHT, required_literals(after[0])),))
+    needs += [((row.near_in, required_literals(pattern)),) for pattern in near]
+    return _most_telling(needs)
 
 
-def _rows_counting(rows: tuple[Phrase, ...], unit: str) -> tuple[Phrase, ...]:
-    """The rows whose number may carry ``unit`` (under any topic), in their order: a row that
-    counts events is never tried on a count of items. (Tables of rows live as long as the
-    process, so their identity is the key.)"""
+def _statement_needs(row: Statement) -> tuple[tuple[str, Literals], ...] | None:
+    pattern, sentence_has, _unless = row.compiled
+    needs = [((row.pattern_in, required_literals(pattern)),)]
+    if sentence_has is not None and row.topic is None and row.part is None:
+        needs.append(((SENTENCE, required_literals(sentence_has)),))
+    return _most_telling(needs)
+
+
+def _most_telling(needs: list[tuple[tuple[str, Literals | None], ...]]) -> tuple[tuple[str, Literals], ...] | None:
+    """Of a row's requirements (each: one of its (window, words) pairs), the one whose words are
+    rarest (longest); None when none can be told by words."""
+    usable = [alternatives for alternatives in needs if all(literals for _, literals in alternatives)]
+    if not usable:
+        return None
+    return max(usable, key=lambda alternatives: (min(len(word) for _, literals in alternatives for word in literals),
+                                                 -sum(len(literals) for _, literals in alternatives)))
+
+
+class RowIndex:
+    """The rows of a table that may hold for a window, in their order: a row whose required words
+    (``literals``) are absent from the window texts it reads cannot hold, and is not tried. One
+    Aho-Corasick pass per window text finds every row's words at once."""
+
+    def __init__(self, rows: tuple, needs: Callable[[object], tuple[tuple[str, Literals], ...] | None]) -> None:
+        self.rows = rows
+        self.always: set[int] = set()  # rows no words can rule out
+        positions_by_text: dict[str, dict[str, set[int]]] = {}
+        for position, row in enumerate(rows):
+            alternatives = needs(row)
+            if alternatives is None:
+                self.always.add(position)
+                continue
+            for name, literals in alternatives:
+                for word in literals:
+                    positions_by_text.setdefault(name, {}).setdefault(word, set()).add(position)
+        self.automata: list[tuple[str, ahocorasick.Automaton]] = []
+        for name, positions_by_word in positions_by_text.items():
+            automaton = ahocorasick.Automaton()
+            for word, positions in positions_by_word.items():
+                automaton.add_word(word, tuple(positions))
+            automaton.make_automaton()
+            self.automata.append((name, automaton))
+
+    def possible(self, window: Window) -> list:
+        found = set(self.always)
+        for name, automaton in self.automata:
+            for _end, positions in automaton.iter(window.text(name)):
+                found.update(positions)
+        return [self.rows[position] for position in sorted(found)]
+
+
+_INDEX_BY_UNIT: dict[tuple[int, str], RowIndex] = {}
+
+
+def _index_of(rows: tuple[Phrase, ...], unit: str) -> RowIndex:
+    """The index of the rows whose number may carry ``unit`` (under any topic), in their order: a
+    row that counts events is never tried on a count of items. (Tables of rows live as long as
+    the process, so their identity is the key.)"""
     key = (id(rows), unit)
-    found = _ROWS_BY_UNIT.get(key)
-    if found is None:
-        found = _ROWS_BY_UNIT[key] = tuple(
-            row for row in rows if any(unit in row.unit_family(topic) for topic in (None, RECON, LIT)))
-    return found
+    index = _INDEX_BY_UNIT.get(key)
+    if index is None:
+        index = _INDEX_BY_UNIT[key] = RowIndex(tuple(
+            row for row in rows if any(unit in row.unit_family(topic) for topic in (None, RECON, LIT))), _phrase_needs)
+    return index
 
 
 # --- numberless statements --------------------------------------------------------------------
@@ -218,3 +284,14 @@ def statement_holds(row: Statement, window: Window) -> bool:
     if unless is not None and unless.search(window.sentence):
         return False
     return bool(pattern.search(window.text(row.pattern_in)))
+
+
+_STATEMENT_INDEXES: dict[int, RowIndex] = {}
+
+
+def statements_holding(rows: tuple[Statement, ...], window: Window) -> list[Statement]:
+    """The rows of ``rows`` that hold for the clause in ``window``, in their order."""
+    index = _STATEMENT_INDEXES.get(id(rows))
+    if index is None:
+        index = _STATEMENT_INDEXES[id(rows)] = RowIndex(rows, _statement_needs)
+    return [row for row in index.possible(window) if statement_holds(row, window)]
