@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from extractors.metrics import unit_of
 from extractors.model import Block, Document, Fact, Note
+from extractors.per_document import per_document
 from extractors.rules import scope as scopes
 from extractors.rules import statistics_text
 from extractors.tables.rows import TEXT_LINE, Cell, Row, block_rows, strip_blank_ends
@@ -320,10 +321,7 @@ def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE, notes:
     report's own ``scope``: whole for a government's report, government for a department's or a
     township's (see ``issuer.speaks_for_itself``). Rows that cannot be read go to ``notes``."""
     facts: list[Fact] = []
-    for run in _runs(document):
-        read = _classify(run, document)
-        if not _looks_like_appendix(read):
-            continue
+    for run, read in _appendix_tables(document):
         run_text = "".join(item.row.label for item in read)
         fee_unit = "万元" if "万元" in run_text else "元"
         has_answered = any(item.metric == "req_answered" for item in read)
@@ -372,9 +370,16 @@ def _title_scope(document: Document, run: list[Row]) -> str | None:
 def appendix_row_spans(document: Document) -> list[tuple[int, int]]:
     """Spans of the rows read as a legacy statistics table, for callers that must not read them
     a second time (the standardized-table parsers)."""
-    spans = []
+    return [(item.row.start, item.row.end) for _, read in _appendix_tables(document) for item in read]
+
+
+@per_document
+def _appendix_tables(document: Document) -> list[tuple[list[Row], list[_Row]]]:
+    """The runs of rows read as legacy statistics tables, with their rows classified (read once:
+    the legacy rules take their facts, the table parsers leave their rows alone)."""
+    tables = []
     for run in _runs(document):
         read = _classify(run, document)
         if _looks_like_appendix(read):
-            spans.extend((item.row.start, item.row.end) for item in read)
-    return spans
+            tables.append((run, read))
+    return tables
