@@ -194,9 +194,12 @@ def _number_unit_row(document: Document, start: int, end: int) -> Row | None:
                line.start("label"), line.end("unit"))
 
 
-def _line_is_tabular(text: str, rows: list[Row]) -> bool:
-    if len(text) > _MAX_TEXT_LINE or _SENTENCE_END.search(text):
-        return False
+def _reads_as_prose(text: str) -> bool:
+    """A text line too long for a table row, or one that ends a sentence: prose, whatever its rows."""
+    return len(text) > _MAX_TEXT_LINE or _SENTENCE_END.search(text) is not None
+
+
+def _labels_fit(rows: list[Row]) -> bool:
     return bool(rows) and all(len(row.label) <= _MAX_LABEL for row in rows)
 
 
@@ -212,11 +215,14 @@ def _runs(document: Document) -> list[list[Row]]:
             lines = []
             for line in _LINE.finditer(document.matching, block.start, block.end):
                 line_block = Block("paragraph", line.start(), line.end())
+                if _reads_as_prose(line.group()):
+                    lines.append((line_block, [], False))  # (most lines: their rows are not read)
+                    continue
                 rows = block_rows(document, line_block)
                 if not any(row.values for row in rows):
                     row = _number_unit_row(document, line.start(), line.end())
                     rows = [row] if row else rows
-                lines.append((line_block, rows, _line_is_tabular(line.group(), rows)))
+                lines.append((line_block, rows, _labels_fit(rows)))
         for _, rows, tabular in lines:
             if tabular:
                 current.extend(rows)
