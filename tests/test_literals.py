@@ -1,12 +1,12 @@
 """The words a pattern cannot match without (``rules.literals``), and the row index built on them
-(``matcher.RowIndex``): a row is skipped only when it could not have held."""
+(``RowIndex``): a row is skipped only when it could not have held."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from extractors.rules import statements
+from extractors.rules import appendix, statements
 from extractors.rules.families import absence, fees, outcomes, proactive, requests, reviews
 from extractors.rules.literals import required_literals
 from extractors.rules.mentions import clause_spans, sentence_spans
@@ -31,7 +31,7 @@ def test_nothing_required(pattern: str) -> None:
     assert required_literals(pattern) is None
 
 
-def _family_patterns() -> list[re.Pattern[str]]:
+def _table_patterns() -> list[re.Pattern[str]]:
     patterns = []
     for rows in (reviews.PHRASES, requests.PHRASES, requests.RATES, outcomes.PHRASES, outcomes.SHARES_FIRST,
                  outcomes.SHARE_LABELS, proactive.PHRASES, fees.PHRASES):
@@ -40,7 +40,7 @@ def _family_patterns() -> list[re.Pattern[str]]:
                 patterns += compiled
     for row in statements.ROWS:
         patterns += [pattern for pattern in row.compiled if pattern is not None]
-    return patterns
+    return patterns + [kind.pattern for kind in appendix._KINDS]
 
 
 def _texts() -> list[str]:
@@ -58,7 +58,7 @@ def _texts() -> list[str]:
 def test_no_family_pattern_matches_without_its_words() -> None:
     texts = _texts()
     checked = 0
-    for pattern in _family_patterns():
+    for pattern in _table_patterns():
         literals = required_literals(pattern)
         if literals is None:
             continue
@@ -71,10 +71,10 @@ def test_no_family_pattern_matches_without_its_words() -> None:
 
 def test_the_index_changes_no_fact(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every family phrasing read with the index and with every row tried gives the same facts."""
-    from extractors.rules import matcher
+    from extractors.rules.literals import RowIndex
     from tests.test_families import facts_of
 
     texts = [report(item.section, item.paragraphs) for item in CASES]
     indexed = [facts_of(text) for text in texts]
-    monkeypatch.setattr(matcher.RowIndex, "possible", lambda index, window: list(index.rows))
+    monkeypatch.setattr(RowIndex, "possible", lambda index, text: list(index.rows))
     assert [facts_of(text) for text in texts] == indexed

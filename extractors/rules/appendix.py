@@ -32,6 +32,7 @@ from extractors.model import Block, Document, Fact, Note
 from extractors.per_document import per_document
 from extractors.rules import scope as scopes
 from extractors.rules import statistics_text
+from extractors.rules.literals import RowIndex, required_literals
 from extractors.tables.rows import TEXT_LINE, Cell, Row, block_rows, strip_blank_ends
 
 RULE = "legacy.appendix"
@@ -86,6 +87,7 @@ def _kind(metric: str, words: str, parts: tuple[str, ...] | None = None, sets_pa
 
 
 _IN_REQUESTS = (REQUEST, ANSWERS)
+_LABEL = "label"  # the one text a row kind is matched against
 # Tried in order; the first kind that matches the label (in its part) names the row.
 _KINDS = (
     # Rows that have no legacy code, named first so that their words never reach a code's.
@@ -135,6 +137,8 @@ _KINDS = (
     _kind("req_received", r"收到.{0,8}申请|受理.{0,8}申请|申请(?:总数|总量|数量|件数|数)$|^(?:受理|收到)(?:数|总数|件数)$|"
                           r"^申请$", sets_part=REQUEST),
 )
+# (a label is tried only on the kinds whose words it holds)
+_KIND_INDEX = RowIndex(_KINDS, lambda kind: ((_LABEL, words),) if (words := required_literals(kind.pattern)) else None)
 # Words of the children of 不同意公开 (涉及国家秘密, 危及…, 法律法规规定的其他情形): no code.
 _DENIED_CHILD = re.compile(r"涉及|危及|不是|不属于.{0,4}政府信息|法律|秘密|隐私|内部|过程")
 _ANSWERS_OPENED_BY = frozenset({"req_answered", "req_completed"}) | {
@@ -258,7 +262,7 @@ def _classify(run: list[Row], document: Document) -> list[_Row]:
         if not label:
             continue
         printed = _value(row) is not None
-        kind = next((kind for kind in _KINDS
+        kind = next((kind for kind in _KIND_INDEX.possible(lambda _: label)
                      if kind.pattern.search(label) and (kind.parts is None or part in kind.parts)), None)
         if in_denied and (kind is None or kind.metric in ("", "out_other")) and _DENIED_CHILD.search(label):
             item.metric = ""

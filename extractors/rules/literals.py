@@ -1,6 +1,7 @@
 """The words a pattern cannot match without: a set of strings of which every match of the pattern
 contains at least one (受理|收到 … 申请 needs 申请). A text holding none of them cannot match, so
-the matcher skips the pattern's row without running it (``matcher.RowIndex``).
+a table of rows read in order (the phrasing families, the statistics table's row kinds) skips
+the rows whose words are absent without running their patterns (``RowIndex``).
 
 Read from the parsed pattern, conservatively: whatever the analysis does not follow (an optional
 part, a negated class, a back-reference, a case-insensitive flag) requires nothing, so a pattern
@@ -9,11 +10,16 @@ is skipped only when it truly cannot match.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 # The parser behind re.compile, read for the pattern's structure (the public API only compiles).
 from re import _constants as sre
 from re import _parser as sre_parse
+from typing import TypeVar
+
+import ahocorasick
 
 Literals = frozenset[str]
+Row = TypeVar("Row")
 
 _MAX_CLASS_CHARS = 16  # a character class of more (or a range) is treated as any character
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -78,3 +84,52 @@ def _of_item(op, argument) -> Literals | None:
             characters.append(chr(value))
         return frozenset(characters) if 0 < len(characters) <= _MAX_CLASS_CHARS else None
     return None  # anchors, lookarounds, any character, back-references: nothing required
+
+
+# What a row needs to hold: one of these (window, words) pairs, a word of ``words`` found in the
+# window text ``window``. None: no words rule the row out.
+Needs = tuple[tuple[str, Literals], ...] | None
+
+
+def most_telling(needs: list[tuple[tuple[str, Literals | None], ...]]) -> Needs:
+    """Of a row's requirements (each: one of its (window, words) pairs), the one whose words are
+    rarest (longest); None when none can be told by words."""
+    usable = [alternatives for alternatives in needs if all(literals for _, literals in alternatives)]
+    if not usable:
+        return None
+    return max(usable, key=lambda alternatives: (min(len(word) for _, literals in alternatives for word in literals),
+                                                 -sum(len(literals) for _, literals in alternatives)))
+
+
+class RowIndex:
+    """The rows of a table that may hold for some texts (a matcher window's texts, by name), in
+    their order: a row whose required words are absent from the text they must be in cannot hold,
+    and is not tried. One Aho-Corasick pass per text finds every row's words at once."""
+
+    def __init__(self, rows: Sequence[Row], needs: Callable[[Row], Needs]) -> None:
+        self.rows = rows
+        self.always: set[int] = set()  # rows no words can rule out
+        positions_by_text: dict[str, dict[str, set[int]]] = {}
+        for position, row in enumerate(rows):
+            alternatives = needs(row)
+            if alternatives is None:
+                self.always.add(position)
+                continue
+            for name, literals in alternatives:
+                for word in literals:
+                    positions_by_text.setdefault(name, {}).setdefault(word, set()).add(position)
+        self.automata: list[tuple[str, ahocorasick.Automaton]] = []
+        for name, positions_by_word in positions_by_text.items():
+            automaton = ahocorasick.Automaton()
+            for word, positions in positions_by_word.items():
+                automaton.add_word(word, tuple(positions))
+            automaton.make_automaton()
+            self.automata.append((name, automaton))
+
+    def possible(self, text: Callable[[str], str]) -> list[Row]:
+        """The rows whose words are in the texts (``text(name)``), in their order."""
+        found = set(self.always)
+        for name, automaton in self.automata:
+            for _end, positions in automaton.iter(text(name)):
+                found.update(positions)
+        return [self.rows[position] for position in sorted(found)]

@@ -19,11 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import ahocorasick
-
 from extractors.metrics import unit_of
 from extractors.rules import vocabulary as words
-from extractors.rules.literals import Literals, required_literals
+from extractors.rules.literals import Needs, RowIndex, most_telling, required_literals
 
 # Windows: the texts a row's patterns are matched against.
 SEGMENT = "segment"  # the words since the last comma, colon or 、 before the number
@@ -92,21 +90,6 @@ def _compile(pattern: str | tuple[str, ...], suffix: str = "") -> tuple[re.Patte
     return tuple(re.compile(f"(?:{item}){suffix}") for item in patterns if item)
 
 
-# What a row needs to hold: one of these (window, words) pairs, a word of ``words`` found in the
-# window text ``window``. None: no words rule the row out.
-Needs = tuple[tuple[str, Literals], ...] | None
-
-
-def _most_telling(needs: list[tuple[tuple[str, Literals | None], ...]]) -> Needs:
-    """Of a row's requirements (each: one of its (window, words) pairs), the one whose words are
-    rarest (longest); None when none can be told by words."""
-    usable = [alternatives for alternatives in needs if all(literals for _, literals in alternatives)]
-    if not usable:
-        return None
-    return max(usable, key=lambda alternatives: (min(len(word) for _, literals in alternatives for word in literals),
-                                                 -sum(len(literals) for _, literals in alternatives)))
-
-
 @dataclass(frozen=True)
 class Phrase:
     """A number is ``metric`` when every part of the row holds."""
@@ -151,7 +134,7 @@ class Phrase:
         if after:
             needs.append(((RIGHT, required_literals(after[0])),))
         needs += [((self.near_in, required_literals(pattern)),) for pattern in near]
-        return _most_telling(needs)
+        return most_telling(needs)
 
     def resolve(self, topic: str | None) -> str:
         return self.metric.replace("{review}", topic if topic in (RECON, LIT) else RECON)
@@ -186,43 +169,10 @@ def matches(row: Phrase, window: Window) -> bool:
 
 def first_match(rows: tuple[Phrase, ...], window: Window) -> str | None:
     """The metric of the first row that holds for the number in ``window``."""
-    for row in _index_of(rows, window.unit).possible(window):
+    for row in _index_of(rows, window.unit).possible(window.text):
         if matches(row, window):
             return row.resolve(window.topic)
     return None
-
-
-class RowIndex:
-    """The rows of a table that may hold for a window, in their order: a row whose required words
-    (``literals``) are absent from the window texts it reads cannot hold, and is not tried. One
-    Aho-Corasick pass per window text finds every row's words at once."""
-
-    def __init__(self, rows: tuple[Phrase, ...] | tuple[Statement, ...]) -> None:
-        self.rows = rows
-        self.always: set[int] = set()  # rows no words can rule out
-        positions_by_text: dict[str, dict[str, set[int]]] = {}
-        for position, row in enumerate(rows):
-            alternatives = row.needs
-            if alternatives is None:
-                self.always.add(position)
-                continue
-            for name, literals in alternatives:
-                for word in literals:
-                    positions_by_text.setdefault(name, {}).setdefault(word, set()).add(position)
-        self.automata: list[tuple[str, ahocorasick.Automaton]] = []
-        for name, positions_by_word in positions_by_text.items():
-            automaton = ahocorasick.Automaton()
-            for word, positions in positions_by_word.items():
-                automaton.add_word(word, tuple(positions))
-            automaton.make_automaton()
-            self.automata.append((name, automaton))
-
-    def possible(self, window: Window) -> list:
-        found = set(self.always)
-        for name, automaton in self.automata:
-            for _end, positions in automaton.iter(window.text(name)):
-                found.update(positions)
-        return [self.rows[position] for position in sorted(found)]
 
 
 _INDEXES: dict[tuple[int, str | None], RowIndex] = {}
@@ -237,7 +187,7 @@ def _index_of(rows: tuple[Phrase, ...] | tuple[Statement, ...], unit: str | None
     if index is None:
         if unit is not None:
             rows = tuple(row for row in rows if any(unit in row.unit_family(topic) for topic in (None, RECON, LIT)))
-        index = _INDEXES[key] = RowIndex(rows)
+        index = _INDEXES[key] = RowIndex(rows, _needs_of)
     return index
 
 
@@ -278,7 +228,7 @@ class Statement:
         needs = [((self.pattern_in, required_literals(pattern)),)]
         if sentence_has is not None and self.topic is None and self.part is None:
             needs.append(((SENTENCE, required_literals(sentence_has)),))
-        return _most_telling(needs)
+        return most_telling(needs)
 
 
 def statement_holds(row: Statement, window: Window) -> bool:
@@ -298,4 +248,8 @@ def statement_holds(row: Statement, window: Window) -> bool:
 
 def statements_holding(rows: tuple[Statement, ...], window: Window) -> list[Statement]:
     """The rows of ``rows`` that hold for the clause in ``window``, in their order."""
-    return [row for row in _index_of(rows).possible(window) if statement_holds(row, window)]
+    return [row for row in _index_of(rows).possible(window.text) if statement_holds(row, window)]
+
+
+def _needs_of(row: Phrase | Statement) -> Needs:
+    return row.needs
