@@ -63,7 +63,7 @@ _READER_CODE = ("readers", "normalize.py", "metadata.py", "jurisdiction.py", "mo
                 "issuer.py", "rules/sections.py")
 _READER_LIBRARIES = ("beautifulsoup4", "lxml", "charset-normalizer", "opencc-python-reimplemented",
                      "cpca", "pdfplumber", "python-docx")
-_RULES_CODE = ("rules", "tables", "numbers.py", "metrics.py", "data", "model.py", "issuer.py")
+_RULES_CODE = ("rules", "tables", "numbers.py", "metrics.py", "data", "model.py", "issuer.py", "per_document.py")
 _RULES_LIBRARIES = ("cn2an",)
 
 

@@ -29,8 +29,10 @@ from dataclasses import dataclass
 
 from extractors.metrics import unit_of
 from extractors.model import Block, Document, Fact, Note
+from extractors.per_document import per_document
 from extractors.rules import scope as scopes
 from extractors.rules import statistics_text
+from extractors.rules.literals import RowIndex, required_literals
 from extractors.tables.rows import TEXT_LINE, Cell, Row, block_rows, strip_blank_ends
 
 RULE = "legacy.appendix"
@@ -85,6 +87,7 @@ def _kind(metric: str, words: str, parts: tuple[str, ...] | None = None, sets_pa
 
 
 _IN_REQUESTS = (REQUEST, ANSWERS)
+_LABEL = "label"  # the one text a row kind is matched against
 # Tried in order; the first kind that matches the label (in its part) names the row.
 _KINDS = (
     # Rows that have no legacy code, named first so that their words never reach a code's.
@@ -134,6 +137,8 @@ _KINDS = (
     _kind("req_received", r"收到.{0,8}申请|受理.{0,8}申请|申请(?:总数|总量|数量|件数|数)$|^(?:受理|收到)(?:数|总数|件数)$|"
                           r"^申请$", sets_part=REQUEST),
 )
+# (a label is tried only on the kinds whose words it holds)
+_KIND_INDEX = RowIndex(_KINDS, lambda kind: ((_LABEL, words),) if (words := required_literals(kind.pattern)) else None)
 # Words of the children of 不同意公开 (涉及国家秘密, 危及…, 法律法规规定的其他情形): no code.
 _DENIED_CHILD = re.compile(r"涉及|危及|不是|不属于.{0,4}政府信息|法律|秘密|隐私|内部|过程")
 _ANSWERS_OPENED_BY = frozenset({"req_answered", "req_completed"}) | {
@@ -193,9 +198,12 @@ def _number_unit_row(document: Document, start: int, end: int) -> Row | None:
                line.start("label"), line.end("unit"))
 
 
-def _line_is_tabular(text: str, rows: list[Row]) -> bool:
-    if len(text) > _MAX_TEXT_LINE or _SENTENCE_END.search(text):
-        return False
+def _reads_as_prose(text: str) -> bool:
+    """A text line too long for a table row, or one that ends a sentence: prose, whatever its rows."""
+    return len(text) > _MAX_TEXT_LINE or _SENTENCE_END.search(text) is not None
+
+
+def _labels_fit(rows: list[Row]) -> bool:
     return bool(rows) and all(len(row.label) <= _MAX_LABEL for row in rows)
 
 
@@ -211,11 +219,14 @@ def _runs(document: Document) -> list[list[Row]]:
             lines = []
             for line in _LINE.finditer(document.matching, block.start, block.end):
                 line_block = Block("paragraph", line.start(), line.end())
+                if _reads_as_prose(line.group()):
+                    lines.append((line_block, [], False))  # (most lines: their rows are not read)
+                    continue
                 rows = block_rows(document, line_block)
                 if not any(row.values for row in rows):
                     row = _number_unit_row(document, line.start(), line.end())
                     rows = [row] if row else rows
-                lines.append((line_block, rows, _line_is_tabular(line.group(), rows)))
+                lines.append((line_block, rows, _labels_fit(rows)))
         for _, rows, tabular in lines:
             if tabular:
                 current.extend(rows)
@@ -251,7 +262,7 @@ def _classify(run: list[Row], document: Document) -> list[_Row]:
         if not label:
             continue
         printed = _value(row) is not None
-        kind = next((kind for kind in _KINDS
+        kind = next((kind for kind in _KIND_INDEX.possible(lambda _: label)
                      if kind.pattern.search(label) and (kind.parts is None or part in kind.parts)), None)
         if in_denied and (kind is None or kind.metric in ("", "out_other")) and _DENIED_CHILD.search(label):
             item.metric = ""
@@ -320,10 +331,7 @@ def extract_appendix_facts(document: Document, scope: str = scopes.WHOLE, notes:
     report's own ``scope``: whole for a government's report, government for a department's or a
     township's (see ``issuer.speaks_for_itself``). Rows that cannot be read go to ``notes``."""
     facts: list[Fact] = []
-    for run in _runs(document):
-        read = _classify(run, document)
-        if not _looks_like_appendix(read):
-            continue
+    for run, read in _appendix_tables(document):
         run_text = "".join(item.row.label for item in read)
         fee_unit = "万元" if "万元" in run_text else "元"
         has_answered = any(item.metric == "req_answered" for item in read)
@@ -372,9 +380,16 @@ def _title_scope(document: Document, run: list[Row]) -> str | None:
 def appendix_row_spans(document: Document) -> list[tuple[int, int]]:
     """Spans of the rows read as a legacy statistics table, for callers that must not read them
     a second time (the standardized-table parsers)."""
-    spans = []
+    return [(item.row.start, item.row.end) for _, read in _appendix_tables(document) for item in read]
+
+
+@per_document
+def _appendix_tables(document: Document) -> list[tuple[list[Row], list[_Row]]]:
+    """The runs of rows read as legacy statistics tables, with their rows classified (read once:
+    the legacy rules take their facts, the table parsers leave their rows alone)."""
+    tables = []
     for run in _runs(document):
         read = _classify(run, document)
         if _looks_like_appendix(read):
-            spans.extend((item.row.start, item.row.end) for item in read)
-    return spans
+            tables.append((run, read))
+    return tables

@@ -10,37 +10,41 @@ by ``matcher``). What the reader keeps from clause to clause is what no single r
   a department or a lower level, whose numbers are dropped: ``scope``);
 - the totals just read, for the parts and statements that refer back to them (其中县本级8件,
   上述申请已全部答复, 复议2件，均维持原答复).
+
+Which year a figure speaks of is told by ``years``, the scope its channel or object names by
+``object_scope``; the candidates are merged into facts by ``merging``.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from extractors.issuer import Issuer, issuer_of, speaks_for_itself
 from extractors.metadata import extract_metadata
 from extractors.metrics import load_metrics, unit_of
 from extractors.model import Document, Fact, Note
-from extractors.rules import appendix, lists, sections, statements
+from extractors.rules import appendix, lists, object_scope, sections, statements, years
 from extractors.rules.conditions import CONDITIONS
 from extractors.rules import scope as scopes
 from extractors.rules import vocabulary as words
 from extractors.rules.families import absence, fees, outcomes, proactive, requests, reviews, traps
 from extractors.rules.matcher import (
-    CARRIED_STRENGTH, CHANNEL_OWNER_STRENGTH, CLAUSE_SUBJECT_STRENGTH, FEE, LIT, RECON, REQUEST,
+    CARRIED_STRENGTH, CLAUSE_SUBJECT_STRENGTH, FEE, LIT, RECON, REQUEST,
     SENTENCE_SUBJECT_STRENGTH, Window, first_match,
 )
+from extractors.rules.merging import Candidate, merge, trimmed
 from extractors.rules.mentions import (
     Mention, clause_spans, has_mention, last_segment, left_context, mentions, sentence_spans,
 )
 
 RULESET = "legacy"
-FIRST_YEAR_OF_THE_REGULATIONS = 2008  # 条例 in force from 1 May 2008: its first report spans less than a year
 
 # Rows for counts, in the order they are tried: reviews before requests (行政复议申请3件 is a case
 # count), outcomes after the request counts, proactive disclosure last.
 COUNT_ROWS = reviews.PHRASES + requests.PHRASES + outcomes.PHRASES + proactive.PHRASES
 REQUEST_ROWS = requests.PHRASES + outcomes.PHRASES
+# The matcher indexes a table of rows by its identity: a slice is a table of its own.
+_STATED_RATE, _OTHER_RATES = requests.RATES[:1], requests.RATES[1:]
 
 _TOPIC_WORDS = (
     (RECON, re.compile(r"行政复议|复议")),
@@ -58,18 +62,12 @@ _BREAKDOWN_OPENED = re.compile(words.BREAKDOWN_OPENED)
 _NOTHING_AFTER = re.compile(words.NOTHING_AFTER)
 _GROWTH = re.compile(words.GROWTH)
 _PROACTIVE_HEADING = re.compile(r"[一二三四五六七八九十][、.．]\s*[^\n]{0,12}主动公开")
-_GAZETTE_TITLE = re.compile(r"《[\u4e00-\u9fff]{2,16}(?:政报|政府公报)》")
-_GOVERNMENT_CONFERENCE = re.compile(r"(?:省|市|州|盟|县|区|旗)(?:人民)?政府新闻发布会")
-_GOVERNMENT_FACET = re.compile(r"(?<![全各我本])(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?(?:政府)?层面")
 # 占总数的 / 占总量 / 占申请总数的 / 占全部申请的 / 占比
 _SHARE_OF_TOTAL = re.compile(r"占(?:比|[^,，;；\d%]{0,8}?(?:总数|总量|总件数|总额|总和|总体|全部|总|申请|比例|比重))?"
                              r"(?:的)?(?:比例|比重)?" + words.TAIL)
 _REQUEST_NOUN_BEFORE = re.compile(r"(?:" + words.REQUEST_NOUN + r"|申请)" + words.TAIL)
 _RECEIVED_AFTER = re.compile(r"^(?:(?:政府)?(?:信息公开|依申请公开|公开)(?:信息)?(?:的)?(?:申请|事项|请求)|申请(?!人|表|书))")
 _ANSWERED_AFTER = re.compile(requests.ANSWERED_AFTER)
-# A year named in the sentence (not a date or a span's start: 2016年3月, 2008年以来, 2008年至2014年).
-# (自2008年, 截至2015年底, 2008年以来: a span's start or end, not the year spoken of)
-_YEAR_NAMED = re.compile(r"(?<![自从至到])((?:19|20)\d{2})\s*年(?:度)?(?![\d月底末初以至到—\-])")
 _REVIEW_LIST = re.compile(absence.REVIEW_LIST)
 _REVIEW_KINDS_NAMED = tuple((metric, re.compile(named)) for metric, named in absence.REVIEW_KINDS_NAMED)
 # 行政复议：2件（均维持原答复）: the result of all the cases in brackets right after the total.
@@ -80,15 +78,10 @@ _BRACKETED_CHANNEL = re.compile(r"(?:均为|全部为|均系|全部|均|系)?(?:
 _NAMED = re.compile(r"(?!其中|约|近|共|达|为|的|了)[\u4e00-\u9fff]")
 _CHANNEL_METRICS = frozenset({metric for metric, _ in requests.CHANNELS} | {metric for metric, _ in proactive.CHANNELS})
 _PARTS_WITH_SHARES = frozenset(row["code"] for row in load_metrics() if row["parent"] and row["family"] == "legacy")
-_SEVERAL_YEARS = re.compile(traps.SEVERAL_YEARS)
-_SPAN_START = re.compile(r"(?:自|从)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年[^,，;；。]{0,12}?以来")
-_RUNNING_TOTAL = re.compile(traps.RUNNING_TOTAL)
-_CUT_OFF = re.compile(traps.CUT_OFF)
 _CHANNEL_LIST_OPENER = re.compile(proactive.CHANNEL_LIST_OPENER)
 _REVIEWS_OF_ALL = re.compile(r"^(?:行政)?(?:复议|诉讼)(?:案件)?(?:均|全部|都)")
 _CASE_UNITS = frozenset({"件", "件次", "人次", "宗", "起", "份"})  # requests, never items of information (条)
 _ASIDE = re.compile(r"[（(][^（）()]{1,40}[）)]")
-_THIS_YEAR = re.compile(traps.THIS_YEAR)
 # 申请量由上年的29件增加到43件: the number after 增加到 is the year's figure of what the clause
 # named before 由 (the number after 由 is last year's).
 _CHANGED_TO = re.compile(r"(?P<named>.*?)(?:由|从)(?:[^,，;；]|,(?=\d{3}))*?(?:增加|增长|上升|减少|下降|提高|降低)(?:到|至|为)\s*$")
@@ -107,12 +100,6 @@ _SUBJECT_AND_VERB = re.compile(
     r"^\s*(?:其中)?[,，:：]?\s*(?:以)?(?:[\u4e00-\u9fff]{0,7}?(?:省|市|区|县|州|盟|旗))?(?:本级|人民政府|政府|行政公署|行署)"
     r"(?:新闻办公室|新闻办|办公厅|办公室)?(?:的?名义)?(?:共|共计|累计|全年)?(?P<verb>[\u4e00-\u9fff]{0,4}?)(?:了)?(?:的)?\s*$"
 )
-
-
-@dataclass
-class _Candidate:
-    fact: Fact
-    scope_strength: float
 
 
 @dataclass
@@ -138,12 +125,6 @@ class _Clause:
     cumulative_asides: tuple[tuple[int, int], ...] = ()  # paragraph-local spans of (历年累计…) asides
 
 
-def _speaks_of_several_years(text: str, sentence: str) -> bool:
-    """累计 since 2008, 历年, 2010年至2015年: the text speaks of several years (累计 only with a
-    cut-off date or a start named in the sentence)."""
-    return bool(_SEVERAL_YEARS.search(text) or (_RUNNING_TOTAL.search(text) and _CUT_OFF.search(sentence)))
-
-
 class _Reader:
     """Reads one document; keeps the state that carries from paragraph to paragraph."""
 
@@ -151,7 +132,7 @@ class _Reader:
                  report_year: int | None, notes: list[Note] | None) -> None:
         self.document = document
         self.notes = notes
-        self.candidates: list[_Candidate] = []
+        self.candidates: list[Candidate] = []
         self.has_proactive_part = bool(_PROACTIVE_HEADING.search(document.matching))
         # The report's own jurisdiction (a subject naming another place is another body), its
         # issuer and year. The pipeline passes what it already found; what a caller did not pass
@@ -170,7 +151,7 @@ class _Reader:
         self.review_totals: dict[tuple[str, str], float] = {}  # (recon_total | lit_total, scope): for 均在审理中
         # Another year named before a number makes it that year's; only trusted when the report's
         # own year is named throughout (a report year misread would drop every number).
-        self.report_year = report_year if _named_most(document.matching, report_year) else None
+        self.report_year = report_year if years.named_most(document.matching, report_year) else None
         self.stated_year = report_year
         # The last total of this paragraph, for its parts (其中县本级公开5318条, 其中市政府举办46场).
         self.last_total_metric: str | None = None
@@ -191,8 +172,8 @@ class _Reader:
         # The attached statistics table (附表): the report's own numbers again, so a count the text
         # gave merges with it (the text's mention is kept: its sentence names the scope).
         for fact in appendix.extract_appendix_facts(self.document, self.default_scope, self.notes):
-            self.candidates.append(_Candidate(fact, CARRIED_STRENGTH))
-        return _merge(self.candidates, self.document)
+            self.candidates.append(Candidate(fact, CARRIED_STRENGTH))
+        return merge(self.candidates, self.document)
 
     def _read_paragraph(self, text: str, offset: int, part: str) -> None:
         topic = {sections.REQUESTS: REQUEST, sections.FEES: FEE}.get(part)
@@ -219,14 +200,14 @@ class _Reader:
                 clause_text = sentence[clause_start:clause_end]
                 # The span the clause speaks of: several years from a marker on (累计 since 2008),
                 # until a clause names the year itself again (其中2015年…).
-                if _THIS_YEAR.search(clause_text):
+                if years.names_this_year(clause_text):
                     several_years = False
                 # (主动公开5812条（历年累计公开2.3万条）: an aside in brackets speaks of several years
                 # alone; the clause around it, and the clauses after, of the year.)
                 asides = tuple((sentence_start + clause_start + aside.start(), sentence_start + clause_start + aside.end())
-                               for aside in _ASIDE.finditer(clause_text) if _speaks_of_several_years(aside.group(), sentence))
-                if (_speaks_of_several_years(_ASIDE.sub("", clause_text) if asides else clause_text, sentence)
-                        and not self._spans_only_this_year(sentence[:clause_end])):
+                               for aside in _ASIDE.finditer(clause_text) if years.speaks_of_several_years(aside.group(), sentence))
+                if (years.speaks_of_several_years(_ASIDE.sub("", clause_text) if asides else clause_text, sentence)
+                        and not years.spans_only_this_year(sentence[:clause_end], self.stated_year)):
                     several_years = True
                 subject = scopes.clause_subject(clause_text, self.issuer, self.own_place)
                 # 其中县本级8件: a part of the total just given; its subject names that part only.
@@ -335,29 +316,10 @@ class _Reader:
                 start <= mention.start < end for start, end in clause.cumulative_asides)),
             body_report=self.default_scope == scopes.GOVERNMENT, opening=opening, previous_metric=previous_metric,
             number_before=mention is not None and has_mention(clause.sentence[:mention.start - clause.sentence_start]),
-            other_year=mention is not None and self._other_year(clause.sentence[:mention.start - clause.sentence_start]),
+            other_year=mention is not None and years.other_year(clause.sentence[:mention.start - clause.sentence_start], self.report_year),
             rest_of_sentence=clause.sentence[mention.end - clause.sentence_start:] if mention else "",
             conditions=CONDITIONS,
         )
-
-    def _spans_only_this_year(self, text: str) -> bool:
-        """自2008年5月1日《条例》施行以来 in the 2008 report is this year: the span starts in it
-        (截至2015年底 in the 2015 report is where a longer span ends)."""
-        year = self.stated_year
-        if year is None:
-            return False
-        if year <= FIRST_YEAR_OF_THE_REGULATIONS:
-            return True
-        start = _SPAN_START.search(text)
-        return start is not None and int(start.group(1) or start.group(2)) == year
-
-    def _other_year(self, sentence_before_number: str) -> bool:
-        """2015年全市受理申请1120件 in the 2016 report: another year's figure (今年受理1350件 after
-        it is the year's own again)."""
-        years = list(_YEAR_NAMED.finditer(sentence_before_number))
-        if self.report_year is None or not years or int(years[-1].group(1)) >= self.report_year:
-            return False
-        return not _THIS_YEAR.search(sentence_before_number, years[-1].end())
 
     # -- numbers ----------------------------------------------------------------------------------
     def _classify(self, clause: _Clause, mention: Mention, window: Window, previous: Mention | None,
@@ -415,7 +377,7 @@ class _Reader:
         (当面申请占41.2%), or the share of the count just before it (同意公开230件，占81%)."""
         if _GROWTH.search(window.left):
             return None
-        rate = first_match(requests.RATES[:1], window) or first_match(outcomes.SHARES_FIRST, window)
+        rate = first_match(_STATED_RATE, window) or first_match(outcomes.SHARES_FIRST, window)
         if rate:
             return rate
         share = _SHARE_OF_TOTAL.search(window.left)
@@ -431,7 +393,7 @@ class _Reader:
             if not _NAMED.search(label) and previous and previous.metric in _PARTS_WITH_SHARES and previous.scope:
                 return previous.metric + "_pct"
             return None
-        return first_match(requests.RATES[1:], window)
+        return first_match(_OTHER_RATES, window)
 
     def _part_of_total(self, clause: _Clause, mention: Mention, window: Window) -> str | None:
         """其中县本级8件 / 其中，市本级公开42115条 / 其中市政府举办46场 / 其中市政府新闻办组织召开28场:
@@ -492,12 +454,6 @@ class _Reader:
         if clause.part_limit and mention.value > clause.part_limit[0] and not metric.endswith("_pct"):
             scope = clause.part_limit[1]  # 全市共受理120件，其中市本级受理40件，同意公开80件: 80 is the city's
         if metric.startswith("pro_") and not metric.endswith("_pct"):
-            # What the government's own site publishes is the government's, unless the clause
-            # names another subject (市政府公报全年编印12期，刊发文件156件: the owner may open the
-            # sentence). A sentence listing the channels of the jurisdiction's total shares its
-            # scope (我区公开2318条。其中，区政府门户网站公开1920条; 全县主动公开3,482条，其中县政府
-            # 门户网站公开2,146条), so the owner counts only outside such a list.
-            owner = scopes.channel_owner_scope(clause.clause) or scopes.channel_owner_scope(clause.sentence)
             sentence_before = clause.sentence[:clause.clause_start - clause.sentence_start]
             # (…其中通过县政府门户网站公开2105条，通过县政府公报等其他方式公开758条: the next channel
             # of the same breakdown; 全省政府网站发布N条，其中省政府门户网站发布M条 is a part of one channel;
@@ -509,21 +465,9 @@ class _Reader:
                     _BREAKDOWN.match(clause.sentence) is not None
                     or ((_BREAKDOWN.match(clause.clause) is not None or _BREAKDOWN_OPENED.search(sentence_before))
                         and self.last_total_sentence == clause.paragraph_offset + clause.sentence_start)))
-            if owner and strength < CLAUSE_SUBJECT_STRENGTH and not inside_total:
-                scope, strength = owner, CHANNEL_OWNER_STRENGTH
-            # 共发行《兰州政报》12期，发布政府信息662条: the government's gazette, named by its title.
-            if (metric == "pro_gazette" and strength < CLAUSE_SUBJECT_STRENGTH and not inside_total
-                    and _GAZETTE_TITLE.search(clause.sentence)):
-                scope, strength = scopes.GOVERNMENT, CHANNEL_OWNER_STRENGTH
-        # 省政府新闻办公室组织省政府新闻发布会46场: the government's conferences, named in the object,
-        # whoever organised them.
-        if metric == "pro_press_conferences" and _GOVERNMENT_CONFERENCE.search(
-                clause.sentence, clause.clause_start - clause.sentence_start, mention.start - clause.sentence_start):
-            scope, strength = scopes.GOVERNMENT, SENTENCE_SUBJECT_STRENGTH
-        # 发布自治区层面政策解读材料64篇: the government's own level, named in the object.
-        if scope == scopes.WHOLE and _GOVERNMENT_FACET.search(clause.sentence, clause.clause_start - clause.sentence_start,
-                                                               mention.start - clause.sentence_start):
-            scope, strength = scopes.GOVERNMENT, SENTENCE_SUBJECT_STRENGTH
+            scope, strength = object_scope.of_channel(metric, clause.clause, clause.sentence, scope, strength, inside_total)
+        scope, strength = object_scope.of_object(metric, clause.sentence, clause.clause_start - clause.sentence_start,
+                                                 mention.start - clause.sentence_start, scope, strength)
         if scope == scopes.OTHER_BODY:
             return
         mention.scope = scope
@@ -538,22 +482,13 @@ class _Reader:
 
     def _record(self, clause: _Clause, metric: str, value: float, qualifier: str, scope: str, strength: float,
                 rule: str, confidence: float) -> None:
-        start, end = _trimmed(self.document.text, clause.paragraph_offset + clause.sentence_start,
+        start, end = trimmed(self.document.text, clause.paragraph_offset + clause.sentence_start,
                               clause.paragraph_offset + clause.sentence_end)
-        # The evidence is cut once a candidate is kept (see _merge): a sentence holding many
+        # The evidence is cut once a candidate is kept (see merging): a sentence holding many
         # numbers would otherwise be copied once per number.
         fact = Fact(metric=metric, value=value, unit=unit_of(metric), qualifier=qualifier, scope=scope,
                     evidence="", start=start, end=end, rule=rule, confidence=round(confidence, 2))
-        self.candidates.append(_Candidate(fact, strength))
-
-
-def _named_most(matching: str, year: int | None) -> bool:
-    """The report's year is named often, and more often than any other year: trusted enough to
-    tell another year's figures apart (a year misread would drop every number)."""
-    if year is None:
-        return False
-    counts = Counter(int(found) for found in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", matching))
-    return counts[year] >= 3 and all(count < counts[year] for other, count in counts.items() if other != year)
+        self.candidates.append(Candidate(fact, strength))
 
 
 def _is_channel(metric: str | None, family: str) -> bool:
@@ -569,35 +504,6 @@ def _topic_of(clause: str, part: str) -> str | None:
     if part == sections.REQUESTS and "申请" in clause:
         return REQUEST
     return None
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _merge(candidates: list[_Candidate], document: Document) -> list[Fact]:
-    """One fact per metric, applicant and value: a number restated later in the report is the
-    same fact. Of its mentions, the one whose clause names the subject gives the scope; mentions
-    as sure of different scopes (州本级…重复申请3件 and, in the government's paragraph, 另有3件属于
-    重复申请) are different facts."""
-    kept_by_key: dict[tuple[str, str, float | None], list[_Candidate]] = {}
-    for candidate in candidates:
-        kept = kept_by_key.setdefault((candidate.fact.metric, candidate.fact.applicant, candidate.fact.value), [])
-        for index, earlier in enumerate(kept):
-            if earlier.fact.scope == candidate.fact.scope or earlier.scope_strength != candidate.scope_strength:
-                if (candidate.scope_strength >= SENTENCE_SUBJECT_STRENGTH
-                        and candidate.scope_strength > earlier.scope_strength):
-                    kept[index] = candidate
-                break
-        else:
-            kept.append(candidate)
-    return [candidate.fact if candidate.fact.evidence
-            else replace(candidate.fact, evidence=document.verbatim(candidate.fact.start, candidate.fact.end))
-            for kept in kept_by_key.values() for candidate in kept]
 
 
 def extract_legacy_facts(document: Document, own_place: str | None = None, issuer: Issuer | None = None,

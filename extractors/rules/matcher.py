@@ -8,7 +8,9 @@ words that veto it (``unless``) and a few named conditions on its clause (``when
 them": the total read before). Adding a phrasing is adding a row (and a test), never code here.
 
 The matcher knows nothing of any metric; ``legacy.py`` walks the report and hands it one
-``Window`` per number (and one per clause without a number, for statements).
+``Window`` per number (and one per clause without a number, for statements). A row is tried only
+when the words its patterns cannot match without (``literals``) are in the window (``RowIndex``):
+the answer is the same, at a tenth of the rows tried.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from functools import cached_property
 
 from extractors.metrics import unit_of
 from extractors.rules import vocabulary as words
+from extractors.rules.literals import Needs, RowIndex, most_telling, required_literals
 
 # Windows: the texts a row's patterns are matched against.
 SEGMENT = "segment"  # the words since the last comma, colon or 、 before the number
@@ -121,6 +124,18 @@ class Phrase:
             self._unit_families[topic] = family
         return family
 
+    @cached_property
+    def needs(self) -> Needs:
+        """The words the row cannot hold without, and the window they must be in (RowIndex)."""
+        before, after, near, _unless = self.compiled
+        needs = []
+        if before:
+            needs.append(tuple((name, required_literals(pattern)) for name in self.before_in for pattern in before))
+        if after:
+            needs.append(((RIGHT, required_literals(after[0])),))
+        needs += [((self.near_in, required_literals(pattern)),) for pattern in near]
+        return most_telling(needs)
+
     def resolve(self, topic: str | None) -> str:
         return self.metric.replace("{review}", topic if topic in (RECON, LIT) else RECON)
 
@@ -154,25 +169,26 @@ def matches(row: Phrase, window: Window) -> bool:
 
 def first_match(rows: tuple[Phrase, ...], window: Window) -> str | None:
     """The metric of the first row that holds for the number in ``window``."""
-    for row in _rows_counting(rows, window.unit):
+    for row in _index_of(rows, window.unit).possible(window.text):
         if matches(row, window):
             return row.resolve(window.topic)
     return None
 
 
-_ROWS_BY_UNIT: dict[tuple[int, str], tuple[Phrase, ...]] = {}
+_INDEXES: dict[tuple[int, str | None], RowIndex] = {}
 
 
-def _rows_counting(rows: tuple[Phrase, ...], unit: str) -> tuple[Phrase, ...]:
-    """The rows whose number may carry ``unit`` (under any topic), in their order: a row that
-    counts events is never tried on a count of items. (Tables of rows live as long as the
-    process, so their identity is the key.)"""
+def _index_of(rows: tuple[Phrase, ...] | tuple[Statement, ...], unit: str | None = None) -> RowIndex:
+    """The index of the phrasing rows whose number may carry ``unit`` (under any topic), in their
+    order: a row that counts events is never tried on a count of items (statements: every row,
+    ``unit`` None). Tables of rows live as long as the process, so their identity is the key."""
     key = (id(rows), unit)
-    found = _ROWS_BY_UNIT.get(key)
-    if found is None:
-        found = _ROWS_BY_UNIT[key] = tuple(
-            row for row in rows if any(unit in row.unit_family(topic) for topic in (None, RECON, LIT)))
-    return found
+    index = _INDEXES.get(key)
+    if index is None:
+        if unit is not None:
+            rows = tuple(row for row in rows if any(unit in row.unit_family(topic) for topic in (None, RECON, LIT)))
+        index = _INDEXES[key] = RowIndex(rows, _needs_of)
+    return index
 
 
 # --- numberless statements --------------------------------------------------------------------
@@ -204,6 +220,16 @@ class Statement:
         return (re.compile(self.pattern), re.compile(self.sentence_has) if self.sentence_has else None,
                 re.compile(self.unless) if self.unless else None)
 
+    @cached_property
+    def needs(self) -> Needs:
+        """As for Phrase: the pattern's words in its window, or the sentence's (``sentence_has``
+        alone required)."""
+        pattern, sentence_has, _unless = self.compiled
+        needs = [((self.pattern_in, required_literals(pattern)),)]
+        if sentence_has is not None and self.topic is None and self.part is None:
+            needs.append(((SENTENCE, required_literals(sentence_has)),))
+        return most_telling(needs)
+
 
 def statement_holds(row: Statement, window: Window) -> bool:
     pattern, sentence_has, unless = row.compiled
@@ -218,3 +244,12 @@ def statement_holds(row: Statement, window: Window) -> bool:
     if unless is not None and unless.search(window.sentence):
         return False
     return bool(pattern.search(window.text(row.pattern_in)))
+
+
+def statements_holding(rows: tuple[Statement, ...], window: Window) -> list[Statement]:
+    """The rows of ``rows`` that hold for the clause in ``window``, in their order."""
+    return [row for row in _index_of(rows).possible(window.text) if statement_holds(row, window)]
+
+
+def _needs_of(row: Phrase | Statement) -> Needs:
+    return row.needs

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from extractors.rules import sections
 from extractors.rules import vocabulary as words
 from extractors.rules.families import absence, fees, outcomes, proactive, requests, reviews
-from extractors.rules.matcher import FEE, RECEIVED_TOTAL, REQUEST, Window, statement_holds
+from extractors.rules.matcher import FEE, RECEIVED_TOTAL, REQUEST, Window, statements_holding
 
 ROWS = absence.STATEMENTS + fees.STATEMENTS
 
@@ -80,11 +80,10 @@ def numberless_facts(window: Window, first_clause: bool, received_total: float |
     (channels) were read since; ``since_previous``: the sentence's words between the number just
     before and this clause."""
     stated: list[Stated] = []
-    for row in ROWS:
-        if statement_holds(row, window):
-            value = 0.0 if row.value != RECEIVED_TOTAL else received_total
-            if value is not None:
-                stated += [Stated(metric, value, row.rule, row.confidence) for metric in row.metrics]
+    for row in statements_holding(ROWS, window):
+        value = 0.0 if row.value != RECEIVED_TOTAL else received_total
+        if value is not None:
+            stated += [Stated(metric, value, row.rule, row.confidence) for metric in row.metrics]
     stated += review_result(window.opening, previous, since_previous)
     if not first_clause:
         stated += _labelled_none(window)

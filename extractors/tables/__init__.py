@@ -23,21 +23,8 @@ from extractors.tables.table4 import table4_facts
 __all__ = ["extract_table_facts"]
 
 
-class _RowCache:
-    """The rows of each block, read once: candidate regions of a table overlap."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self._rows: dict[int, list[Row]] = {}
-
-    def region_rows(self, region: Region) -> list[Row]:
-        rows: list[Row] = []
-        for index in range(region.first, region.last):
-            cached = self._rows.get(index)
-            if cached is None:
-                cached = self._rows[index] = block_rows(self.document, self.document.blocks[index])
-            rows.extend(cached)
-        return rows
+def _region_rows(document: Document, region: Region) -> list[Row]:
+    return [row for index in range(region.first, region.last) for row in block_rows(document, document.blocks[index])]
 
 
 def _parse(document: Document, region: Region, rows: list[Row], era: str, notes: list[Note]) -> list[Fact]:
@@ -52,10 +39,10 @@ def _score(facts: list[Fact]) -> tuple[int, int]:
     return sum(fact.value is not None for fact in facts), len(facts)
 
 
-def _readings(document: Document, region: Region, cache: _RowCache) -> list[list[Row]]:
+def _readings(document: Document, region: Region) -> list[list[Row]]:
     """The region read as blocks, and, when its table is a stream of cells one per line (crawled
     page text), as that stream (``stream.py``)."""
-    readings = [cache.region_rows(region)]
+    readings = [_region_rows(document, region)]
     if all(document.blocks[index].kind == "paragraph" for index in range(region.first, region.last)):
         streamed = stream_rows(document, region.start, region.end)
         if streamed:
@@ -66,13 +53,12 @@ def _readings(document: Document, region: Region, cache: _RowCache) -> list[list
 def extract_table_facts(document: Document, era: str, notes: list[Note] | None = None) -> list[Fact]:
     """Facts of tables 二, 三 and 四 of ``document``, read under report format ``era``; rows that
     could not be read are told in ``notes`` (when given)."""
-    cache = _RowCache(document)
     facts: list[Fact] = []
     for regions in table_regions(document).values():
         best: list[Fact] = []
         best_notes: list[Note] = []
         for region in regions:
-            for rows in _readings(document, region, cache):
+            for rows in _readings(document, region):
                 found_notes: list[Note] = []
                 found = _parse(document, region, rows, era, found_notes)
                 # Ties go to the later candidate: the heading closest to the table (not an

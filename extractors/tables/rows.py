@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.model import Block, Document
+from extractors.per_document import per_document
 from extractors.tables.cells import BLANK, DASH_TEXT, parse_cell
 
 GRID = "grid"
@@ -240,8 +241,10 @@ def _line_rows(matching: str, start: int, end: int) -> list[Row]:
     return _text_rows(matching, start, end)
 
 
+@per_document
 def block_rows(document: Document, block: Block) -> list[Row]:
-    """The logical rows of one block."""
+    """The logical rows of one block (read once: the table parsers' candidate regions overlap,
+    and the legacy statistics tables read the same lines)."""
     matching = document.matching
     if block.kind == "table_row" and block.cells:
         row = grid_row(matching, block.cells)
