@@ -13,6 +13,7 @@ run is kept in the work folder.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -112,17 +113,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--keep-inbox", action="store_true",
+                        help="reuse the work folder's inbox when it was written for the same N (writing 100k files takes minutes)")
     arguments = parser.parse_args()
     workdir = arguments.workdir or Path(tempfile.mkdtemp(prefix="ogi_bench_"))
     inbox, home = workdir / "inbox", workdir / "dagster_home"
+    written = workdir / f"inbox_written_{arguments.reports}.json"
+    reuse_inbox = arguments.keep_inbox and written.exists()
     # (the raw store and the work folder go beside the warehouse by default)
-    for folder in (inbox, home, workdir / "raw", workdir / "work"):
+    for folder in ([] if reuse_inbox else [inbox]) + [home, workdir / "raw", workdir / "work"]:
         shutil.rmtree(folder, ignore_errors=True)
+    if not reuse_inbox:
+        written.unlink(missing_ok=True)
     home.mkdir(parents=True)
     shutil.copy(PROJECT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
     warehouse = workdir / "warehouse.duckdb"
     warehouse.unlink(missing_ok=True)
-    kinds = write_inbox(inbox, arguments.reports)
+    if reuse_inbox:
+        shutil.rmtree(inbox / "added", ignore_errors=True)
+        kinds = json.loads(written.read_text())
+    else:
+        kinds = write_inbox(inbox, arguments.reports)
+        written.write_text(json.dumps(kinds))
     environment = dict(os.environ, OGI_INBOX=str(inbox), OGI_WAREHOUSE=str(warehouse), DAGSTER_HOME=str(home))
 
     first_wall, first_peak, steps = run_job(environment, workdir / "run_1.log")
