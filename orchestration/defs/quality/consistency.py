@@ -354,5 +354,6 @@ def _findings(rule: Rule, rows: pd.DataFrame) -> pd.DataFrame:
             "severity": rule.severity,
             "message": rule.message(row),
         }
-        for _, row in rows.iterrows()
+        # (records, not iterrows: a Series per row cost half the checks' time)
+        for row in rows.to_dict("records")
     ], columns=FINDING_COLUMNS)
