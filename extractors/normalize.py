@@ -48,17 +48,55 @@ def _simplified_char(char: str) -> str:
     return simplified
 
 
+# Characters t2s leaves alone, met so far: a text made of them only needs no conversion.
+_UNCHANGED_CHARS: set[str] = set()
+
+
 def _has_traditional_chars(text: str) -> bool:
     # Checking each distinct character once is far cheaper than converting the whole text, and
     # most reports are simplified.
-    return any(_simplified_char(char) != char for char in set(text))
+    for char in set(text).difference(_UNCHANGED_CHARS):
+        if _simplified_char(char) != char:
+            return True
+        _UNCHANGED_CHARS.add(char)
+    return False
+
+
+def _changing_chars(dictionaries) -> frozenset[str]:
+    """The characters some entry of OpenCC's dictionaries (nested lists of (longest key,
+    shortest key, {key: value})) changes: where key and value differ, or the whole key when they
+    differ in length. A piece of text holding none of them matches no entry that changes it."""
+    if isinstance(dictionaries, tuple):
+        chars: set[str] = set()
+        for key, value in dictionaries[2].items():
+            if len(key) != len(value):
+                chars.update(key)
+            else:
+                chars.update(k for k, v in zip(key, value) if k != v)
+        return frozenset(chars)
+    return frozenset().union(*(_changing_chars(item) for item in dictionaries))
+
+
+_T2S.convert("")  # loads the dictionaries
+_T2S_CHANGING = _changing_chars(_T2S._dict_chain_data)
+
+
+def _t2s(text: str) -> str:
+    """``_T2S.convert(text)``, the same string: OpenCC converts the pieces between its separators
+    one by one, and a piece holding no character any entry changes comes out as it went in, so
+    only the others are converted."""
+    pieces = _T2S.split_chars_re.split(text)
+    for index in range(0, len(pieces), 2):  # the separators sit at the odd places
+        if not _T2S_CHANGING.isdisjoint(pieces[index]):
+            pieces[index] = _T2S._convert(pieces[index], _T2S._dict_chain_data)
+    return "".join(pieces)
 
 
 def _to_simplified(text: str) -> str:
     if not _has_traditional_chars(text):
         return text
     # Whole-text conversion lets OpenCC use its phrase table (乾隆 stays 乾, 乾淨 becomes 干净).
-    converted = _T2S.convert(text)
+    converted = _t2s(text)
     if len(converted) == len(text):
         return converted
     # A phrase changed length: offsets would drift, so fall back to one character at a time.
@@ -74,12 +112,20 @@ def traditional_share(text: str) -> float:
     """Share of the Han characters of ``text`` (counted with repeats) that t2s changes."""
     han_total = 0
     changed = 0
+    kinds = _HAN_KIND
     for char, count in Counter(text).items():
-        if _is_han(char):
+        kind = kinds.get(char)
+        if kind is None:
+            kind = kinds[char] = (0 if not _is_han(char) else 2 if _simplified_char(char) != char else 1)
+        if kind:
             han_total += count
-            if _simplified_char(char) != char:
+            if kind == 2:
                 changed += count
     return changed / han_total if han_total else 0.0
+
+
+# character → 0 (not Han), 1 (Han that t2s leaves alone), 2 (Han that t2s changes)
+_HAN_KIND: dict[str, int] = {}
 
 
 def detect_script(text: str) -> str:
