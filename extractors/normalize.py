@@ -10,7 +10,9 @@ cached for the life of the process.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from re import _constants as _c, _parser
 
 from opencc import OpenCC
 
@@ -133,3 +135,52 @@ def detect_script(text: str) -> str:
     if traditional_share(text) > TRADITIONAL_SHARE_THRESHOLD:
         return "traditional"
     return "simplified"
+
+
+def _first_chars(items) -> list[str] | None:
+    """Pieces of a character class (escaped) holding every character a match of the parsed
+    regex ``items`` can start with; None when that is not known (an anchor, an optional start)."""
+    if not items:
+        return None
+    op, argument = items[0]
+    if op is _c.LITERAL:
+        return [re.escape(chr(argument))]
+    if op is _c.IN:
+        pieces = []
+        for item_op, item in argument:
+            if item_op is _c.LITERAL:
+                pieces.append(re.escape(chr(item)))
+            elif item_op is _c.RANGE:
+                pieces.append(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+            elif item_op is _c.CATEGORY and item is _c.CATEGORY_DIGIT:
+                pieces.append(r"\d")
+            else:
+                return None
+        return pieces
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = argument
+        return None if add_flags or del_flags else _first_chars(list(pattern))
+    if op is _c.BRANCH:
+        pieces = []
+        for alternative in argument[1]:
+            first = _first_chars(list(alternative))
+            if first is None:
+                return None
+            pieces += first
+        return pieces
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and argument[0] >= 1:
+        return _first_chars(list(argument[2]))
+    return None
+
+
+def first_char_guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)`` matching exactly the same, with a lookahead for the
+    characters a match can start with when they are known: Python's regex engine then skips the
+    other positions quickly instead of trying every alternative at each (a long case-blind
+    alternation of words searches about six times faster). A pattern that opens on a literal
+    prefix the engine already finds by itself gets slower: measure before using it."""
+    parsed = _parser.parse(pattern, flags)
+    first = _first_chars(list(parsed)) if parsed.state.flags & ~re.UNICODE == flags & ~re.UNICODE else None
+    if not first:
+        return re.compile(pattern, flags)
+    return re.compile(f"(?=[{''.join(dict.fromkeys(first))}])(?:{pattern})", flags)
