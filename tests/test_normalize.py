@@ -156,3 +156,13 @@ def test_first_char_guarded_matches_what_the_plain_pattern_matches(pattern, flag
         assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)]
         for start in range(len(text) + 1):
             assert bool(compiled.match(text, start)) == bool(plain.match(text, start))
+
+
+def test_t2s_gives_opencc_result_on_the_fixtures_traditional_reports():
+    from pathlib import Path
+    paths = sorted(Path(__file__).parent.glob("fixtures/**/*.txt"))
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in paths]
+    traditional = [text for text in texts if detect_script(text) == "traditional"]
+    assert len(traditional) >= 5
+    for text in traditional + texts[:20]:
+        assert _normalize._t2s(text) == _normalize._T2S.convert(text)
