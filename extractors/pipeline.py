@@ -130,8 +130,7 @@ def extract_facts(document: Document, era: str, place_name: str | None = None,
     trial format, its tables' shape decides. Every fact carries the format it was read under.
     ``place_name``, ``issuer`` and ``report_year`` (ReadReport) spare the rules finding them again.
     What was seen but could not be read (an unreadable table row) is told in ``notes``."""
-    facts = [replace(fact, format_version=LEGACY)
-             for fact in extract_legacy_facts(document, place_name, issuer, report_year, notes)]
+    facts = [in_format(fact, LEGACY) for fact in extract_legacy_facts(document, place_name, issuer, report_year, notes)]
     if era != LEGACY:
         # A standardized report's tables say how many requests and reviews there were; a zero
         # inferred from its prose (未发生行政复议) would stand beside a table that says 3, or in
@@ -144,10 +143,19 @@ def extract_facts(document: Document, era: str, place_name: str | None = None,
         # Without a recognisable table 三 a "legacy" report has no standardized tables: numbers
         # that merely follow a 行政复议 heading are not table 四.
         table_facts = table_notes = []
-    facts += [replace(fact, format_version=table_era) for fact in table_facts]
+    facts += [in_format(fact, table_era) for fact in table_facts]
     if notes is not None:
         notes.extend(table_notes)
     return facts
+
+
+def in_format(fact: Fact, format_version: str) -> Fact:
+    """``dataclasses.replace(fact, format_version=format_version)``, without its per-call field
+    walk (a report has hundreds of facts): the same fields, the format set."""
+    copy = object.__new__(Fact)
+    copy.__dict__.update(fact.__dict__)
+    copy.__dict__["format_version"] = format_version
+    return copy
 
 
 def report_facts(report: ReadReport, notes: list[Note] | None = None) -> list[Fact]:

@@ -148,8 +148,14 @@ def _head(document: Document) -> list[Block]:
     return [block for block in document.blocks if block.kind == "paragraph"][:_HEAD_BLOCKS]
 
 
+_SQUEEZE = re.compile(r"[\s|]+")
+
+
 def _squeezed(text: str) -> str:
-    return re.sub(r"[\s|]+", "", text)
+    return _SQUEEZE.sub("", text)
+
+
+_YEAR_PATTERN = re.compile(_YEAR)
 
 
 def report_title(line: str) -> bool:
@@ -166,7 +172,7 @@ def report_title(line: str) -> bool:
         return False
     # Of a year, or of a named body (北京市文化局政府信息公开年度报告): a bare 政府信息公开年报
     # is the name of a web site's column.
-    return bool(re.search(_YEAR, line)) or bool(_BODY_BEFORE_NAME.search(line[:name.start()]))
+    return bool(_YEAR_PATTERN.search(line)) or bool(_BODY_BEFORE_NAME.search(line[:name.start()]))
 
 
 def _titles(document: Document) -> list[str]:

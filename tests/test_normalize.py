@@ -55,6 +55,7 @@ def test_falls_back_to_per_character_conversion_when_length_changes(monkeypatch)
             return text + "!" if len(text) > 1 else {"開": "开", "報": "报"}.get(text, text)
 
     monkeypatch.setattr(normalize, "_T2S", LengthChangingConverter())
+    monkeypatch.setattr(normalize, "_t2s", LengthChangingConverter().convert)  # the whole-text conversion
     monkeypatch.setattr(normalize, "_SIMPLIFIED_CHAR", {})
     text = "公開年報"
     assert to_matching(text) == "公开年报"
@@ -88,3 +89,80 @@ def test_seed_scripts_and_lengths():
         assert len(to_matching(text)) == len(text)
 
 
+
+
+# --- the conversion made cheaper gives OpenCC's own result ---------------------------------------
+
+from extractors import normalize as _normalize  # noqa: E402
+
+
+def test_t2s_converts_only_pieces_with_changing_chars_but_gives_opencc_result():
+    samples = [
+        "",
+        "政府信息公開工作年度報告",
+        "本機關2015年共受理政府信息公開申請12件，其中網上申請3件。",
+        "乾隆年間，乾淨的衣服；著作權、顯著。",  # phrases (乾隆, 乾淨) and 著
+        "全部简体的文字，没有繁体字。一、概述（一）主动公开",
+        "混合：简体段落。繁體段落——頭髮、發展！\n  第二行 abc ＡＢＣ",
+    ]
+    for text in samples:
+        assert _normalize._t2s(text) == _normalize._T2S.convert(text)
+
+
+def test_t2s_changing_chars_hold_traditional_chars_and_not_common_simplified_ones():
+    assert {"開", "報", "機", "乾"} <= _normalize._T2S_CHANGING
+    assert not {"的", "政", "府", "公", "开"} & _normalize._T2S_CHANGING
+
+
+def test_has_traditional_chars_same_answer_when_asked_again():
+    assert not _normalize._has_traditional_chars("简体的文字")
+    assert not _normalize._has_traditional_chars("简体的文字")  # from the cache of unchanged chars
+    assert _normalize._has_traditional_chars("简体的文字與")
+    assert "與" not in _normalize._UNCHANGED_CHARS
+
+
+def test_traditional_share_counts_repeats():
+    assert _normalize.traditional_share("開開开a") == 2 / 3
+    assert _normalize.traditional_share("開開开a") == 2 / 3  # cached kinds
+    assert _normalize.traditional_share("abc") == 0.0
+
+
+# --- first_char_guarded: the same matches, found faster -------------------------------------------
+
+import re  # noqa: E402
+
+from extractors.normalize import first_char_guarded  # noqa: E402
+
+
+@pytest.mark.parametrize("pattern, flags, guarded", [
+    ("体育在线|在线体育|av在线", re.IGNORECASE, True),
+    (r"(?:\d[\d,.]*|[零一二]+)\s*件", 0, True),
+    (r"[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z]", 0, True),
+    (r"x+y|(?:ab|c)d", 0, True),
+    (r"^abc", 0, False),  # an anchor: no first character known
+    (r"a?b", 0, False),  # an optional start
+    (r"[^a]b", 0, False),  # a negated class
+    (r"(?i)ab", 0, False),  # global flags in the pattern
+    (r"(?:a|)b", 0, False),  # an empty alternative
+])
+def test_first_char_guarded_matches_what_the_plain_pattern_matches(pattern, flags, guarded):
+    compiled = first_char_guarded(pattern, flags)
+    plain = re.compile(pattern, flags)
+    assert compiled.flags == plain.flags
+    assert (compiled.pattern != pattern) is guarded
+    texts = ["", "体育在线 AV在线 Av在线真人", "共12,3件 二件 零件", "abc StreamJAV 365bet x7",
+             "xxy cd abd ab xy", "bab b", "AB ab", "zzabc"]
+    for text in texts:
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for start in range(len(text) + 1):
+            assert bool(compiled.match(text, start)) == bool(plain.match(text, start))
+
+
+def test_t2s_gives_opencc_result_on_the_fixtures_traditional_reports():
+    from pathlib import Path
+    paths = sorted(Path(__file__).parent.glob("fixtures/**/*.txt"))
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in paths]
+    traditional = [text for text in texts if detect_script(text) == "traditional"]
+    assert len(traditional) >= 5
+    for text in traditional + texts[:20]:
+        assert _normalize._t2s(text) == _normalize._T2S.convert(text)

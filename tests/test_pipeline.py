@@ -37,3 +37,17 @@ def test_numbers_after_a_review_heading_in_a_legacy_report_are_not_table_four():
     report = read_report(text.encode("utf-8"), "report_2013.txt")
     facts = extract_facts(report.document, "legacy")
     assert not any(fact.metric.startswith(("t2_", "t3_", "t4_")) for fact in facts)
+
+
+def test_in_format_is_replace_of_the_format_only():
+    from dataclasses import replace
+
+    from extractors.model import Fact
+    from extractors.pipeline import in_format
+    fact = Fact("req_received", 12.0, "件", "exact", "whole", "收到申请12件", 3, 10, "legacy.x", 0.9,
+                flags=("derived",))
+    copy = in_format(fact, "trial_2019")
+    assert copy == replace(fact, format_version="trial_2019")
+    assert repr(copy) == repr(replace(fact, format_version="trial_2019"))
+    assert fact.format_version == ""  # the original is left as it was
+    assert copy is not fact

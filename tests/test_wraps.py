@@ -89,3 +89,13 @@ def test_tables_printed_as_lines_are_left_alone() -> None:
     assert wrap_breaks(CELLS_PER_LINE) == []
     assert wrap_breaks(TAB_COLUMNS) == []
     assert wrap_breaks(TAB_COLUMNS.replace("\t", "  ")) == []
+
+
+def test_display_width_counts_wide_characters_twice():
+    from extractors.readers.wraps import display_width
+    assert display_width("") == 0
+    assert display_width("abc 12") == 6
+    assert display_width("政府信息") == 8
+    assert display_width("政府ＡＢ，ab") == 2 * 5 + 2
+    assert display_width("政府ＡＢ，ab") == 12  # the widths cache gives the same
+    assert display_width("é·") == 2  # neither wide nor full-width

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-_STRONG_TERM = re.compile(
+from extractors.normalize import first_char_guarded
+
+_STRONG_TERM = first_char_guarded(
     "体育在线|在线体育|娱乐城|娱乐场|博彩|赌场|百家乐|真人视讯|真人娱乐|老虎机|六合彩|时时彩|"
     "北京赛车|新葡京|葡京|威尼斯人|太阳城|金沙娱乐|金沙国际|永利皇宫|亚博体育|开云体育|"
     "必威体育|博狗|皇冠体育|皇冠现金|澳门赌|网上赌|在线赌|成人视频|成人影院|色情网|av在线",

@@ -42,8 +42,21 @@ def _is_wide(character: str) -> bool:
     return unicodedata.east_asian_width(character) in "WF"
 
 
+class _Widths(dict):
+    """character → the columns it takes (2 wide, 1 otherwise), filled as characters are met."""
+
+    def __missing__(self, character: str) -> int:
+        width = self[character] = 2 if _is_wide(character) else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(line: str) -> int:
-    return sum(2 if _is_wide(character) else 1 for character in line)
+    if line.isascii():
+        return len(line)
+    return sum(map(_WIDTHS.__getitem__, line))
 
 
 def wrap_breaks(text: str) -> list[tuple[int, int]]:
