@@ -1,12 +1,18 @@
 -- Facts joined to their report (year, jurisdiction, era), with mention statistics: a report may
 -- state the same metric × applicant × scope more than once (e.g. a number repeated in two
 -- sections). Every mention is kept here; mention_rank = 1 is the first by fact_index.
+-- A table rebuilt per report (macros/changed_slice.sql): every mart and check reads it, and a
+-- view would compute it again for each of them.
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='reports') }}
+
 with facts as (
     select * from {{ ref('stg_facts') }}
+    where {{ in_changed_slice() }}
 ),
 
 documents as (
     select * from {{ ref('stg_documents') }}
+    where {{ in_changed_slice() }}
 ),
 
 mentions as (

@@ -1,4 +1,8 @@
 -- 校验结果 (check results): one row per failed expectation instance, with a stable id.
+-- Built after int_changed_reports (and so is every model reading it): its tests and the
+-- incremental models downstream read the changed slice (macros/changed_slice.sql).
+-- depends_on: {{ ref('int_changed_reports') }}
+{{ config(changed_slice='reports_and_cross_report_checks') }}
 with source as (
     select * from {{ source('staging', 'check_results') }}
 ),
