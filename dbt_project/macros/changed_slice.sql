@@ -49,8 +49,9 @@
 {#
   The rows of a slice, as SQL conditions over the given columns (qualify them when the query
   joins) whose disjunction is the slice. A slice of several conditions lists disjoint ones, so
-  that a query can read each through its own branch of a union: DuckDB pushes `x in (select
-  …)` below a view's window functions, but not when it is or-ed with another condition.
+  that a query can read each through its own branch of a union: alone, `x in (select …)` is a
+  semi join DuckDB filters the scan with; or-ed with another condition it is evaluated on every
+  row. (Neither passes below a window function: stg_check_results is a table for that reason.)
 #}
 {% macro changed_slice_branches(slice, file_sha256='file_sha256', jurisdiction_code='jurisdiction_code',
                                 report_year='report_year') -%}
