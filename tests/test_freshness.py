@@ -4,7 +4,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from orchestration.defs.transform.freshness import dbt_code_digest, inputs_fingerprint, last_built, record_built
+from orchestration.defs.transform.freshness import (dbt_code_digest, inputs_fingerprint, last_built, needs_full_refresh,
+                                                    record_built)
 
 
 @pytest.fixture()
@@ -61,3 +62,12 @@ def test_the_marts_are_current_only_after_a_build_and_while_they_exist(connectio
     assert last_built(connection) == fingerprint
     connection.execute("drop table main.fct_report_metric")
     assert last_built(connection) is None
+
+
+def test_new_dbt_code_or_no_record_of_it_rebuilds_the_marts_from_scratch(connection):
+    assert needs_full_refresh(connection, "code-1")  # never built
+    record_built(connection, "fingerprint")
+    assert needs_full_refresh(connection, "code-1")  # a build made before the code was recorded
+    record_built(connection, "fingerprint", "code-1")
+    assert not needs_full_refresh(connection, "code-1")  # same code: the changed slice will do
+    assert needs_full_refresh(connection, "code-2")

@@ -2,6 +2,10 @@
 -- report × scope × applicant type: the stated parent value, the sum of the children given and
 -- how many were given. Built on the first mention of each fact (mention_rank = 1).
 -- Nothing is corrected: a breakdown that does not add up is reported as it is.
+-- A table rebuilt per report (macros/changed_slice.sql): its checks read it, and a view would
+-- compute the whole chain again for each of them.
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='reports') }}
+
 with metrics as (
     select code, family, parent from {{ ref('metrics') }}
 ),
@@ -30,6 +34,7 @@ parents as (
 facts as (
     select * from {{ ref('int_facts_enriched') }}
     where mention_rank = 1
+      and {{ in_changed_slice() }}
 ),
 
 parent_facts as (

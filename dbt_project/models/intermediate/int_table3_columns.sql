@@ -5,6 +5,10 @@
 -- value proves nothing). A blank or missing cell makes the column 'incomplete' (not compared):
 -- a blank is not a zero. Nothing is corrected: an unbalanced column stays data and is flagged
 -- by the warn-severity test in the yml.
+-- A table rebuilt per report (macros/changed_slice.sql): its checks read it, and a view would
+-- compute the whole chain again for each of them.
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='reports') }}
+
 with table3_cells as (
     {{ table3_cells() }}
 ),
@@ -12,6 +16,7 @@ with table3_cells as (
 facts as (
     select * from table3_cells
     where applicant_code <> 'not_applicable'
+      and {{ in_changed_slice() }}
 ),
 
 pivoted as (

@@ -4,6 +4,9 @@
 -- mention of each cell; derived cells are left out. Blank cells are not zeros: they are counted
 -- (applicant_columns_blank) and not added. Nothing is corrected; the warn tests in the yml flag
 -- rows that do not add up.
+-- A table rebuilt per report (macros/changed_slice.sql): its checks read it, and a view would
+-- compute the whole chain again for each of them.
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='reports') }}
 {%- set applicant_columns = ['natural_person', 'business', 'research', 'public_interest', 'legal_service', 'other_org'] %}
 with facts as (
     {{ table3_cells() }}
@@ -25,6 +28,7 @@ aggregated as (
         bool_and(qualifier = 'exact') as all_exact
     from facts
     where applicant_code in ('total', '{{ applicant_columns | join("', '") }}')
+      and {{ in_changed_slice() }}
     group by file_sha256, scope, metric_code
 )
 

@@ -1,9 +1,12 @@
 -- 报告维度 (report dimension): one row per report file (by content SHA-256) with its metadata,
 -- jurisdiction, issuing body, format era, where it came from and how many facts / failed checks
 -- it has. The issuing body's kind is read by extractors.issuer (title, page labels, signature,
--- the report's own voice), not guessed here.
+-- the report's own voice), not guessed here. Rebuilt per changed report (macros/changed_slice.sql).
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='reports') }}
+
 with documents as (
     select * from {{ ref('stg_documents') }}
+    where {{ in_changed_slice() }}
 ),
 
 facts as (
@@ -15,6 +18,7 @@ facts as (
         count(distinct case when mentions_disagree then metric_code || '|' || applicant_code || '|' || scope end)
             as conflicting_metric_count
     from {{ ref('int_facts_enriched') }}
+    where {{ in_changed_slice() }}
     group by file_sha256
 ),
 
@@ -26,6 +30,7 @@ checks as (
         count(*) filter (where severity = 'warning') as failed_warning_check_count
     from {{ ref('fct_check_result') }}  -- checks and extraction notes, as the fact table counts them
     where file_sha256 is not null
+      and {{ in_changed_slice() }}
     group by file_sha256
 ),
 
@@ -40,6 +45,7 @@ breakdowns as (
               )
         ) as unbalanced_breakdown_count
     from {{ ref('int_breakdown_sums') }}
+    where {{ in_changed_slice() }}
     group by file_sha256
 ),
 
@@ -49,11 +55,13 @@ paths as (
         min(source_path) filter (where is_current) as current_source_path,
         count(distinct source_path) as source_path_count
     from {{ ref('stg_source_files') }}
+    where {{ in_changed_slice() }}
     group by file_sha256
 ),
 
 raw_files as (
     select * from {{ ref('stg_raw_files') }}
+    where {{ in_changed_slice() }}
 ),
 
 classified as (

@@ -6,12 +6,17 @@
 -- family (two copies of one report give two pairs that agree). Pairs are only formed when both
 -- reports have the cell (blank or not). Nothing is corrected: a mismatch is flagged by the
 -- warn-severity test in the yml and stays visible here (chain_status).
+-- Rebuilt for every jurisdiction a changed report was or is in: a family's reports share its
+-- jurisdiction (macros/changed_slice.sql).
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='jurisdictions') }}
+
 with reports as (
     select file_sha256, report_family_key, jurisdiction_code, report_year
     from {{ ref('dim_report') }}
     where report_family_key is not null
       and report_year is not null
       and is_current
+      and {{ in_changed_slice() }}
 ),
 
 cells as (
@@ -29,6 +34,7 @@ cells as (
     inner join reports
         on facts.file_sha256 = reports.file_sha256
     where facts.metric_code in ('t3_carried_over_out', 't3_carried_over_in')
+      and {{ in_changed_slice('facts.file_sha256', 'facts.jurisdiction_code', 'facts.report_year') }}
       and facts.applicant_code = 'total'
 ),
 

@@ -2,8 +2,13 @@
 -- extraction note (a table row that could not be read: row_unreadable; a table cut short by the
 -- text's end: table_cut), with the report's year
 -- and jurisdiction. Checks flag; they never edit or drop data.
+-- Rebuilt per changed report, findings across reports (no report) every run
+-- (macros/changed_slice.sql).
+{{ config(materialized='incremental', incremental_strategy='replace_slice',
+          changed_slice='reports_and_cross_report_checks') }}
+
 with checks as (
-    select * from {{ ref('stg_check_results') }}
+    select * from {{ from_changed_slice(ref('stg_check_results')) }} as check_results
     union all
     select
         'note|' || note_id as check_result_id,
@@ -18,10 +23,12 @@ with checks as (
         detail || ' — ' || evidence as message,
         null as checked_at
     from {{ ref('stg_extraction_notes') }}
+    where {{ in_changed_slice() }}
 ),
 
 documents as (
     select file_sha256, report_year, jurisdiction_code from {{ ref('stg_documents') }}
+    where {{ in_changed_slice() }}
 )
 
 select

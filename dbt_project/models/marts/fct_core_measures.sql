@@ -19,6 +19,11 @@
 -- are its own); then the most measures stated; then the latest publication date; then
 -- file_sha256) and, within it, the default row (a value before a blank; the table row first;
 -- then scope whole, unspecified, own_level, government).
+--
+-- Rebuilt per changed report and for every report of a jurisdiction × year a changed report was
+-- or is in: which report is primary depends on all of them (macros/changed_slice.sql).
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='jurisdiction_years') }}
+
 with measure_map as (
     select * from {{ ref('core_measure_map') }}
 ),
@@ -44,6 +49,7 @@ facts as (
     select *
     from {{ ref('fct_report_metric') }}
     where applicant_code = case when metric_family = 'table3' then 'total' else 'not_applicable' end
+      and {{ in_changed_slice() }}
 ),
 
 sides as (
@@ -188,6 +194,7 @@ reports as (
         publication_date,
         is_current
     from {{ ref('dim_report') }}
+    where {{ in_changed_slice() }}
 ),
 
 with_reports as (

@@ -7,9 +7,13 @@
 -- summarised (mention_count, mentions_disagree, min/max of the mentioned values, the fact
 -- indexes), so conflicts stay visible instead of being silently dropped. A blank cell stays
 -- NULL (is_blank); it is never turned into a zero.
+-- Rebuilt per changed report (macros/changed_slice.sql).
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='reports') }}
+
 with facts as (
     select * from {{ ref('int_facts_enriched') }}
     where mention_rank = 1
+      and {{ in_changed_slice() }}
 ),
 
 metrics as (

@@ -26,6 +26,10 @@
     'pro_total', 'complaint_total', 'req_answer_rate_pct', 'req_disclosure_rate_pct',
     't2_admin_fees_wan_yuan'
 ] %}
+{#- Rebuilt for every jurisdiction a changed report was or is in: its rows, all years, depend on
+    all its reports (the source report of each year, the name in dim_jurisdiction); see
+    macros/changed_slice.sql. #}
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='jurisdictions') }}
 {%- set table3_cells = ['t3_new_received', 't3_carried_over_in', 't3_carried_over_out'] %}
 
 with reports as (
@@ -43,10 +47,12 @@ with reports as (
       -- a department's, a township's or another body's report gives its own figures, never the
       -- jurisdiction's (they stay in fct_report_metric and fct_core_measures, by issuing body)
       and issuing_body_kind in ('government', 'unknown')
+      and {{ in_changed_slice() }}
 ),
 
 facts as (
     select * from {{ ref('fct_report_metric') }}
+    where {{ in_changed_slice() }}
 ),
 
 report_scopes as (
@@ -102,6 +108,7 @@ core as (
         string_agg(distinct value_source, ',' order by value_source) filter (where value is not null)
             as core_value_sources
     from {{ ref('fct_core_measures') }}
+    where {{ in_changed_slice() }}
     group by file_sha256, scope
 ),
 

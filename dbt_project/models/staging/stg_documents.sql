@@ -1,5 +1,9 @@
 -- 报告文档 (documents): metadata of each report; the verbatim text stays in the source
 -- (only its length is carried), evidence offsets point into staging.documents.text.
+-- Built after int_changed_reports (and so is every model reading it): its tests and the
+-- incremental models downstream read the changed slice (macros/changed_slice.sql).
+-- depends_on: {{ ref('int_changed_reports') }}
+{{ config(changed_slice='reports') }}
 select
     file_sha256,
     file_name,

@@ -1,6 +1,10 @@
 -- 抽取事实 (extracted facts): light renames; applicant '' (legacy facts) → 'not_applicable';
 -- the table-cell flags (blank_cell, dash_cell, derived) as booleans. format_version is the
 -- format the fact was read under (legacy text rules, or the trial_2019 / format_2021 tables).
+-- Built after int_changed_reports (and so is every model reading it): its tests and the
+-- incremental models downstream read the changed slice (macros/changed_slice.sql).
+-- depends_on: {{ ref('int_changed_reports') }}
+{{ config(changed_slice='reports') }}
 select
     file_sha256,
     fact_index,

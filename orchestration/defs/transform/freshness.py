@@ -2,8 +2,10 @@
 current dbt code, so that a run with nothing new does not rebuild them (dbt's start, parse and
 build cost ~30 s whatever changed).
 
-The staging and intermediate models are views: they read staging live. The marts are tables: they
-are current when neither their inputs nor their code changed since the last successful build.
+The staging models are views: they read staging live. The marts are tables: they are current when
+neither their inputs nor their code changed since the last successful build. When only inputs
+changed, dbt rebuilds the changed slice (dbt_project/macros/changed_slice.sql); when the code
+changed since the last build, the marts are rebuilt from scratch (``needs_full_refresh``).
 Inputs are fingerprinted by a row hash over every staging table the marts read (raw bytes, the
 ingest log and a file's last-seen time aside: no mart holds them), code by the dbt project's
 source files. Plain functions over a DuckDB connection, tested without Dagster.
@@ -51,9 +53,15 @@ def inputs_fingerprint(connection, code_digest: str) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def _builds_table(connection) -> None:
+    connection.execute(f"create table if not exists {BUILDS_TABLE} (fingerprint varchar, built_at timestamp)")
+    # (added with the incremental marts: a table made before it gains it, empty)
+    connection.execute(f"alter table {BUILDS_TABLE} add column if not exists code_digest varchar")
+
+
 def last_built(connection, mart: str = "fct_report_metric") -> str | None:
     """The fingerprint of the last successful build of the marts (None when ``mart`` is gone)."""
-    connection.execute(f"create table if not exists {BUILDS_TABLE} (fingerprint varchar, built_at timestamp)")
+    _builds_table(connection)
     if not connection.execute("select count(*) from duckdb_tables() where table_name = ? and schema_name <> 'staging'",
                               [mart]).fetchone()[0]:
         return None
@@ -61,7 +69,17 @@ def last_built(connection, mart: str = "fct_report_metric") -> str | None:
     return row[0] if row else None
 
 
-def record_built(connection, fingerprint: str) -> None:
-    connection.execute(f"create table if not exists {BUILDS_TABLE} (fingerprint varchar, built_at timestamp)")
+def needs_full_refresh(connection, code_digest: str) -> bool:
+    """Whether the marts must be rebuilt from scratch: the dbt code (models, macros, seeds) is not
+    the code of the last successful build, or nothing says which code that was. An incremental run
+    only recomputes the changed reports, so rows built by other code would stay as they were."""
+    _builds_table(connection)
+    row = connection.execute(f"select code_digest from {BUILDS_TABLE} order by built_at desc limit 1").fetchone()
+    return row is None or row[0] != code_digest
+
+
+def record_built(connection, fingerprint: str, code_digest: str | None = None) -> None:
+    _builds_table(connection)
     connection.execute(f"delete from {BUILDS_TABLE}")
-    connection.execute(f"insert into {BUILDS_TABLE} values (?, current_timestamp)", [fingerprint])
+    connection.execute(f"insert into {BUILDS_TABLE} (fingerprint, built_at, code_digest) values (?, current_timestamp, ?)",
+                       [fingerprint, code_digest])
