@@ -117,7 +117,7 @@ def test_incremental_builds_equal_a_full_refresh_through_every_kind_of_change(tm
         f"update staging.source_files set is_current = false where file_sha256 = '{SHA_A}'",
         f"""insert into staging.source_files select source_path, 2, '{SHA_A2}', file_name, size_bytes + 1,
             modified_at, first_seen_at, last_seen_at, true from staging.source_files where file_sha256 = '{SHA_A}'""",
-        f"insert into staging.raw_files select '{SHA_A2}', size_bytes + 1, content, first_seen_at "
+        f"insert into staging.raw_files select '{SHA_A2}', size_bytes + 1, first_seen_at "
         f"from staging.raw_files where file_sha256 = '{SHA_A}'",
         f"insert into staging.documents select * replace ('{SHA_A2}' as file_sha256, date '2019-04-01' as publication_date) "
         f"from staging.documents where file_sha256 = '{SHA_A}'",
