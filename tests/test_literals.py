@@ -7,7 +7,7 @@ import re
 import pytest
 
 from extractors.rules import appendix, statements
-from extractors.rules.families import absence, fees, outcomes, proactive, requests, reviews
+from extractors.rules.families import fees, outcomes, proactive, requests, reviews
 from extractors.rules.literals import required_literals
 from extractors.rules.mentions import clause_spans, sentence_spans
 from tests.test_families import CASES, report
