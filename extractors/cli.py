@@ -1,14 +1,18 @@
 """`ogi extract PATH... --format csv|jsonl [--verbose]`: the facts found in files or folders,
 printed, without touching the warehouse. On standard error: every file that yields no report,
 with the reason; every table row that could not be read (note); with --verbose, why each file was
-taken for a report."""
+taken for a report. Exit status 1 when a path named does not exist or no file yielded a report (every file
+skipped), else 0 (the facts found are printed either way).
+
+Paths are classified before they are opened (extractors/files.py): a pipe, a device, a dangling
+or looping link is reported and skipped, never read."""
 from __future__ import annotations
 
 import argparse
 import csv
 import json
 import sys
-from extractors.files import iter_paths
+from extractors.files import MISSING_PATH, UnreadablePath, describe_error, iter_paths, read_bytes
 from extractors.model import Fact, Note
 from extractors.pipeline import ReadReport, SkippedFile, read_report, report_facts
 
@@ -68,14 +72,19 @@ def main(argv: list[str] | None = None) -> int:
     writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n") if arguments.format == "csv" else None
     if writer:
         writer.writeheader()
-    skipped = 0
+    skipped = reports = missing = 0
     try:
         for path in iter_paths(arguments.paths):
+            if isinstance(path, UnreadablePath):  # missing, a pipe, a dangling link: never opened
+                skipped += 1
+                missing += path.reason == MISSING_PATH
+                print(f"skipped {path.path}: {path.reason}: {path.detail}", file=sys.stderr)
+                continue
             try:
-                data = path.read_bytes()
+                data = read_bytes(path)
             except OSError as error:
                 skipped += 1
-                print(f"skipped {path}: unreadable_path: {error}", file=sys.stderr)
+                print(f"skipped {path}: unreadable_path: {describe_error(path, error)}", file=sys.stderr)
                 continue
             try:
                 report, facts, notes = read_file(path.name, data)
@@ -83,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                 skipped += 1
                 print(f"skipped {path}: {skip}", file=sys.stderr)
                 continue
+            reports += 1
             if arguments.verbose:
                 print(f"report {path}: {report.recognition.detail}", file=sys.stderr)
             for note in notes:
@@ -98,6 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if skipped:
         print(f"{skipped} file(s) skipped", file=sys.stderr)
+    if missing:
+        print(f"{missing} path(s) named do not exist", file=sys.stderr)
+        return 1
+    if not reports:
+        # A script must be able to tell "nothing found" (a typo in a path, a folder of
+        # non-reports) from "reports found": the output alone is a bare CSV header either way.
+        print("no report read: check the paths and the reasons above", file=sys.stderr)
+        return 1
     return 0
 
 

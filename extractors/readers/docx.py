@@ -177,19 +177,43 @@ def _main_document_xml(data: bytes) -> bytes:
 
 def _body(data: bytes, name: str):
     try:
-        return python_docx.Document(io.BytesIO(data)).element.body
+        body = python_docx.Document(io.BytesIO(data)).element.body
     except ValueError:
-        pass  # not a plain .docx content type: read the main part directly below
-    except Exception as error:  # BadZipFile, KeyError (missing part), XMLSyntaxError ...
-        raise UnreadableFile("unreadable_docx", f"{name}: {type(error).__name__}: {error}"[:300])
+        body = None  # not a plain .docx content type: read the main part directly below
+    except Exception as error:  # BadZipFile, KeyError (missing part), XMLSyntaxError, a wrong root ...
+        raise UnreadableFile("unreadable_docx", _broken(name, error)) from error
+    else:
+        if body is None:
+            raise UnreadableFile("unreadable_docx", f"{name}: {_NO_BODY}")
+        return body
     try:
         root = parse_xml(_main_document_xml(data))  # python-docx's parser: no entity expansion
     except Exception as error:
-        raise UnreadableFile("unreadable_docx", f"{name}: {type(error).__name__}: {error}"[:300])
+        raise UnreadableFile("unreadable_docx", _broken(name, error)) from error
     body = root.find(_w("body"))
     if body is None:
-        raise UnreadableFile("unreadable_docx", f"{name}: the main part has no w:body")
+        raise UnreadableFile("unreadable_docx", f"{name}: {_NO_BODY}")
     return body
+
+
+_RESAVE = "open it in Word or WPS and save it again as .docx, or get a fresh copy"
+_NO_BODY = f"the Word file has no document body (its main part is not a Word document): {_RESAVE}"
+
+
+def _broken(name: str, error: Exception) -> str:
+    """What is wrong with a Word file a library refused, in words; the library's own message
+    follows in brackets for whoever debugs it."""
+    if isinstance(error, zipfile.BadZipFile):
+        what = "the Word file is truncated or damaged (its zip archive cannot be opened)"
+    elif isinstance(error, KeyError):
+        what = "the Word file lacks a part every Word document has"
+    elif isinstance(error, etree.XMLSyntaxError):
+        what = "the Word file's text (its XML) is damaged"
+    elif isinstance(error, AttributeError):
+        what = _NO_BODY.split(":")[0]
+    else:
+        what = "the Word file could not be read"
+    return f"{name}: {what}: {_RESAVE} ({type(error).__name__}: {error})"[:400]
 
 
 @register_reader(DOCX)

@@ -108,7 +108,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(codec), codecs.lookup(codec).name
             except UnicodeDecodeError as error:
-                raise UnreadableFile("undecodable", f"{codec} byte-order mark but {error}")
+                raise UnreadableFile("undecodable", f"the file starts with a {codec} byte-order mark but is not "
+                                     f"{codec} text ({error}): save it again as UTF-8")
     utf8_text = _decode_utf8(data)
     if utf8_text is not None:
         return utf8_text, "utf-8"
@@ -119,6 +120,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
             best_text, best_encoding, best_score = text, encoding, score
     if best_text is None:
         raise UnreadableFile(
-            "undecodable", "neither UTF-8 nor GB18030/Big5/UTF-16 yields Chinese text"
+            "undecodable", "neither UTF-8 nor GB18030/Big5/UTF-16 yields Chinese text: if it is a "
+            "report, save it again as UTF-8"
         )
     return best_text, codecs.lookup(best_encoding).name

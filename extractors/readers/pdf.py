@@ -343,9 +343,10 @@ def _read_pages(data: bytes, file_name: str) -> list[_Page]:
         cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
         kind = type(cause).__name__
         if "Password" in kind or "Encrypt" in kind:
-            raise UnreadableFile("unreadable_pdf",
-                                 f"{name}: encrypted, needs a password ({kind})") from error
-        raise UnreadableFile("unreadable_pdf", f"{name}: {kind}: {cause}"[:300]) from error
+            raise UnreadableFile("unreadable_pdf", f"{name}: the PDF is encrypted (locked with a password): save an "
+                                 f"unlocked copy (print to PDF) and put that in its place ({kind})") from error
+        raise UnreadableFile("unreadable_pdf", f"{name}: the PDF is truncated or damaged: get a fresh copy "
+                             f"or re-save it with a PDF editor ({kind}: {cause})"[:400]) from error
 
 
 # --- page furniture and paragraphs ----------------------------------------------------------------

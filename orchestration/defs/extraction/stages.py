@@ -123,7 +123,8 @@ def _read_one(item: tuple[str, str, RawStore]) -> tuple[str, ReadReport | Skippe
     except SkippedFile as skip:
         return sha, skip, None
     except Exception as error:  # a reader bug on one odd file must not stop the run: log it
-        return sha, SkippedFile("reader_error", f"{type(error).__name__}: {error}"), None
+        return sha, SkippedFile("reader_error", f"a reader failed on this file (a bug in ogi-warehouse, not in "
+                                f"the file: report it with the file) {type(error).__name__}: {error}"), None
     return sha, report, _extract(lambda notes: report_facts(report, notes))
 
 

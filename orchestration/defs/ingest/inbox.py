@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from extractors.files import walk_files
+from extractors.files import UnreadablePath, describe_error, read_bytes, walk_files
 from orchestration.raw_store import RawStore, move_contents_out
 from orchestration.settings import EXCLUDED_FOLDERS
 from orchestration.warehouse import append_rows, log_line, register, transaction, utc_now
@@ -62,6 +62,11 @@ def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = 
     seen: set[str] = set()
     batch = _Batch()
     for path in walk_files(inbox, EXCLUDED_FOLDERS):
+        if isinstance(path, UnreadablePath):  # a pipe, a dangling link, a loop: never opened
+            relative_path = path.path.relative_to(inbox).as_posix()
+            summary.unreadable.append(relative_path)
+            _log_unreadable(connection, relative_path, path.detail, now, run_id)
+            continue
         relative_path = path.relative_to(inbox).as_posix()
         try:
             status = path.stat()
@@ -72,11 +77,10 @@ def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = 
                 summary.files_seen += 1
                 summary.unchanged += 1
                 continue
-            data = path.read_bytes()
-        except OSError as error:
-            # Logged once per path and error, so a path that stays unreadable adds no rows.
+            data = read_bytes(path)
+        except OSError as error:  # denied, or changed since it was listed
             summary.unreadable.append(relative_path)
-            _log_unreadable(connection, relative_path, str(error), now, run_id)
+            _log_unreadable(connection, relative_path, describe_error(path, error), now, run_id)
             continue
         seen.add(relative_path)
         summary.files_seen += 1
@@ -174,9 +178,11 @@ def _retire_missing(connection, missing_paths: set[str], now: datetime, run_id: 
 
 
 def _log_unreadable(connection, relative_path: str, error: str, now: datetime, run_id: str | None) -> None:
+    # Logged once per path and error, so a path that stays unreadable adds no rows. fetchall, not
+    # fetchone: a result left open blocks the next statement on the connection.
     already = connection.execute(
         "select count(*) from staging.ingest_log where stage = 'ingest' and status = 'skipped' "
-        "and source_path = ? and detail = ?", [relative_path, error]).fetchone()[0]
+        "and source_path = ? and detail = ?", [relative_path, error]).fetchall()[0][0]
     if not already:
         append_rows(connection, "staging.ingest_log", pd.DataFrame([log_line(
             now, run_id, "ingest", "skipped", None, source_path=relative_path, reason="unreadable_path", detail=error)]))
