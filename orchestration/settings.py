@@ -13,7 +13,8 @@ shards each run takes (a cluster: 1). Default: all shards in one run.
 OGI_DUCKDB_MEMORY: DuckDB's memory limit for each connection of the job and for dbt. Default: 1GB.
 OGI_ALLOW_MASS_REMOVAL: 1 lets a run mark most of the inbox's files removed at once (without it,
 such a run stops before changing anything: the inbox is more likely mistyped or unmounted).
-OGI_KEEP_RUNS: how many finished runs the Dagster instance keeps (history and logs). Default: 50.
+OGI_KEEP_RUNS: how many finished runs the Dagster instance keeps (events and captured output, about
+2.5 MB a run); older ones are deleted when a run starts. Default: 20.
 """
 from __future__ import annotations
 
@@ -74,4 +75,4 @@ def allow_mass_removal() -> bool:
 
 def runs_to_keep() -> int:
     configured = os.environ.get("OGI_KEEP_RUNS")
-    return max(1, int(configured)) if configured else 50
+    return max(1, int(configured)) if configured else 20
