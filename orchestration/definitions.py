@@ -1,11 +1,12 @@
 """Everything Dagster loads: ingest, extraction, quality checks and the dbt models, with the
 resources they share and the job `make run` executes."""
-from dagster import AssetSelection, Definitions, define_asset_job, in_process_executor
+from dagster import AssetSelection, Definitions, define_asset_job
 
 from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS, merged_extracts, report_extracts, worklists
 from orchestration.defs.ingest.assets import inbox_files
 from orchestration.defs.quality.assets import check_results
 from orchestration.defs.transform.dbt import dbt_resource, warehouse_models
+from orchestration.executor import default_with_housekeeping, in_process_with_housekeeping
 from orchestration.resources import warehouse_resource
 
 build_warehouse = define_asset_job(
@@ -14,7 +15,8 @@ build_warehouse = define_asset_job(
     description="Ingest the inbox, extract, check and build the star schema.",
     # One writer at a time on the DuckDB file: run the steps in one process, in order (the
     # extraction step spreads its work over OGI_WORKERS processes itself).
-    executor_def=in_process_executor,
+    # Each run first frees what dead runs hold and prunes old runs (orchestration/executor.py).
+    executor_def=in_process_with_housekeeping,
     # Every extraction shard in this one run (one step); a backfill can split them instead.
     tags=ALL_SHARDS_TAGS,
 )
@@ -22,5 +24,6 @@ build_warehouse = define_asset_job(
 defs = Definitions(
     assets=[inbox_files, worklists, report_extracts, merged_extracts, check_results, warehouse_models],
     jobs=[build_warehouse],
+    executor=default_with_housekeeping,
     resources={"warehouse": warehouse_resource(), "dbt": dbt_resource()},
 )

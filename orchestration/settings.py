@@ -11,6 +11,10 @@ OGI_WORKERS: processes that read documents in parallel. Default: the machine's c
 OGI_SHARDS_PER_RUN: when a backfill of extraction/report_extracts is launched, how many of the 16
 shards each run takes (a cluster: 1). Default: all shards in one run.
 OGI_DUCKDB_MEMORY: DuckDB's memory limit for each connection of the job and for dbt. Default: 1GB.
+OGI_ALLOW_MASS_REMOVAL: 1 lets a run mark most of the inbox's files removed at once (without it,
+such a run stops before changing anything: the inbox is more likely mistyped or unmounted).
+OGI_KEEP_RUNS: how many finished runs the Dagster instance keeps (events and captured output, about
+2.5 MB a run); older ones are deleted when a run starts. Default: 20.
 """
 from __future__ import annotations
 
@@ -63,3 +67,12 @@ def shards_per_run() -> int | None:
 def extraction_workers() -> int:
     configured = os.environ.get("OGI_WORKERS")
     return max(1, int(configured)) if configured else (os.cpu_count() or 1)
+
+
+def allow_mass_removal() -> bool:
+    return os.environ.get("OGI_ALLOW_MASS_REMOVAL", "").strip().lower() in {"1", "true", "yes"}
+
+
+def runs_to_keep() -> int:
+    configured = os.environ.get("OGI_KEEP_RUNS")
+    return max(1, int(configured)) if configured else 20

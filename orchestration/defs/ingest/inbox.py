@@ -7,10 +7,15 @@ Re-runs are cheap: a path whose size and modification time are unchanged is not 
 A path whose content changed gets a new version; the old version and its bytes stay, so every
 fact can be traced to the exact bytes it came from. A path gone from the inbox stops being
 current; its bytes and history stay.
+
+A missing or unreadable inbox, or one that lost most of its files since the last run, stops the
+ingest before anything is written (InboxError): a mistyped OGI_INBOX or an unmounted volume would
+otherwise retire every file and empty every mart.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,12 +24,21 @@ import pandas as pd
 
 from extractors.files import UnreadablePath, describe_error, read_bytes, walk_files
 from orchestration.raw_store import RawStore, move_contents_out
-from orchestration.settings import EXCLUDED_FOLDERS
+from orchestration.settings import EXCLUDED_FOLDERS, allow_mass_removal
 from orchestration.warehouse import append_rows, log_line, register, transaction, utc_now
 
 # Flush to the warehouse after this many new or changed paths (the bytes are already in the
 # store; a batch holds only their rows).
 BATCH_PATHS = 2000
+# A run that would retire more than this share of the current paths, and at least MASS_REMOVAL_MIN
+# of them (or all of them), needs OGI_ALLOW_MASS_REMOVAL=1: losing half the inbox at once is far
+# more often a wrong OGI_INBOX than a real clean-up.
+MASS_REMOVAL_SHARE = 0.5
+MASS_REMOVAL_MIN = 20
+
+
+class InboxError(RuntimeError):
+    """The inbox cannot be trusted for this run; nothing was written."""
 
 
 @dataclass
@@ -50,7 +64,6 @@ class _Batch:
 
 def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = None) -> IngestSummary:
     summary = IngestSummary()
-    move_contents_out(connection, store)
     current = {
         path: (sha, size, modified_us)
         for path, sha, size, modified_us in connection.execute(
@@ -58,6 +71,8 @@ def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = 
             "from staging.source_files where is_current"
         ).fetchall()
     }
+    check_inbox(inbox, set(current), allow_mass_removal())
+    move_contents_out(connection, store)
     now = utc_now()
     seen: set[str] = set()
     batch = _Batch()
@@ -110,6 +125,36 @@ def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = 
     # Every path still current was seen in this walk (one statement, not one per file).
     connection.execute("update staging.source_files set last_seen_at = ? where is_current", [now])
     return summary
+
+
+def check_inbox(inbox: Path, current_paths: set[str], allow_removal: bool) -> None:
+    """Raise InboxError, before anything is written, when the inbox is missing or unreadable, or
+    when it lost most of the files the warehouse holds as current and removal was not allowed."""
+    if not inbox.exists():
+        raise InboxError(f"the inbox {inbox} does not exist: check OGI_INBOX (nothing was changed)")
+    if not inbox.is_dir():
+        raise InboxError(f"the inbox {inbox} is not a folder: check OGI_INBOX (nothing was changed)")
+    try:
+        with os.scandir(inbox) as entries:
+            next(entries, None)
+    except OSError as error:
+        raise InboxError(f"the inbox {inbox} cannot be read ({error.strerror or error}): "
+                         "check OGI_INBOX and its permissions (nothing was changed)") from error
+    if not current_paths or allow_removal:
+        return
+    # A listing only (no file is opened); a path listed but unreadable is present, not removed.
+    listed = {getattr(entry, "path", entry).relative_to(inbox).as_posix()
+              for entry in walk_files(inbox, EXCLUDED_FOLDERS)}
+    gone = len(current_paths - listed)
+    if is_mass_removal(gone, len(current_paths)):
+        raise InboxError(
+            f"{gone} of the {len(current_paths)} files the warehouse holds are gone from the inbox {inbox}. "
+            "Nothing was changed. If OGI_INBOX is wrong or its volume is not mounted, fix that and run again; "
+            "if the files were really removed, run again with OGI_ALLOW_MASS_REMOVAL=1 to mark them removed.")
+
+
+def is_mass_removal(gone: int, current: int) -> bool:
+    return gone > current * MASS_REMOVAL_SHARE and gone >= min(MASS_REMOVAL_MIN, current)
 
 
 def _timestamp(modified_us: int) -> datetime:

@@ -19,6 +19,9 @@ from orchestration.staging_keys import STAGING_SCHEMA, staging_key
 from orchestration.warehouse import connect
 
 
+DBT_LOG_FILE_MAX_BYTES = 2 * 2**20
+
+
 class WarehouseTranslator(DagsterDbtTranslator):
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> AssetKey:
         if dbt_resource_props["resource_type"] == "source" and dbt_resource_props["source_name"] == STAGING_SCHEMA:
@@ -71,6 +74,9 @@ def dbt_resource() -> DbtCliResource:
 def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
     # dbt resolves a relative path from its own folder: hand it the file the Python assets use.
     os.environ["OGI_WAREHOUSE"] = str(warehouse_path())
+    # dbt appends every run's debug log to target/dagster/dbt.log (3-12 MB a run) and rotates it
+    # at 10 MB keeping 5 old files: at 2 MB the folder's logs stay under 12 MB.
+    os.environ.setdefault("DBT_LOG_FILE_MAX_BYTES", str(DBT_LOG_FILE_MAX_BYTES))
     # Nothing the marts read changed since their last build: they are current (short connection:
     # dbt needs the file to itself).
     code_digest = dbt_code_digest(DBT_PROJECT_DIR)
