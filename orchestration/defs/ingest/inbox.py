@@ -143,7 +143,7 @@ def check_inbox(inbox: Path, current_paths: set[str], allow_removal: bool) -> No
     if not current_paths or allow_removal:
         return
     # A listing only (no file is opened); a path listed but unreadable is present, not removed.
-    listed = {getattr(entry, "path", entry).relative_to(inbox).as_posix()
+    listed = {(entry.path if isinstance(entry, UnreadablePath) else entry).relative_to(inbox).as_posix()
               for entry in walk_files(inbox, EXCLUDED_FOLDERS)}
     gone = len(current_paths - listed)
     if is_mass_removal(gone, len(current_paths)):
