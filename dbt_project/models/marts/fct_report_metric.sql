@@ -36,6 +36,7 @@ select
     facts.value is null as is_blank,
     facts.is_dash_cell,
     facts.is_derived,
+    facts.is_out_of_range,
     facts.unit,
     facts.unit = metrics.unit as unit_matches_contract,
     facts.qualifier,
