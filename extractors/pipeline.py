@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib import metadata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -193,6 +194,18 @@ def _outside_appendix(document: Document, table_facts: list[Fact], notes: list[N
         spans = [*spans, (first, last)]
     notes[:] = [note for note in notes if not any(start <= note.start and note.end <= end for start, end in spans)]
     return [fact for fact in table_facts if fact.metric.split("_", 1)[0] not in claimed]
+
+
+# What the content key ignores: everything but letters, digits and Han characters of the
+# simplified twin (layout, punctuation, markup's cell bars, script).
+_NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def content_key(document: Document) -> str:
+    """The identity of a report's content, whatever file carries it: the hash of its simplified
+    text without layout or punctuation. The same report saved in another encoding, as HTML and
+    as text, or in traditional script has the same key (the warehouse counts it once)."""
+    return hashlib.sha256(_NOT_CONTENT.sub("", document.matching).encode("utf-8")).hexdigest()[:32]
 
 
 def blocks_to_json(blocks: list[Block]) -> str:

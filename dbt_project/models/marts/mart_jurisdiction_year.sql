@@ -46,7 +46,7 @@ with reports as (
     from {{ ref('dim_report') }}
     where jurisdiction_code is not null
       and report_year is not null
-      and is_current  -- earlier versions of changed files stay traceable in dim_report only
+      and is_counted  -- earlier versions of changed files and second copies of a report stay in dim_report only
       -- a department's, a township's or another body's report gives its own figures, never the
       -- jurisdiction's (they stay in fct_report_metric and fct_core_measures, by issuing body)
       and issuing_body_kind in ('government', 'unknown')
