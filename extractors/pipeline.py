@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from importlib import metadata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -20,6 +19,7 @@ from extractors.issuer import Issuer, issuer_of
 from extractors.jurisdiction import resolve_jurisdiction
 from extractors.metadata import extract_metadata
 from extractors.model import Block, Document, Fact, JurisdictionMatch, Note, ReportMetadata
+from extractors.normalize import content_key as normalized_content_key
 from extractors.normalize import to_matching
 from extractors.plausibility import range_flags
 from extractors.readers import UnreadableFile, read_document
@@ -196,16 +196,10 @@ def _outside_appendix(document: Document, table_facts: list[Fact], notes: list[N
     return [fact for fact in table_facts if fact.metric.split("_", 1)[0] not in claimed]
 
 
-# What the content key ignores: everything but letters, digits and Han characters of the
-# simplified twin (layout, punctuation, markup's cell bars, script).
-_NOT_CONTENT = re.compile(r"[\W_]+")
-
-
 def content_key(document: Document) -> str:
-    """The identity of a report's content, whatever file carries it: the hash of its simplified
-    text without layout or punctuation. The same report saved in another encoding, as HTML and
-    as text, or in traditional script has the same key (the warehouse counts it once)."""
-    return hashlib.sha256(_NOT_CONTENT.sub("", document.matching).encode("utf-8")).hexdigest()[:32]
+    """The identity of a report's content, whatever file carries it (``normalize.content_key``
+    of its simplified twin): the warehouse counts a report saved in several files once."""
+    return normalized_content_key(document.matching)
 
 
 def blocks_to_json(blocks: list[Block]) -> str:
