@@ -10,6 +10,7 @@ cached for the life of the process.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from re import _constants as _c, _parser
@@ -184,3 +185,16 @@ def first_char_guarded(pattern: str, flags: int = 0) -> re.Pattern:
     if not first:
         return re.compile(pattern, flags)
     return re.compile(f"(?=[{''.join(dict.fromkeys(first))}])(?:{pattern})", flags)
+
+
+# What the content key ignores: everything but letters, digits and Han characters (layout,
+# punctuation, markup's cell bars). Here, among the reader's code, so that a change to it
+# re-reads the documents and their keys are computed again.
+_NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def content_key(matching: str) -> str:
+    """The hash of a document's matching text (simplified, half-width) without layout or
+    punctuation: the same report saved in another encoding, as HTML and as text, or in
+    traditional script has the same key."""
+    return hashlib.sha256(_NOT_CONTENT.sub("", matching).encode("utf-8")).hexdigest()[:32]

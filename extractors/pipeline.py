@@ -19,7 +19,9 @@ from extractors.issuer import Issuer, issuer_of
 from extractors.jurisdiction import resolve_jurisdiction
 from extractors.metadata import extract_metadata
 from extractors.model import Block, Document, Fact, JurisdictionMatch, Note, ReportMetadata
+from extractors.normalize import content_key as normalized_content_key
 from extractors.normalize import to_matching
+from extractors.plausibility import range_flags
 from extractors.readers import UnreadableFile, read_document
 from extractors.recognition import Recognition, recognize
 from extractors.rules.appendix import appendix_row_spans
@@ -63,7 +65,8 @@ _READER_CODE = ("readers", "normalize.py", "metadata.py", "jurisdiction.py", "mo
                 "issuer.py", "rules/sections.py")
 _READER_LIBRARIES = ("beautifulsoup4", "lxml", "charset-normalizer", "opencc-python-reimplemented",
                      "cpca", "pdfplumber", "python-docx")
-_RULES_CODE = ("rules", "tables", "numbers.py", "metrics.py", "data", "model.py", "issuer.py", "per_document.py")
+_RULES_CODE = ("rules", "tables", "numbers.py", "metrics.py", "data", "model.py", "issuer.py", "per_document.py",
+               "plausibility.py")
 _RULES_LIBRARIES = ("cn2an",)
 
 
@@ -146,7 +149,17 @@ def extract_facts(document: Document, era: str, place_name: str | None = None,
     facts += [in_format(fact, table_era) for fact in table_facts]
     if notes is not None:
         notes.extend(table_notes)
-    return facts
+    return [_range_flagged(fact) for fact in facts]
+
+
+def _range_flagged(fact: Fact) -> Fact:
+    """The fact, flagged when its value is negative or beyond its metric's plausible size
+    (``plausibility.py``): such a value is kept as printed, never dropped or corrected; the
+    flag keeps it out of the marts' series and the checks report it."""
+    flags = range_flags(fact.metric, fact.value)
+    if not flags or set(flags) <= set(fact.flags):
+        return fact
+    return replace(fact, flags=(*fact.flags, *flags))
 
 
 def in_format(fact: Fact, format_version: str) -> Fact:
@@ -181,6 +194,12 @@ def _outside_appendix(document: Document, table_facts: list[Fact], notes: list[N
         spans = [*spans, (first, last)]
     notes[:] = [note for note in notes if not any(start <= note.start and note.end <= end for start, end in spans)]
     return [fact for fact in table_facts if fact.metric.split("_", 1)[0] not in claimed]
+
+
+def content_key(document: Document) -> str:
+    """The identity of a report's content, whatever file carries it (``normalize.content_key``
+    of its simplified twin): the warehouse counts a report saved in several files once."""
+    return normalized_content_key(document.matching)
 
 
 def blocks_to_json(blocks: list[Block]) -> str:

@@ -64,6 +64,8 @@ create table if not exists staging.documents (
     recognition        varchar,             -- why the file was taken for a report (title, parts, tables, figures)
     removed_json       varchar,             -- strings the reader took out of text (pinyin glosses), JSON
                                             -- [[offset in text, string], …]; evidence puts them back
+    content_key        varchar,             -- hash of the simplified text without layout or punctuation:
+                                            -- one report in several encodings, formats or scripts
     publication_date   date,
     script             varchar,             -- simplified | traditional
     era                varchar,             -- legacy | trial_2019 | format_2021
@@ -137,3 +139,4 @@ create table if not exists staging.check_results (
 alter table staging.documents add column if not exists issuing_body_kind varchar;
 alter table staging.documents add column if not exists recognition varchar;
 alter table staging.documents add column if not exists removed_json varchar;
+alter table staging.documents add column if not exists content_key varchar;

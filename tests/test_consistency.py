@@ -130,3 +130,19 @@ def test_fractional_counts_negative_values_and_years_out_of_range():
     assert len(checks["counts_are_whole_numbers"]) == 1
     assert len(checks["values_not_negative"]) == 1
     assert len(checks["report_year_in_range"]) == 1
+
+
+def test_a_value_beyond_its_metrics_plausible_size_is_a_finding():
+    facts = FactFrame()
+    balanced_table_report(facts, "absurd")
+    facts.add("absurd", "req_received", 1e15, scope="government", flags="implausible_value")
+    facts.add("absurd", "req_answer_rate_pct", 250, scope="whole", flags="implausible_value")
+    facts.add("absurd", "pro_total", 3_000_000, scope="whole")  # a province's year: large, plausible
+    checks = findings_by_check(facts.frame(), documents("absurd"))
+    found = checks["values_plausible"]
+    assert sorted(found["metric_group"]) == ["req_answer_rate_pct", "req_received"]
+    assert sorted(found["observed"]) == [250.0, 1e15]
+
+
+def test_a_balanced_report_has_no_implausible_value(balanced):
+    assert balanced["values_plausible"].empty

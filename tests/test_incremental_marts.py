@@ -4,7 +4,8 @@ A warehouse of the invented reports of test_dbt_project is built by `dbt build` 
 while its staging rows change the way the Python side changes them (a new report, one more, a
 new version of a file, a file removed, facts re-extracted under new rules, findings recomputed,
 reports moved to another year and another jurisdiction, a report a new reader no longer takes,
-a second path to the same content, and a run with nothing new). After every run each table
+a second path to the same content, the same report in a second file that becomes and then
+ceases to be a duplicate, and a run with nothing new). After every run each table
 dbt built is compared with `dbt run --full-refresh` on a copy of the same staging rows: same
 rows, order aside. The runs also have to be incremental: the slice lists the changed reports
 only.
@@ -21,6 +22,7 @@ from test_dbt_project import SHA_A, SHA_B, SHA_C, SHA_D, SHA_E, SHA_F, SHA_G, SH
 duckdb = pytest.importorskip("duckdb")
 
 SHA_A2 = "2" * 64  # a new version of A's file
+SHA_G2 = "3" * 64  # G's report saved in another encoding
 PER_REPORT_TABLES = ("documents", "facts", "extraction_notes", "check_results", "raw_files", "source_files")
 # the build's own state: the slice differs between an incremental run and a full one by design
 NOT_COMPARED = {"intermediate.int_changed_reports"}
@@ -85,6 +87,43 @@ def change(warehouse: Path, *statements: str) -> None:
 def _put_back(sha: str) -> list[str]:
     return [f"insert into staging.{table} select * from aside.{table} where file_sha256 = '{sha}'"
             for table in PER_REPORT_TABLES]
+
+
+def _copied(sha: str, copy: str, name: str) -> list[str]:
+    """A second file holding the same report as ``sha`` (another encoding): its own bytes, path
+    and document, the same content key and facts."""
+    return [
+        f"""insert into staging.source_files select 'inbox/' || '{name}', 1, '{copy}', '{name}', size_bytes + 7,
+            modified_at, first_seen_at, last_seen_at, true from staging.source_files where file_sha256 = '{sha}'""",
+        f"insert into staging.raw_files select '{copy}', size_bytes + 7, first_seen_at "
+        f"from staging.raw_files where file_sha256 = '{sha}'",
+        f"insert into staging.documents select * replace ('{copy}' as file_sha256, '{name}' as file_name, "
+        f"'gb18030' as encoding) from staging.documents where file_sha256 = '{sha}'",
+        f"insert into staging.facts select * replace ('{copy}' as file_sha256) from staging.facts where file_sha256 = '{sha}'",
+    ]
+
+
+def _counted_rows(warehouse: Path) -> tuple:
+    """What the marts count: rows of the fact tables and the jurisdiction-year mart's counts."""
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return connection.execute(
+            """select (select count(*) from main.fct_report_metric), (select count(*) from main.fct_core_measures),
+                      (select count(*) from main.fct_check_result),
+                      (select list(report_count order by jurisdiction_code, report_year, scope)
+                       from main.mart_jurisdiction_year),
+                      (select sum(current_report_count) from main.dim_issuing_body)""").fetchone()
+    finally:
+        connection.close()
+
+
+def _identity(warehouse: Path, sha: str) -> tuple:
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return connection.execute("select duplicate_of, is_counted from main.dim_report where file_sha256 = ?",
+                                  [sha]).fetchone()
+    finally:
+        connection.close()
 
 
 def test_incremental_builds_equal_a_full_refresh_through_every_kind_of_change(tmp_path):
@@ -185,6 +224,22 @@ def test_incremental_builds_equal_a_full_refresh_through_every_kind_of_change(tm
     )
     assert incremental_build(warehouse, work) == sorted([SHA_B, SHA_D])
     assert_same_as_full_refresh(warehouse, work)
+
+    # the same report in another encoding (or format, or script): one content key, a second
+    # file. G is read again with its content key first; its copy G2 then arrives and counts
+    # nowhere; G's file goes, and G2 becomes the copy counted (both change)
+    change(warehouse, f"update staging.documents set content_key = 'key-g' where file_sha256 = '{SHA_G}'")
+    assert incremental_build(warehouse, work) == [SHA_G]
+    counted_before = _counted_rows(warehouse)
+    change(warehouse, *_copied(SHA_G, SHA_G2, "cz2022_gb18030.txt"))
+    assert incremental_build(warehouse, work) == [SHA_G2]
+    assert_same_as_full_refresh(warehouse, work)
+    assert _counted_rows(warehouse) == counted_before  # the copy counts once
+    assert _identity(warehouse, SHA_G2) == (SHA_G, False)
+    change(warehouse, f"update staging.source_files set is_current = false where file_sha256 = '{SHA_G}'")
+    assert incremental_build(warehouse, work) == sorted([SHA_G, SHA_G2])
+    assert_same_as_full_refresh(warehouse, work)
+    assert _identity(warehouse, SHA_G2) == (None, True) and _identity(warehouse, SHA_G) == (None, False)
 
     # nothing new (only the time a path was last seen moves): nothing to rebuild
     change(warehouse, "update staging.source_files set last_seen_at = last_seen_at + interval 1 day")

@@ -358,3 +358,52 @@ def test_a_reader_or_rule_bug_on_one_file_is_logged_and_the_run_goes_on(tmp_path
         assert table_counts(connection) == counts  # logged once, not again on every run
     assert errors == {"documents": "reader_error", "facts": "rules_error"}
     assert reports >= 1  # the other files went on
+
+
+def test_one_report_in_several_encodings_formats_and_scripts_counts_once(tmp_path):
+    """The same invented report as UTF-8 text, GB18030 text, Big5 traditional text and HTML, and
+    one of the files changed (an old version stays): one report in every mart, the other copies
+    and the old version kept in dim_report, the copies pointing to the counted one."""
+    import duckdb
+    import opencc
+
+    from test_dbt_project import _run_dbt
+    from test_value_ranges import LEGACY
+
+    text = LEGACY.format(requests="全年共受理政府信息公开申请12件，已全部答复。")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "report.txt").write_bytes(text.encode("utf-8"))
+    (folder / "report_gb.txt").write_bytes(text.encode("gb18030"))
+    (folder / "report_big5.txt").write_bytes(opencc.OpenCC("s2t").convert(text).encode("big5"))
+    (folder / "report.html").write_bytes(
+        ("<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines()) + "</body></html>").encode())
+    warehouse = tmp_path / "warehouse.duckdb"
+    with connect(warehouse) as connection:
+        build(connection, folder)
+        (folder / "report.txt").write_bytes((text + "\n\n").encode("utf-8"))  # new bytes, same report
+        build(connection, folder)
+    result = _run_dbt(["build"], warehouse, tmp_path / "dbt")
+    assert result.returncode == 0, result.stdout[-6000:]
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        reports = connection.execute(
+            "select file_sha256, is_current, duplicate_of, is_counted from dim_report order by all").fetchall()
+        assert len(reports) == 5 and sum(not current for _, current, _, _ in reports) == 1  # nothing dropped
+        [counted] = [sha for sha, _, _, is_counted in reports if is_counted]
+        assert counted == min(sha for sha, current, _, _ in reports if current)  # the rule, fixed
+        assert [duplicate for _, current, duplicate, _ in reports if current].count(counted) == 3
+        assert connection.execute("select list(distinct file_sha256) from fct_report_metric").fetchone()[0] == [counted]
+        assert connection.execute(
+            "select count(*) from fct_report_metric where metric_code = 'req_received'").fetchone()[0] == 1
+        assert connection.execute(
+            "select count(*) from fct_check_result where file_sha256 is not null and file_sha256 <> ?",
+            [counted]).fetchone()[0] == 0
+        assert connection.execute(
+            "select report_count, req_received from mart_jurisdiction_year where scope = 'whole'").fetchall() == [(1, 12)]
+        assert connection.execute(
+            "select count(*) from fct_core_measures where measure = 'requests_received' and in_default_series"
+        ).fetchone()[0] == 1
+        assert connection.execute("select sum(current_report_count) from dim_issuing_body").fetchone()[0] == 1
+    finally:
+        connection.close()

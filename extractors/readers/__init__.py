@@ -23,6 +23,7 @@ from extractors.readers import pdf as _pdf_reader  # noqa: F401  (registers appl
 from extractors.readers import text as _text_reader  # noqa: F401  (registers text/plain, markdown)
 from extractors.readers.glosses import strip_glosses
 from extractors.readers.inline_headings import split_inline_headings
+from extractors.readers.nuls import strip_nuls
 from extractors.readers.registry import UnreadableFile, reader_for, register_reader
 from extractors.readers.sniff import BINARY, short_name, sniff_media_type
 
@@ -39,7 +40,7 @@ def read_document(data: bytes, file_name: str = "") -> Document:
     media_type = sniff_media_type(data, file_name)
     reader = reader_for(media_type)
     if reader is not None:
-        return split_inline_headings(strip_glosses(reader(data, file_name)))
+        return split_inline_headings(strip_glosses(strip_nuls(reader(data, file_name))))
     if media_type == BINARY:
         raise UnreadableFile("binary_not_text", f"{file_name or 'file'}: binary of unknown format")
     raise UnreadableFile(f"unsupported_type:{short_name(media_type)}",

@@ -25,6 +25,11 @@ _NEGATED = re.compile(r"(?:没有|未(?!审结|结案|办结|审理终结)|无|�
 # square of its length; real sentences are a few hundred characters, and a run-on "sentence" of
 # a scraped page (no 。 for pages on end) is read in pieces cut at clause boundaries.
 MAX_SENTENCE_CHARS = 1500
+# A minus sign touching a number (受理申请-5件, 收费：-30元) prints a negative value: it is read
+# with its sign (the fact is then flagged negative_value, plausibility.py), not dropped as if the
+# sign were a word. A dash after a digit or a letter is a range or a date (3-5件, 2012-5), and
+# one set apart by a space a list bullet; the long dashes (–, —) are punctuation in Chinese.
+_MINUS_BEFORE = re.compile(r"(?<![\dA-Za-z.\-−﹣~])[-−﹣]$")
 _CUT_POINT = re.compile(r"[，,、]")
 
 
@@ -91,8 +96,13 @@ def mentions(clause: str, clause_offset: int) -> Iterator[Mention]:
         suffix = match.groupdict().get("suffix") or match["suffix_after"]
         if unit == "万元":
             value = round(value * 10_000, 6)
+        start = match.start("digits")
+        if unit != "%" and _MINUS_BEFORE.search(clause, max(0, start - 2), start):
+            # (the mention starts at the sign: the words before it are the rules' window, and the
+            # evidence offsets hold the sign)
+            value, start = -value, start - 1
         yield Mention(value=value, qualifier=qualifier_from_context(before, suffix), unit=unit,
-                      start=clause_offset + match.start("digits"), end=clause_offset + match.end())
+                      start=clause_offset + start, end=clause_offset + match.end())
 
 
 def left_context(text: str, floor: int, mention_start: int) -> str:

@@ -6,7 +6,8 @@
 -- every run and no mart reads it) and raw-file size. So a new report, a new version of a file
 -- (the old content stops being current: its paths change), a removed file, facts re-extracted
 -- under new rules, findings recomputed, and a report read again into another jurisdiction or
--- year all change the hash; a report gone from staging is listed too (input_hash NULL).
+-- year, and a report becoming or ceasing to be a duplicate of another (int_report_identity)
+-- all change the hash; a report gone from staging is listed too (input_hash NULL).
 -- int_report_inputs_built keeps the hashes of the last build; it is read by name, not ref(),
 -- because it is built from this model at the end of the run. With --full-refresh or without a
 -- previous build every report is listed.
@@ -58,6 +59,13 @@ raw_files as (
     from {{ source('staging', 'raw_files') }}
 ),
 
+-- whether the report is counted and which copy it duplicates depend on other reports: a
+-- report becoming or ceasing to be a duplicate changes its inputs too
+identity as (
+    select file_sha256, hash(duplicate_of, is_counted) as row_hash
+    from {{ ref('int_report_identity') }}
+),
+
 report_keys as (
     select file_sha256 from documents
     union
@@ -77,7 +85,8 @@ current_inputs as (
             notes.row_count, notes.rows_hash,
             checks.row_count, checks.rows_hash,
             paths.row_count, paths.rows_hash,
-            raw_files.row_hash
+            raw_files.row_hash,
+            identity.row_hash
         ) as input_hash,
         documents.jurisdiction_code,
         documents.report_year
@@ -88,6 +97,7 @@ current_inputs as (
     left join checks on report_keys.file_sha256 = checks.file_sha256
     left join paths on report_keys.file_sha256 = paths.file_sha256
     left join raw_files on report_keys.file_sha256 = raw_files.file_sha256
+    left join identity on report_keys.file_sha256 = identity.file_sha256
 )
 
 {% if built is none or flags.FULL_REFRESH %}

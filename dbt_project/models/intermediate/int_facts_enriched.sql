@@ -37,6 +37,7 @@ select
     facts.is_blank_cell,
     facts.is_dash_cell,
     facts.is_derived,
+    facts.is_out_of_range,
     facts.format_version,
     facts.extractor_version,
     row_number() over (mention order by facts.fact_index) as mention_rank,

@@ -15,7 +15,7 @@ select
     min(jurisdiction_name) as jurisdiction_name,
     issuing_body_kind = 'government' as is_jurisdiction_government,
     count(*) as report_count,
-    count(*) filter (where is_current) as current_report_count,
+    count(*) filter (where is_counted) as current_report_count,  -- a second copy of a report counts once
     min(report_year) as first_report_year,
     max(report_year) as last_report_year
 from reports

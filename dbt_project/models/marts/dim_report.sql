@@ -28,9 +28,15 @@ checks as (
         count(*) as failed_check_count,
         count(*) filter (where severity = 'error') as failed_error_check_count,
         count(*) filter (where severity = 'warning') as failed_warning_check_count
-    from {{ ref('fct_check_result') }}  -- checks and extraction notes, as the fact table counts them
-    where file_sha256 is not null
-      and {{ in_changed_slice() }}
+    from (
+        -- checks and extraction notes, as fct_check_result counts them, of every version (the
+        -- fact table keeps the counted ones only)
+        select file_sha256, severity from {{ ref('stg_check_results') }}
+        where file_sha256 is not null and {{ in_changed_slice() }}
+        union all
+        select file_sha256, 'warning' as severity from {{ ref('stg_extraction_notes') }}
+        where {{ in_changed_slice() }}
+    ) as findings
     group by file_sha256
 ),
 
@@ -61,6 +67,11 @@ paths as (
 
 raw_files as (
     select * from {{ ref('stg_raw_files') }}
+    where {{ in_changed_slice() }}
+),
+
+identity as (
+    select * from {{ ref('int_report_identity') }}
     where {{ in_changed_slice() }}
 ),
 
@@ -100,6 +111,11 @@ final as (
         -- changed or removed file stays here for traceability but feeds no series or mart.
         paths.current_source_path is not null as is_current,
         coalesce(paths.source_path_count, 0) as source_path_count,
+        -- 同一报告 (the same report): another encoding, format or script of a current report is
+        -- kept here, pointing to the copy the marts count (int_report_identity)
+        identity.content_key,
+        identity.duplicate_of,
+        coalesce(identity.is_counted, false) as is_counted,
         coalesce(facts.fact_count, 0) as fact_count,
         coalesce(facts.metric_row_count, 0) as metric_row_count,
         coalesce(facts.flagged_fact_count, 0) as flagged_fact_count,
@@ -113,6 +129,7 @@ final as (
     from classified
     left join raw_files on classified.file_sha256 = raw_files.file_sha256
     left join paths on classified.file_sha256 = paths.file_sha256
+    left join identity on classified.file_sha256 = identity.file_sha256
     left join facts on classified.file_sha256 = facts.file_sha256
     left join checks on classified.file_sha256 = checks.file_sha256
     left join breakdowns on classified.file_sha256 = breakdowns.file_sha256

@@ -15,7 +15,7 @@ with reports as (
     from {{ ref('dim_report') }}
     where report_family_key is not null
       and report_year is not null
-      and is_current
+      and is_counted  -- current, and not a second copy of a report
       and {{ in_changed_slice() }}
 ),
 

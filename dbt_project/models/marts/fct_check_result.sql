@@ -48,3 +48,7 @@ select
 from checks
 left join documents
     on checks.file_sha256 = documents.file_sha256
+-- findings of current, canonical versions (and those across reports) only; dim_report counts
+-- every version's own
+where checks.file_sha256 is null
+   or checks.file_sha256 in (select file_sha256 from {{ ref('int_report_identity') }} where is_counted)

@@ -18,7 +18,8 @@
 -- unknown; a department's, a township's or another body's report is never primary, its numbers
 -- are its own); then the most measures stated; then the latest publication date; then
 -- file_sha256) and, within it, the default row (a value before a blank; the table row first;
--- then scope whole, unspecified, own_level, government).
+-- then scope whole, unspecified, own_level, government); a negative or implausible value
+-- (is_out_of_range) is never in the default series.
 --
 -- Rebuilt per changed report and for every report of a jurisdiction × year a changed report was
 -- or is in: which report is primary depends on all of them (macros/changed_slice.sql).
@@ -65,6 +66,8 @@ sides as (
         case when count(distinct facts.qualifier) = 1 then min(facts.qualifier) else 'mixed' end as qualifier,
         min(facts.format_version) as format_version,
         coalesce(string_agg(distinct nullif(facts.flags, ''), ','), '') as flags,
+        -- (a negative or implausible part makes the measure's value no series value)
+        bool_or(facts.is_out_of_range is true) as is_out_of_range,
         string_agg(cast(facts.fact_index as varchar), ',' order by facts.fact_index) as fact_indexes
     from facts
     inner join components
@@ -139,12 +142,14 @@ combined as (
         table_side.qualifier as table_qualifier,
         table_side.format_version as table_format_version,
         table_side.flags as table_flags,
+        table_side.is_out_of_range as table_out_of_range,
         table_side.fact_indexes as table_fact_indexes,
         text_same.components_expected as text_components_expected,
         text_same.components_given as text_components_given,
         text_same.source_metric_codes as text_metric_codes,
         text_same.qualifier as text_same_scope_qualifier,
         text_same.flags as text_flags,
+        text_same.is_out_of_range as text_out_of_range,
         text_same.fact_indexes as text_fact_indexes,
         case when table_side.file_sha256 is not null then text_beside.text_value else text_same.value end
             as text_value,
@@ -180,6 +185,8 @@ resolved as (
             as components_given,
         case when value_source = 'table' then table_qualifier else text_same_scope_qualifier end as qualifier,
         case when value_source = 'table' then table_flags else text_flags end as flags,
+        coalesce(case when value_source = 'table' then table_out_of_range else text_out_of_range end, false)
+            as is_out_of_range,
         case when value_source = 'table' then table_fact_indexes else text_fact_indexes end as fact_indexes
     from combined
 ),
@@ -210,6 +217,7 @@ with_reports as (
             partition by resolved.file_sha256, resolved.measure
             order by
                 resolved.value is null,
+                resolved.is_out_of_range,  -- a plausible row before a negative or implausible one
                 case when resolved.value_source = 'table' then 0 else 1 end,
                 case resolved.scope
                     when 'whole' then 0 when 'unspecified' then 1 when 'own_level' then 2 else 3
@@ -262,6 +270,7 @@ select
     with_reports.components_given,
     with_reports.qualifier,
     with_reports.flags,
+    with_reports.is_out_of_range,
     with_reports.fact_indexes,
     with_reports.has_table_side,
     with_reports.table_value,
@@ -274,7 +283,10 @@ select
     end as text_matches_table,
     with_reports.is_report_default_row,
     report_rank.is_primary_report,
-    with_reports.is_report_default_row and report_rank.is_primary_report as in_default_series
+    -- a negative or implausible value stays a row (flagged) but is no series value: the series
+    -- has a gap there rather than a number no report can mean
+    with_reports.is_report_default_row and report_rank.is_primary_report and not with_reports.is_out_of_range
+        as in_default_series
 from with_reports
 inner join report_rank
     on with_reports.file_sha256 = report_rank.file_sha256

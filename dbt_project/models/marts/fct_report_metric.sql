@@ -14,6 +14,9 @@ with facts as (
     select * from {{ ref('int_facts_enriched') }}
     where mention_rank = 1
       and {{ in_changed_slice() }}
+      -- current, canonical versions only: an earlier version of a changed file, or a second copy
+      -- of one report (another encoding, format or script), stays in dim_report, counted nowhere
+      and file_sha256 in (select file_sha256 from {{ ref('int_report_identity') }} where is_counted)
 ),
 
 metrics as (
@@ -36,6 +39,7 @@ select
     facts.value is null as is_blank,
     facts.is_dash_cell,
     facts.is_derived,
+    facts.is_out_of_range,
     facts.unit,
     facts.unit = metrics.unit as unit_matches_contract,
     facts.qualifier,

@@ -16,6 +16,9 @@
 -- value first, else the narrative (legacy-code) value of the same report and scope. Ratios that
 -- only exist in the tables (carry-over, organisation share) are computed from the table cells
 -- themselves (applicant column 总计 / 自然人) so both sides of the ratio are table cells.
+--
+-- A negative or implausible value (is_out_of_range: flags negative_value, implausible_value) is
+-- left out: the column is NULL, has_flagged_values says why; the value stays in fct_report_metric.
 {%- set core_measures = [
     'requests_received', 'requests_carried_over_in', 'requests_handled', 'requests_carried_over_out',
     'granted', 'already_public', 'granted_incl_already_public', 'partly_granted', 'denied',
@@ -43,7 +46,7 @@ with reports as (
     from {{ ref('dim_report') }}
     where jurisdiction_code is not null
       and report_year is not null
-      and is_current  -- earlier versions of changed files stay traceable in dim_report only
+      and is_counted  -- earlier versions of changed files and second copies of a report stay in dim_report only
       -- a department's, a township's or another body's report gives its own figures, never the
       -- jurisdiction's (they stay in fct_report_metric and fct_core_measures, by issuing body)
       and issuing_body_kind in ('government', 'unknown')
@@ -103,7 +106,7 @@ core as (
         file_sha256,
         scope,
         {%- for m in core_measures %}
-        max(value) filter (where measure = '{{ m }}') as {{ m }},
+        max(value) filter (where measure = '{{ m }}' and is_out_of_range is not true) as {{ m }},
         {%- endfor %}
         string_agg(distinct value_source, ',' order by value_source) filter (where value is not null)
             as core_value_sources
@@ -117,12 +120,15 @@ cells as (
         file_sha256,
         scope,
         {%- for m in other_metrics %}
-        max(value) filter (where metric_code = '{{ m }}' and applicant_code = 'not_applicable') as {{ m }},
+        max(value) filter (where metric_code = '{{ m }}' and applicant_code = 'not_applicable'
+                           and is_out_of_range is not true) as {{ m }},
         {%- endfor %}
         {%- for m in table3_cells %}
-        max(value) filter (where metric_code = '{{ m }}' and applicant_code = 'total') as {{ m }}_total,
+        max(value) filter (where metric_code = '{{ m }}' and applicant_code = 'total'
+                           and is_out_of_range is not true) as {{ m }}_total,
         {%- endfor %}
-        max(value) filter (where metric_code = 't3_new_received' and applicant_code = 'natural_person')
+        max(value) filter (where metric_code = 't3_new_received' and applicant_code = 'natural_person'
+                           and is_out_of_range is not true)
             as t3_new_received_natural_person
     from facts
     group by file_sha256, scope

@@ -1,5 +1,5 @@
 -- 抽取事实 (extracted facts): light renames; applicant '' (legacy facts) → 'not_applicable';
--- the table-cell flags (blank_cell, dash_cell, derived) as booleans. format_version is the
+-- the table-cell flags (blank_cell, dash_cell, derived) and the range flags as booleans. format_version is the
 -- format the fact was read under (legacy text rules, or the trial_2019 / format_2021 tables).
 -- Built after int_changed_reports (and so is every model reading it): its tests and the
 -- incremental models downstream read the changed slice (macros/changed_slice.sql).
@@ -25,6 +25,9 @@ select
     regexp_matches(flags, '(^|,)\s*blank_cell\s*(,|$)') as is_blank_cell,
     regexp_matches(flags, '(^|,)\s*dash_cell\s*(,|$)') as is_dash_cell,
     regexp_matches(flags, '(^|,)\s*derived\s*(,|$)') as is_derived,
+    -- a negative value or one beyond its metric's plausible size (extractors/plausibility.py):
+    -- kept as printed, left out of the marts' series
+    regexp_matches(flags, '(^|,)\s*(negative_value|implausible_value)\s*(,|$)') as is_out_of_range,
     format_version,
     extractor_version
 from {{ source('staging', 'facts') }}

@@ -26,8 +26,8 @@ import pandas as pd
 from extractors.issuer import Issuer
 from extractors.model import Fact, Note
 from extractors.pipeline import (
-    ReadReport, SkippedFile, blocks_to_json, document_from_stored, extract_facts, read_report, removed_to_json,
-    report_facts,
+    ReadReport, SkippedFile, blocks_to_json, content_key, document_from_stored, extract_facts, read_report,
+    removed_to_json, report_facts,
 )
 from orchestration.defs.extraction.exchange import RESULT_TABLES, SHARD_KEYS, ExtractionExchange, ShardWriter
 from orchestration.raw_store import RawStore, RawStoreError
@@ -320,7 +320,7 @@ def _document_row(sha: str, name: str, report: ReadReport, reader_version: str, 
         "jurisdiction_method": place.method if place else None,
         "report_year": metadata.report_year, "issuing_body": report.issuer.name,
         "issuing_body_kind": report.issuer.kind, "recognition": report.recognition.detail,
-        "removed_json": removed_to_json(document.removed),
+        "removed_json": removed_to_json(document.removed), "content_key": content_key(document),
         "publication_date": date.fromisoformat(metadata.publication_date) if metadata.publication_date else None,
         "script": metadata.script, "era": metadata.era, "extractor_version": reader_version, "processed_at": now,
     }

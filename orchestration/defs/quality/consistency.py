@@ -19,6 +19,7 @@ from functools import lru_cache
 import pandas as pd
 
 from extractors.metrics import load_metrics
+from extractors.plausibility import plausible_max
 
 FIRST_REPORT_YEAR = 2008
 SHARE_TOLERANCE = 0.5  # percentage points: shares are printed rounded
@@ -90,6 +91,13 @@ def _first_mentions(facts: pd.DataFrame) -> pd.DataFrame:
 
 def _stated(mentions: pd.DataFrame) -> pd.DataFrame:
     return mentions[mentions["value"].notna()]
+
+
+def _beyond_ceiling(stated: pd.DataFrame) -> pd.DataFrame:
+    """Stated values with their metric's plausible ceiling (data/plausible_ranges.csv) and how
+    far above it they are: 10^15 requests is a misreading or a typo in the report, never data."""
+    ceilings = stated["metric"].map(plausible_max)
+    return stated.assign(plausible_max=ceilings, excess=stated["value"] - ceilings)[ceilings.notna()]
 
 
 def _fractional_parts(stated: pd.DataFrame) -> pd.DataFrame:
@@ -310,6 +318,10 @@ def rules(this_year: int | None = None) -> list[Rule]:
         Rule("values_not_negative", "No value is negative.", ERROR,
              lambda mentions, documents: _stated(mentions), _between("value", 0, None), "metric", None, "value",
              lambda row: f"{row['metric']} = {row['value']:g}"),
+        Rule("values_plausible", "No value exceeds the plausible size of its metric (plausible_ranges.csv).", ERROR,
+             lambda mentions, documents: _beyond_ceiling(_stated(mentions)), _between("excess", None, 0),
+             "metric", "plausible_max", "value",
+             lambda row: f"{row['metric']} = {row['value']:g}, above the plausible {row['plausible_max']:g}"),
         Rule("counts_are_whole_numbers", "Counts are whole numbers; fees in 万元 and shares may be decimal.", ERROR,
              lambda mentions, documents: _fractional_parts(_stated(mentions)),
              _between("fraction", 0, 0), "metric", None, "value", lambda row: f"{row['metric']} = {row['value']:g}"),
