@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: run test install manifest dev clean
+.PHONY: run run-alone test install manifest dev clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ install: $(VENV)/.installed
 manifest: install
 	cd dbt_project && ../$(BIN)/dbt parse --profiles-dir . --quiet
 
-run: manifest
+# Two `make run` at once take turns (one writer of the warehouse at a time; a fresh Dagster
+# instance created by two processes at once fails on its own tables): the second waits.
+run:
+	mkdir -p $(DAGSTER_HOME)
+	flock $(DAGSTER_HOME)/.run.lock $(MAKE) --no-print-directory run-alone
+
+run-alone: manifest
 	$(BIN)/dagster job execute -m orchestration.definitions -j build_warehouse
 	$(BIN)/python -m orchestration.summary
 

@@ -4,8 +4,8 @@
 
 Each scenario builds a small inbox from the project's invented reports in its own folder, does
 something bad to it or to a run (a dangling symlink, a FIFO, a mistyped inbox, kill -9 at a step,
-two runs at once, ...), runs the Dagster job of `make run` (`dagster job execute`, with a time
-limit so that a hang is a failure, not a wait) and then checks three things:
+two runs at once, ...), runs `make run` with the site's folders (with a time limit, so that a
+hang is a failure, not a wait) and then checks three things:
 
 - outcome: the run did what a user should see (completed; or refused with a non-zero exit and
   nothing changed);
@@ -36,8 +36,6 @@ import duckdb
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURES = PROJECT / "tests" / "fixtures"
-PYTHON = Path(sys.executable)
-DAGSTER = PYTHON.parent / "dagster"
 RUN_LIMIT_S = 300
 # Columns that say when or in which run a row was written: they differ between any two runs
 # (a finding's id is made from when it was checked).
@@ -82,10 +80,11 @@ class Site:
                     DAGSTER_HOME=str(self.home), OGI_WORKERS="2")
 
     def start(self, inbox: Path | None = None) -> subprocess.Popen:
+        """`make run`, as a user types it, on this site's inbox, warehouse and Dagster home."""
         log = open(self.root / f"run_{time.time_ns()}.log", "w")
-        return subprocess.Popen([str(DAGSTER), "job", "execute", "-m", "orchestration.definitions",
-                                 "-j", "build_warehouse"], cwd=PROJECT, env=self.environment(inbox),
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(["make", "--no-print-directory", "run", f"DAGSTER_HOME={self.home}"], cwd=PROJECT,
+                                env=self.environment(inbox), stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
 
     def run(self, inbox: Path | None = None) -> int | None:
         """The job's exit code, or None when it did not end within the limit (a hang)."""
