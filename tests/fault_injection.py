@@ -53,6 +53,7 @@ class Played:
     code: int | None
     refusal_expected: bool = False
     unchanged: bool | None = None
+    problem: str | None = None  # what a scenario's own check found wrong (None: nothing)
 
 
 @dataclass
@@ -75,20 +76,23 @@ class Site:
         self.home.mkdir(parents=True, exist_ok=True)
         shutil.copy(PROJECT / ".dagster_home" / "dagster.yaml", self.home / "dagster.yaml")
 
-    def environment(self, inbox: Path | None = None) -> dict[str, str]:
-        return dict(os.environ, OGI_INBOX=str(inbox or self.inbox), OGI_WAREHOUSE=str(self.warehouse),
-                    DAGSTER_HOME=str(self.home), OGI_WORKERS="2")
+    def environment(self, inbox: Path | None = None, keep_runs: int | None = None) -> dict[str, str]:
+        environment = dict(os.environ, OGI_INBOX=str(inbox or self.inbox), OGI_WAREHOUSE=str(self.warehouse),
+                           DAGSTER_HOME=str(self.home), OGI_WORKERS="2")
+        if keep_runs is not None:
+            environment["OGI_KEEP_RUNS"] = str(keep_runs)
+        return environment
 
-    def start(self, inbox: Path | None = None) -> subprocess.Popen:
+    def start(self, inbox: Path | None = None, keep_runs: int | None = None) -> subprocess.Popen:
         """`make run`, as a user types it, on this site's inbox, warehouse and Dagster home."""
         log = open(self.root / f"run_{time.time_ns()}.log", "w")
         return subprocess.Popen(["make", "--no-print-directory", "run", f"DAGSTER_HOME={self.home}"], cwd=PROJECT,
-                                env=self.environment(inbox), stdout=log, stderr=subprocess.STDOUT,
+                                env=self.environment(inbox, keep_runs), stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
 
-    def run(self, inbox: Path | None = None) -> int | None:
+    def run(self, inbox: Path | None = None, keep_runs: int | None = None) -> int | None:
         """The job's exit code, or None when it did not end within the limit (a hang)."""
-        process = self.start(inbox)
+        process = self.start(inbox, keep_runs)
         try:
             return process.wait(timeout=RUN_LIMIT_S)
         except subprocess.TimeoutExpired:
@@ -99,6 +103,23 @@ class Site:
     def latest_log(self) -> str:
         logs = sorted(self.root.glob("run_*.log"))
         return logs[-1].read_text(errors="replace") if logs else ""
+
+
+# An invented report printing a negative count, a NUL byte inside a number and an absurd count.
+ODD_VALUES_REPORT = """白水县2015年政府信息公开工作年度报告
+一、概述
+2015年，白水县认真贯彻落实《中华人民共和国政府信息公开条例》，政府信息公开工作稳步推进。
+二、主动公开政府信息情况
+2015年，全县主动公开政府信息1\x00200条。
+三、依申请公开政府信息情况
+2015年，全县共受理政府信息公开申请-5件。
+四、行政复议和行政诉讼情况
+2015年，全县发生政府信息公开行政复议案件1000000000000000件。
+"""
+
+
+def _folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else 0
 
 
 def write_inbox(inbox: Path) -> None:
@@ -252,11 +273,59 @@ def scenarios() -> dict[str, Callable[[Site], Played]]:
     def two_runs(site):
         return Played(two_runs_at_once(site))
 
+    def odd_values(site):
+        (site.inbox / "odd_values_2015.txt").write_bytes(ODD_VALUES_REPORT.encode("utf-8"))
+        code = site.run()
+        if code != 0:
+            return Played(code)
+        with duckdb.connect(str(site.warehouse), read_only=True) as connection:
+            flags = {row[0] for row in connection.execute(
+                "select flags from main.fct_report_metric where flags <> ''").fetchall()}
+            kept = connection.execute("select count(*) from main.fct_report_metric where value = 1200").fetchone()[0]
+        wanted = {"negative_value", "implausible_value"} - {flag for text in flags for flag in text.split(",")}
+        return Played(code, problem=(f"not flagged: {sorted(wanted)}" if wanted else None) or
+                      (None if kept else "the number with a NUL byte inside is missing"))
+
+    def inbox_lost_most_files(site):
+        if site.run() != 0:
+            return Played(site.run())
+        before = marts_digest(site.warehouse)
+        files = sorted(path for path in site.inbox.rglob("*") if path.is_file())
+        for path in files[: len(files) * 4 // 5]:
+            path.unlink()
+        code = site.run()
+        return Played(code, refusal_expected=True, unchanged=marts_digest(site.warehouse) == before)
+
+    def disk_over_runs(site):
+        sizes = []
+        for _ in range(5):
+            if (code := site.run(keep_runs=2)) != 0:
+                return Played(code)
+            sizes.append(_folder_size(site.home) + _folder_size(PROJECT / "dbt_project" / "target")
+                         + _folder_size(PROJECT / "dbt_project" / "logs"))
+        growth = sizes[-1] - sizes[2]
+        return Played(0, problem=None if growth < 4 * 2**20 else f"grew {growth / 2**20:.1f} MB over the last 2 runs")
+
+    def cli_missing_path_and_pipe(site):
+        shutil.rmtree(site.inbox)  # (no inbox, no warehouse: only the command line tool)
+        site.inbox.mkdir()
+        os.mkfifo(site.root / "only_a_pipe")
+        codes = []
+        for target in (site.root / "no_such_folder", site.root / "only_a_pipe"):
+            try:
+                codes.append(subprocess.run([str(Path(sys.executable).parent / "ogi"), "extract", str(target)],
+                                            capture_output=True, timeout=60).returncode)
+            except subprocess.TimeoutExpired:
+                return Played(None)
+        return Played(max(codes) if min(codes) else 0, refusal_expected=True, unchanged=True)
+
     named = {
         "dangling symlink": dangling_symlink, "symlink loop": symlink_loop, "unreadable file": unreadable_file,
         "FIFO in the inbox": fifo, "symlinked folder": symlinked_folder, "broken .docx": broken_docx,
         "mistyped OGI_INBOX": mistyped_inbox, "one report in three encodings": same_report_in_encodings,
-        "two runs at once": two_runs,
+        "two runs at once": two_runs, "negative, NUL and absurd values": odd_values,
+        "inbox lost most of its files": inbox_lost_most_files, "disk use over 5 runs": disk_over_runs,
+        "ogi extract on a missing path and a pipe": cli_missing_path_and_pipe,
     }
     for step in STEPS[:5]:
         named[f"kill -9 in {step}"] = (lambda step: lambda site: Played(kill_at_step(site, step)))(step)
@@ -278,7 +347,8 @@ def run_scenario(workdir: Path, name: str, play: Callable[[Site], Played]) -> Ou
     if played.code != 0:
         return Outcome(name, f"failed (exit {played.code}), see {site.root}", False, lost, None)
     equal = marts_digest(site.warehouse) == clean_digest(workdir, site.inbox)
-    return Outcome(name, "completed", lost == 0 and equal, lost, equal)
+    outcome = "completed" + (f"; {played.problem}" if played.problem else "")
+    return Outcome(name, outcome, lost == 0 and equal and not played.problem, lost, equal)
 
 
 def main() -> int:
