@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.model import Block, Document
-from extractors.normalize import to_matching
-from extractors.readers.removal import cut_spans
+from extractors.model import Document
+from extractors.readers.removal import document_without
 
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z" + _TONE_MARKS + r"]{1,6}[)）]")
@@ -34,14 +33,5 @@ def strip_glosses(document: Document) -> Document:
     found = _glosses(document.text)
     if not found:
         return document
-    # (blocks and cells are lines or parts of lines; a gloss never holds a line break, so no
-    # offset falls inside one)
-    cut = cut_spans(document.text, [match.span() for match in found])
-    text, moved = cut.text, cut.moved
-    blocks = [Block(block.kind, moved(block.start), moved(block.end),
-                    tuple((moved(start), moved(end)) for start, end in block.cells))
-              for block in document.blocks]
-    # (what a reader removed before, such as a text file's wraps, is kept, at its new offset)
-    removed = [*cut.removed, *((moved(offset), string) for offset, string in document.removed)]
-    return Document(text=text, matching=to_matching(text), blocks=blocks, media_type=document.media_type,
-                    encoding=document.encoding, removed=tuple(sorted(removed, key=lambda item: item[0])))
+    # (a gloss never holds a line break, so no block or cell bound falls inside one)
+    return document_without(document, [match.span() for match in found])

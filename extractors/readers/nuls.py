@@ -9,32 +9,17 @@ numbers that were printed apart.
 """
 from __future__ import annotations
 
-from extractors.model import Block, Document
-from extractors.normalize import to_matching
-from extractors.readers.removal import cut_spans
+import re
+
+from extractors.model import Document
+from extractors.readers.removal import document_without
 
 NUL = "\x00"
+_NUL_RUNS = re.compile(NUL + "+")
 
 
 def strip_nuls(document: Document) -> Document:
     """The document without NUL characters (itself when it has none)."""
     if NUL not in document.text:
         return document
-    spans = []
-    position = document.text.find(NUL)
-    while position >= 0:
-        end = position
-        while end < len(document.text) and document.text[end] == NUL:
-            end += 1
-        spans.append((position, end))
-        position = document.text.find(NUL, end)
-    cut = cut_spans(document.text, spans)
-    text, moved = cut.text, cut.moved
-    # (a block or cell bound that falls on a NUL moves to where the NUL was)
-    blocks = [Block(block.kind, moved(block.start), moved(block.end),
-                    tuple((moved(start), moved(end)) for start, end in block.cells))
-              for block in document.blocks]
-    # (what the reader removed before, such as a text file's wraps, is kept, at its new offset)
-    removed = [*cut.removed, *((moved(offset), string) for offset, string in document.removed)]
-    return Document(text=text, matching=to_matching(text), blocks=blocks, media_type=document.media_type,
-                    encoding=document.encoding, removed=tuple(sorted(removed, key=lambda item: item[0])))
+    return document_without(document, [match.span() for match in _NUL_RUNS.finditer(document.text)])

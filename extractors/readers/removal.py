@@ -6,6 +6,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from extractors.model import Block, Document
+from extractors.normalize import to_matching
+
 
 @dataclass(frozen=True)
 class Cut:
@@ -32,3 +35,16 @@ def cut_spans(text: str, spans: list[tuple[int, int]]) -> Cut:
         kept_until = end
     pieces.append(text[kept_until:])
     return Cut("".join(pieces), tuple(removed), tuple(span_ends), tuple(shifts))
+
+
+def document_without(document: Document, spans: list[tuple[int, int]]) -> Document:
+    """``document`` without the (ordered, disjoint) ``spans`` of its text: blocks and cells moved
+    to the new offsets (a bound that falls inside a span moves to where the span was), the cut
+    strings added to what the reader removed before (a text file's wraps), at their new offsets."""
+    cut = cut_spans(document.text, spans)
+    blocks = [Block(block.kind, cut.moved(block.start), cut.moved(block.end),
+                    tuple((cut.moved(start), cut.moved(end)) for start, end in block.cells))
+              for block in document.blocks]
+    removed = [*cut.removed, *((cut.moved(offset), string) for offset, string in document.removed)]
+    return Document(text=cut.text, matching=to_matching(cut.text), blocks=blocks, media_type=document.media_type,
+                    encoding=document.encoding, removed=tuple(sorted(removed, key=lambda item: item[0])))
