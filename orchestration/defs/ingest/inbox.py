@@ -71,12 +71,13 @@ def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = 
             "from staging.source_files where is_current"
         ).fetchall()
     }
-    check_inbox(inbox, set(current), allow_mass_removal())
+    # One walk: the listing the guard judges is the one ingested (stat calls only, no file opened).
+    entries = check_inbox(inbox, set(current), allow_mass_removal())
     move_contents_out(connection, store)
     now = utc_now()
     seen: set[str] = set()
     batch = _Batch()
-    for path in walk_files(inbox, EXCLUDED_FOLDERS):
+    for path in entries:
         if isinstance(path, UnreadablePath):  # a pipe, a dangling link, a loop: never opened
             relative_path = path.path.relative_to(inbox).as_posix()
             summary.unreadable.append(relative_path)
@@ -127,9 +128,10 @@ def ingest_inbox(connection, inbox: Path, store: RawStore, run_id: str | None = 
     return summary
 
 
-def check_inbox(inbox: Path, current_paths: set[str], allow_removal: bool) -> None:
-    """Raise InboxError, before anything is written, when the inbox is missing or unreadable, or
-    when it lost most of the files the warehouse holds as current and removal was not allowed."""
+def check_inbox(inbox: Path, current_paths: set[str], allow_removal: bool) -> list[Path | UnreadablePath]:
+    """The inbox's listing; raise InboxError, before anything is written, when the inbox is
+    missing or unreadable, or when it lost most of the files the warehouse holds as current and
+    removal was not allowed."""
     if not inbox.exists():
         raise InboxError(f"the inbox {inbox} does not exist: check OGI_INBOX (nothing was changed)")
     if not inbox.is_dir():
@@ -140,17 +142,19 @@ def check_inbox(inbox: Path, current_paths: set[str], allow_removal: bool) -> No
     except OSError as error:
         raise InboxError(f"the inbox {inbox} cannot be read ({error.strerror or error}): "
                          "check OGI_INBOX and its permissions (nothing was changed)") from error
-    if not current_paths or allow_removal:
-        return
     # A listing only (no file is opened); a path listed but unreadable is present, not removed.
+    listing = list(walk_files(inbox, EXCLUDED_FOLDERS))
+    if not current_paths or allow_removal:
+        return listing
     listed = {(entry.path if isinstance(entry, UnreadablePath) else entry).relative_to(inbox).as_posix()
-              for entry in walk_files(inbox, EXCLUDED_FOLDERS)}
+              for entry in listing}
     gone = len(current_paths - listed)
     if is_mass_removal(gone, len(current_paths)):
         raise InboxError(
             f"{gone} of the {len(current_paths)} files the warehouse holds are gone from the inbox {inbox}. "
             "Nothing was changed. If OGI_INBOX is wrong or its volume is not mounted, fix that and run again; "
             "if the files were really removed, run again with OGI_ALLOW_MASS_REMOVAL=1 to mark them removed.")
+    return listing
 
 
 def is_mass_removal(gone: int, current: int) -> bool:
