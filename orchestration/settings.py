@@ -3,6 +3,9 @@
 OGI_INBOX: folder of reports, searched recursively. Default: the sample corpus at
 ../shared/corpus beside the project when it exists, else data/inbox/.
 OGI_WAREHOUSE: the DuckDB file. Default: data/warehouse.duckdb.
+OGI_PUBLISHED: folder of the copy for readers (BI tools), replaced after every successful run: the
+marts and dimensions as a DuckDB file older DuckDB builds open, Parquet and CSV files, a manifest.
+Default: published/ beside the warehouse file (data/published/).
 OGI_RAW_STORE: folder keeping the bytes of every file ever ingested, by SHA-256. Default: raw/
 beside the warehouse file.
 OGI_WORK: folder of the extraction work lists and the shards' results (Parquet) before they are
@@ -27,12 +30,17 @@ SAMPLE_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
 # Folders of the sample corpus that hold answers, not reports: never ingested.
 EXCLUDED_FOLDERS = frozenset({"gold"})
 
-# Older DuckDB builds (bundled in BI drivers) cannot open the format DuckDB 2.0 writes by default.
+# v1.4.0 rather than DuckDB 2.0's own format, so DuckDB 1.4 and later open the warehouse (older
+# builds, as bundled in BI drivers, read the published copy: PUBLISHED_STORAGE_VERSION).
 # DuckDB takes 80% of the machine's memory unless told: the job's Python connections and dbt's
 # each get OGI_DUCKDB_MEMORY (default 1GB), spilling to disk beyond it.
 DUCKDB_MEMORY = os.environ.get("OGI_DUCKDB_MEMORY", "1GB")
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": DUCKDB_MEMORY}
 WAREHOUSE_POOL = "warehouse"
+# The published copy is for readers whose DuckDB may be old (BI drivers): v1.0.0 files open in
+# DuckDB 1.0 and later, v1.4.0 files (the warehouse's) do not open in 1.1.3 or 1.3.2.
+PUBLISHED_STORAGE_VERSION = "v1.0.0"
+PUBLISHED_DATABASE_FILE = "warehouse.duckdb"
 
 
 def inbox_path() -> Path:
@@ -47,6 +55,16 @@ def inbox_path() -> Path:
 def warehouse_path() -> Path:
     configured = os.environ.get("OGI_WAREHOUSE")
     return Path(configured).resolve() if configured else PROJECT_ROOT / "data" / "warehouse.duckdb"
+
+
+def published_path() -> Path:
+    configured = os.environ.get("OGI_PUBLISHED")
+    return Path(configured).resolve() if configured else warehouse_path().parent / "published"
+
+
+def published_database_path() -> Path:
+    """The DuckDB file readers open (read-only): the marts and dimensions of the last successful run."""
+    return published_path() / PUBLISHED_DATABASE_FILE
 
 
 def raw_store_path() -> Path:
