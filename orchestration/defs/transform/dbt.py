@@ -5,10 +5,11 @@ import os
 import sys
 from collections.abc import Mapping
 from functools import cache, cached_property
+from graphlib import TopologicalSorter
 from pathlib import Path
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey
+from dagster import AssetExecutionContext, AssetKey, MaterializeResult
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 from packaging import version
 
@@ -86,6 +87,13 @@ def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
         full_refresh = needs_full_refresh(connection, code_digest)
     if current:
         context.log.info("the marts are current: no staging row and no dbt model changed since their last build")
+        # Each model reported unchanged rather than not at all: Dagster skips the steps downstream
+        # of an asset a step did not materialize, and the published copy is made after every run.
+        # (in the order of the dbt graph, as Dagster requires of a multi-asset)
+        upstream = context.assets_def.asset_deps
+        for key in TopologicalSorter({key: upstream.get(key, set()) for key in context.selected_asset_keys}).static_order():
+            if key in context.selected_asset_keys:
+                yield MaterializeResult(asset_key=key, metadata={"rebuilt": False})
         return
     # Same code as the last build: dbt rebuilds the reports whose staging rows changed
     # (models/intermediate/int_changed_reports.sql) and tests them; the unit tests, which test

@@ -1,0 +1,35 @@
+"""The published copy for readers as a Dagster asset, after every dbt mart and dimension."""
+from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+
+from orchestration.defs.publish.snapshot import is_published_table, publish_warehouse
+from orchestration.defs.transform.dbt import warehouse_models
+from orchestration.settings import PUBLISHED_STORAGE_VERSION, WAREHOUSE_POOL, published_path, warehouse_path
+
+PUBLISHED_WAREHOUSE = AssetKey(["published", "warehouse"])
+
+# dbt's marts and dimensions have one-part keys (models/marts); staging and intermediate models
+# are under stg/ and intermediate/.
+PUBLISHED_MODELS = sorted((key for key in warehouse_models.keys
+                           if len(key.path) == 1 and is_published_table(key.path[0])), key=lambda key: key.path)
+
+
+@asset(
+    key=PUBLISHED_WAREHOUSE, deps=PUBLISHED_MODELS, group_name="publish", pool=WAREHOUSE_POOL,
+    kinds={"duckdb", "parquet", "csv"}, owners=["team:ogi-warehouse"],
+    description=("The copy for readers (BI tools, Python, R), under OGI_PUBLISHED: the marts and dimensions as a "
+                 f"DuckDB file with storage version {PUBLISHED_STORAGE_VERSION} (DuckDB 1.0 and later open it), one "
+                 "Parquet and one CSV file per table, and manifest.json (run, time, row counts). Each file is "
+                 "renamed into place: a reader holding the old file sees the previous snapshot until it reconnects."),
+)
+def published_warehouse(context: AssetExecutionContext) -> MaterializeResult:
+    # Reads the warehouse through its own short read-only connection; the pool keeps writers away.
+    snapshot = publish_warehouse(warehouse_path(), published_path(), context.run.run_id)
+    context.log.info(f"published {len(snapshot.row_counts)} tables to {snapshot.folder}")
+    return MaterializeResult(metadata={
+        "path": MetadataValue.path(str(snapshot.database)),
+        "folder": MetadataValue.path(str(snapshot.folder)),
+        "storage_version": PUBLISHED_STORAGE_VERSION,
+        "tables": MetadataValue.json(sorted(snapshot.row_counts)),
+        "row_counts": MetadataValue.json(snapshot.row_counts),
+        "rows": sum(snapshot.row_counts.values()),
+    })
