@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from orchestration.defs.extraction.stages import CURRENT_CONTENTS
-from orchestration.settings import inbox_path, warehouse_path
+from orchestration.defs.publish.snapshot import describe_published
+from orchestration.settings import inbox_path, published_path, warehouse_path
 from orchestration.warehouse import connect
 
 
@@ -21,6 +22,7 @@ def main() -> int:
         current = f"file_sha256 in ({CURRENT_CONTENTS})"
         print(f"warehouse: {path}")
         print(f"inbox:     {inbox_path()}")
+        print(f"published: {describe_published(published_path())}")
         print(f"files:            {scalar('select count(*) from staging.source_files where is_current')} current paths, "
               f"{scalar('select count(*) from staging.raw_files')} distinct contents kept")
         print(f"reports:          {scalar(f'select count(*) from staging.documents where {current}')}")
