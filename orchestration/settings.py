@@ -3,6 +3,9 @@
 OGI_INBOX: folder of reports, searched recursively. Default: the sample corpus at
 ../shared/corpus beside the project when it exists, else data/inbox/.
 OGI_WAREHOUSE: the DuckDB file. Default: data/warehouse.duckdb.
+OGI_PUBLISHED: folder of the copy for readers (BI tools), replaced after every successful run: the
+marts and dimensions as a DuckDB file older DuckDB builds open, Parquet and CSV files, a manifest.
+Default: data/published/.
 OGI_RAW_STORE: folder keeping the bytes of every file ever ingested, by SHA-256. Default: raw/
 beside the warehouse file.
 OGI_WORK: folder of the extraction work lists and the shards' results (Parquet) before they are
@@ -33,6 +36,7 @@ EXCLUDED_FOLDERS = frozenset({"gold"})
 DUCKDB_MEMORY = os.environ.get("OGI_DUCKDB_MEMORY", "1GB")
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": DUCKDB_MEMORY}
 WAREHOUSE_POOL = "warehouse"
+PUBLISHED_DATABASE_FILE = "warehouse.duckdb"
 
 
 def inbox_path() -> Path:
@@ -47,6 +51,16 @@ def inbox_path() -> Path:
 def warehouse_path() -> Path:
     configured = os.environ.get("OGI_WAREHOUSE")
     return Path(configured).resolve() if configured else PROJECT_ROOT / "data" / "warehouse.duckdb"
+
+
+def published_path() -> Path:
+    configured = os.environ.get("OGI_PUBLISHED")
+    return Path(configured).resolve() if configured else PROJECT_ROOT / "data" / "published"
+
+
+def published_database_path() -> Path:
+    """The DuckDB file readers open (read-only): the marts and dimensions of the last successful run."""
+    return published_path() / PUBLISHED_DATABASE_FILE
 
 
 def raw_store_path() -> Path:
