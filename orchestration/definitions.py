@@ -5,6 +5,7 @@ from dagster import AssetSelection, Definitions, define_asset_job
 from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS, merged_extracts, report_extracts, worklists
 from orchestration.defs.ingest.assets import inbox_files
 from orchestration.defs.publish.assets import published_warehouse
+from orchestration.defs.publish.dashboard_asset import published_dashboard
 from orchestration.defs.quality.assets import check_results
 from orchestration.defs.transform.dbt import dbt_resource, warehouse_models
 from orchestration.executor import default_with_housekeeping, in_process_with_housekeeping
@@ -24,7 +25,7 @@ build_warehouse = define_asset_job(
 
 defs = Definitions(
     assets=[inbox_files, worklists, report_extracts, merged_extracts, check_results, warehouse_models,
-            published_warehouse],
+            published_warehouse, published_dashboard],
     jobs=[build_warehouse],
     executor=default_with_housekeeping,
     resources={"warehouse": warehouse_resource(), "dbt": dbt_resource()},

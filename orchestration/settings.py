@@ -38,7 +38,7 @@ DUCKDB_MEMORY = os.environ.get("OGI_DUCKDB_MEMORY", "1GB")
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": DUCKDB_MEMORY}
 WAREHOUSE_POOL = "warehouse"
 # The published copy is for readers whose DuckDB may be old (BI drivers): v1.0.0 files open in
-# DuckDB 1.0 and later, v1.4.0 files (the warehouse's) do not open in 1.1.3 or 1.3.2.
+# DuckDB 1.1.3, 1.3.2 and 1.4.0 (verified), v1.4.0 files (the warehouse's) do not open in 1.1.3 or 1.3.2.
 PUBLISHED_STORAGE_VERSION = "v1.0.0"
 PUBLISHED_DATABASE_FILE = "warehouse.duckdb"
 

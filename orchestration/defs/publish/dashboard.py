@@ -1,0 +1,424 @@
+"""The dashboard: one static HTML page drawn from the published warehouse (marts and dimensions).
+
+Four views: coverage (reports per jurisdiction level × year), requests and their outcomes over
+the years for a jurisdiction chosen in a drop-down, disclosure rates across the jurisdictions of
+a level chosen in a drop-down, and the open findings with their reports' names.
+
+The page works offline: Vega, Vega-Lite and vega-embed are inlined (vl-convert-python ships
+them) and the data is embedded in the chart specs. Kept free of Dagster; the asset is in
+dashboard_asset.py.
+
+The SQL lives in QUERIES and COLUMN_VARIANTS only; everything below them reads rows by the
+names the queries give, so a renamed mart column is reconciled here and nowhere else.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import altair as alt
+import duckdb
+
+# Core measures drawn for a jurisdiction. Granted includes "already public": from 2019 the tables
+# count those requests within （一）予以公开, so only this measure runs unbroken across eras.
+OUTCOME_MEASURES = ("requests_received", "granted_incl_already_public", "partly_granted", "denied",
+                    "not_held", "not_processed")
+
+QUERIES = {
+    # Reports the marts count, per level of their jurisdiction and year.
+    "coverage": """
+        select r.report_year, j.level as jurisdiction_level, count(*) as report_count
+        from main.dim_report r
+        left join main.dim_jurisdiction j on j.jurisdiction_code = r.jurisdiction_code
+        where r.is_counted and r.report_year is not null
+        group by all
+    """,
+    # One value per jurisdiction × year × measure: the default series.
+    "outcomes": """
+        select m.jurisdiction_code, coalesce(j.name, m.jurisdiction_code) as jurisdiction_name,
+               m.report_year, m.era, m.measure, m.value
+        from main.fct_core_measures m
+        left join main.dim_jurisdiction j on j.jurisdiction_code = m.jurisdiction_code
+        where {core_default_series} and m.jurisdiction_code is not null and m.report_year is not null
+          and m.value is not null and m.measure in ({outcome_measures})
+    """,
+    "disclosure_rates": """
+        select * from (
+            select m.jurisdiction_code, coalesce(m.jurisdiction_name, m.jurisdiction_code) as jurisdiction_name,
+                   m.jurisdiction_level, m.report_year, m.source_era as era,
+                   {disclosure_rate_pct} as disclosure_rate_pct
+            from main.mart_jurisdiction_year m
+            where {mart_default_series} and m.jurisdiction_level is not null
+        ) where disclosure_rate_pct is not null
+    """,
+    "findings": """
+        select c.jurisdiction_code, coalesce(j.name, r.jurisdiction_name) as jurisdiction_name, c.report_year,
+               r.title, r.file_name, c.check_name, c.severity, c.message
+        from main.fct_check_result c
+        left join main.dim_report r on r.file_sha256 = c.file_sha256
+        left join main.dim_jurisdiction j on j.jurisdiction_code = c.jurisdiction_code
+        order by c.severity = 'error' desc, jurisdiction_name nulls last, c.report_year nulls last,
+                 r.file_name, c.check_name, c.message
+    """,
+}
+
+# Placeholders of QUERIES whose column is being renamed (issue 10, marts without traps):
+# placeholder -> (table, column in the new schema, expression on the table as it was before).
+# Once every published warehouse has the new column, the third element can go.
+COLUMN_VARIANTS = {
+    "core_default_series": ("fct_core_measures", "m.is_default_series", "m.in_default_series"),
+    "disclosure_rate_pct": ("mart_jurisdiction_year", "m.disclosure_rate_pct", "100 * m.disclosure_rate"),
+    # Before the flag: the scope fct_core_measures' default series prefers, among the row's scopes.
+    "mart_default_series": ("mart_jurisdiction_year", "m.is_default_series", """m.scope = (
+            select s.scope from main.mart_jurisdiction_year s
+            where s.jurisdiction_code = m.jurisdiction_code and s.report_year = m.report_year
+            order by case s.scope when 'whole' then 1 when 'unspecified' then 2 when 'own_level' then 3
+                     when 'government' then 4 else 5 end, s.scope
+            limit 1)"""),
+}
+
+DASHBOARD_FILE = "dashboard.html"
+# Rows shown in the findings table; the rest are counted, and are in the published CSV files.
+FINDINGS_SHOWN = 1000
+
+LEVEL_LABELS = {
+    "province": "Province (省级)",
+    "prefecture": "Prefecture (地市级)",
+    "county": "County (县级)",
+    None: "Not resolved (未识别)",
+}
+ERA_LABELS = {
+    "legacy": "Legacy narrative, to 2018 (旧版)",
+    "trial_2019": "Table, 2019 trial form (2019版表格)",
+    "format_2021": "Table, 2021 form (2021版表格)",
+}
+MEASURE_LABELS = {
+    "requests_received": "Requests received (收到申请)",
+    "granted_incl_already_public": "Granted, incl. already public (予以公开)",
+    "partly_granted": "Partly granted (部分公开)",
+    "denied": "Denied (不予公开)",
+    "not_held": "Not held by the agency (本机关不掌握)",
+    "not_processed": "Not processed (不予处理)",
+}
+PAGE_TITLE = "Government information disclosure annual reports — warehouse dashboard (政府信息公开工作年度报告)"
+FONT = "system-ui, 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', sans-serif"
+
+
+@dataclass
+class DashboardData:
+    """Rows of each view, with the field names the charts use (no SQL names past this point)."""
+    coverage: list[dict] = field(default_factory=list)
+    outcomes: list[dict] = field(default_factory=list)
+    disclosure_rates: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.coverage or self.outcomes or self.disclosure_rates or self.findings)
+
+
+@dataclass(frozen=True)
+class DashboardSummary:
+    path: Path
+    chart_count: int
+    finding_count: int
+    has_data: bool
+
+
+def resolved_queries(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """QUERIES with their placeholders filled in for the columns this warehouse has."""
+    fillers = {"outcome_measures": ", ".join(f"'{measure}'" for measure in OUTCOME_MEASURES)}
+    columns_of: dict[str, set[str]] = {}
+    for placeholder, (table, new_expression, old_expression) in COLUMN_VARIANTS.items():
+        if table not in columns_of:
+            columns_of[table] = {row[0] for row in connection.execute(f"describe main.{table}").fetchall()}
+        new_column = new_expression.split(".")[-1]
+        fillers[placeholder] = new_expression if new_column in columns_of[table] else old_expression
+    return {name: sql.format(**fillers) for name, sql in QUERIES.items()}
+
+
+def _records(connection: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
+    cursor = connection.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _jurisdiction_label(name: str | None, code: str) -> str:
+    return f"{name} ({code})" if name and name != code else code
+
+
+def load_dashboard_data(connection: duckdb.DuckDBPyConnection) -> DashboardData:
+    queries = resolved_queries(connection)
+    coverage = [
+        {"year": row["report_year"], "level": LEVEL_LABELS.get(row["jurisdiction_level"], row["jurisdiction_level"]),
+         "reports": int(row["report_count"])}
+        for row in _records(connection, queries["coverage"])
+    ]
+    outcomes = [
+        {"jurisdiction": _jurisdiction_label(row["jurisdiction_name"], row["jurisdiction_code"]),
+         "year": row["report_year"], "era": ERA_LABELS.get(row["era"], row["era"]),
+         "measure": MEASURE_LABELS[row["measure"]], "value": float(row["value"])}
+        for row in _records(connection, queries["outcomes"])
+    ]
+    disclosure_rates = [
+        {"jurisdiction": _jurisdiction_label(row["jurisdiction_name"], row["jurisdiction_code"]),
+         "level": LEVEL_LABELS.get(row["jurisdiction_level"], row["jurisdiction_level"]),
+         "year": row["report_year"], "era": ERA_LABELS.get(row["era"], row["era"]),
+         "rate_pct": round(float(row["disclosure_rate_pct"]), 2)}
+        for row in _records(connection, queries["disclosure_rates"])
+    ]
+    findings = [
+        {"jurisdiction": _jurisdiction_label(row["jurisdiction_name"], row["jurisdiction_code"])
+         if row["jurisdiction_code"] else LEVEL_LABELS[None], "year": row["report_year"], "title": row["title"] or "",
+         "file": row["file_name"] or "", "check": row["check_name"], "severity": row["severity"] or "",
+         "message": row["message"] or ""}
+        for row in _records(connection, queries["findings"])
+    ]
+    for rows in (coverage, outcomes, disclosure_rates):
+        rows.sort(key=lambda row: tuple(str(value) for value in row.values()))
+    return DashboardData(coverage, outcomes, disclosure_rates, findings)
+
+
+def _year_axis(rows: list[dict]) -> alt.X:
+    """Every year from the first to the last, so a year without reports shows as a gap."""
+    first, last = min(row["year"] for row in rows), max(row["year"] for row in rows)
+    return alt.X("year:O", title="Report year (报告年度)", axis=alt.Axis(labelAngle=0),
+                 scale=alt.Scale(domain=list(range(first, last + 1))))
+
+
+def coverage_chart(rows: list[dict]) -> alt.Chart:
+    levels = [label for label in LEVEL_LABELS.values() if any(row["level"] == label for row in rows)]
+    levels += sorted({row["level"] for row in rows} - set(levels))
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=_year_axis(rows), y=alt.Y("level:N", title="Jurisdiction level (行政级别)", sort=levels))
+    cells = base.mark_rect().encode(
+        color=alt.Color("reports:Q", title="Reports (报告数)", scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip("level:N", title="Level"), alt.Tooltip("year:O", title="Year"),
+                 alt.Tooltip("reports:Q", title="Reports")])
+    counts = base.mark_text(baseline="middle").encode(
+        text="reports:Q",
+        color=alt.condition(alt.datum.reports > max(row["reports"] for row in rows) / 2,
+                            alt.value("white"), alt.value("black")))
+    return (cells + counts).properties(width="container", height=max(90, 45 * len(levels)))
+
+
+def _most_covered(rows: list[dict], key: str) -> str:
+    """The drop-down's first choice: the value of `key` with the most years, then the most rows."""
+    years: dict[str, set] = {}
+    row_counts: dict[str, int] = {}
+    for row in rows:
+        years.setdefault(row[key], set()).add(row["year"])
+        row_counts[row[key]] = row_counts.get(row[key], 0) + 1
+    return sorted(years, key=lambda value: (-len(years[value]), -row_counts[value], value))[0]
+
+
+def outcomes_chart(rows: list[dict]) -> alt.Chart:
+    jurisdictions = sorted({row["jurisdiction"] for row in rows})
+    chosen = alt.param(name="jurisdiction", value=_most_covered(rows, "jurisdiction"),
+                       bind=alt.binding_select(options=jurisdictions, name="Jurisdiction (行政区) "))
+    measures = [label for label in MEASURE_LABELS.values() if any(row["measure"] == label for row in rows)]
+    eras = [label for label in ERA_LABELS.values() if any(row["era"] == label for row in rows)]
+    base = alt.Chart(alt.Data(values=rows)).transform_filter(alt.datum.jurisdiction == chosen).encode(
+        x=alt.X("year:Q", title="Report year (报告年度)",
+                axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False, padding=12)),
+        y=alt.Y("value:Q", title="Requests (申请数)"),
+        color=alt.Color("measure:N", title="Measure (指标)", sort=measures),
+    )
+    lines = base.mark_line()
+    points = base.mark_point(size=70, filled=True).encode(
+        shape=alt.Shape("era:N", title="Report format (格式时期)", sort=eras),
+        tooltip=[alt.Tooltip("jurisdiction:N", title="Jurisdiction"), alt.Tooltip("year:Q", title="Year"),
+                 alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("value:Q", title="Value", format=",.0f"),
+                 alt.Tooltip("era:N", title="Format")])
+    return (lines + points).add_params(chosen).properties(width="container", height=320)
+
+
+def disclosure_rate_chart(rows: list[dict]) -> alt.Chart:
+    levels = [label for label in LEVEL_LABELS.values() if any(row["level"] == label for row in rows)]
+    levels += sorted({row["level"] for row in rows} - set(levels))
+    chosen = alt.param(name="level", value=_most_covered(rows, "level"),
+                       bind=alt.binding_select(options=levels, name="Jurisdiction level (行政级别) "))
+    eras = [label for label in ERA_LABELS.values() if any(row["era"] == label for row in rows)]
+    base = alt.Chart(alt.Data(values=rows)).transform_filter(alt.datum.level == chosen).encode(
+        x=alt.X("year:Q", title="Report year (报告年度)",
+                axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False, padding=12)),
+        y=alt.Y("rate_pct:Q", title="Disclosure rate, % (公开率)", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("jurisdiction:N", title="Jurisdiction (行政区)"),
+    )
+    lines = base.mark_line()
+    points = base.mark_point(size=70, filled=True).encode(
+        shape=alt.Shape("era:N", title="Report format (格式时期)", sort=eras),
+        tooltip=[alt.Tooltip("jurisdiction:N", title="Jurisdiction"), alt.Tooltip("year:Q", title="Year"),
+                 alt.Tooltip("rate_pct:Q", title="Disclosure rate %", format=".1f"),
+                 alt.Tooltip("era:N", title="Format")])
+    return (lines + points).add_params(chosen).properties(width="container", height=320)
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    heading: str
+    explanation: str
+
+
+SECTIONS = (
+    Section("coverage", "Coverage (覆盖范围)",
+            "Reports counted in the warehouse (current, not duplicates), per level of the issuing "
+            "jurisdiction and report year."),
+    Section("outcomes", "Requests and their outcomes (申请及办理结果)",
+            "Requests received and how they were answered, year by year, for the jurisdiction chosen "
+            "in the list; the point shape tells the report's format, legacy narrative reports and the 2019/2021 "
+            "tables in one series."),
+    Section("disclosure-rates", "Disclosure rates (公开率)",
+            "Share of answered requests granted in full or in part, per year, for every jurisdiction of "
+            "the level chosen in the list (default series: one report and scope per jurisdiction-year)."),
+)
+CHART_BUILDERS = {"coverage": (coverage_chart, "coverage"), "outcomes": (outcomes_chart, "outcomes"),
+                  "disclosure-rates": (disclosure_rate_chart, "disclosure_rates")}
+
+
+def chart_specs(data: DashboardData) -> dict[str, dict]:
+    """Vega-Lite specs by section anchor, for the sections that have rows."""
+    specs = {}
+    for anchor, (build, rows_name) in CHART_BUILDERS.items():
+        rows = getattr(data, rows_name)
+        if rows:
+            chart = (build(rows).configure(font=FONT).configure_view(stroke=None)
+                     .configure_legend(labelLimit=320, titleLimit=320))
+            specs[anchor] = chart.to_dict()
+    return specs
+
+
+def _javascript_bundle() -> str:
+    import vl_convert
+    from altair.utils._importers import vl_version_for_vl_convert
+
+    return vl_convert.javascript_bundle(vl_version=vl_version_for_vl_convert())
+
+
+def _findings_table(findings: list[dict]) -> str:
+    if not findings:
+        return "<p class='empty'>No open findings (无待处理问题).</p>"
+    columns = (("jurisdiction", "Jurisdiction (行政区)"), ("year", "Year (年度)"), ("title", "Report (报告)"),
+               ("check", "Check (校验)"), ("severity", "Severity"), ("message", "Message (说明)"))
+    head = "".join(f"<th>{html.escape(title)}</th>" for _, title in columns)
+    body = []
+    for finding in findings[:FINDINGS_SHOWN]:
+        cells = []
+        for key, _ in columns:
+            if key == "title" and finding["title"]:
+                text = f"{html.escape(finding['title'])}<div class='file'>{html.escape(finding['file'])}</div>"
+            elif key == "title":
+                text = html.escape(finding["file"])
+            else:
+                text = html.escape("" if finding[key] is None else str(finding[key]))
+            cells.append(f"<td class='{key}'>{text}</td>")
+        body.append(f"<tr class='{html.escape(finding['severity'])}'>{''.join(cells)}</tr>")
+    shown = (f"<p class='note'>Showing {FINDINGS_SHOWN} of {len(findings)}; all are in fct_check_result.</p>"
+             if len(findings) > FINDINGS_SHOWN else "")
+    return f"{shown}<table class='findings'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+STYLE = """
+body { font-family: %s; margin: 1.5rem auto; max-width: 1150px; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.45rem; margin-bottom: .2rem; }
+h2 { font-size: 1.15rem; margin: 1.8rem 0 .2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+p.explain, p.snapshot, p.note { margin: .2rem 0 .6rem; color: #555; font-size: .92rem; }
+p.empty { color: #777; font-style: italic; }
+.chart { width: 100%%; }
+/* The drop-down above its chart, where it is seen first. */
+.chart.vega-embed { display: flex; flex-direction: column; }
+.chart .vega-bindings { order: -1; margin: .2rem 0 .5rem; font-size: .95rem; }
+.chart .vega-bindings select { font-size: .95rem; padding: .1rem .3rem; }
+table.findings { border-collapse: collapse; width: 100%%; font-size: .85rem; }
+table.findings th, table.findings td { border: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top; }
+table.findings th { background: #f3f3f3; }
+table.findings tr.error td.severity { color: #b00020; font-weight: bold; }
+table.findings td.message { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-word; }
+table.findings .file { color: #777; font-size: .75rem; word-break: break-all; }
+""" % FONT
+
+
+def render_page(data: DashboardData, specs: dict[str, dict], snapshot: str, javascript: str) -> str:
+    sections = []
+    for section in SECTIONS:
+        body = (f"<div class='chart' id='chart-{section.anchor}'></div>" if section.anchor in specs
+                else "<p class='empty'>No data yet (暂无数据).</p>")
+        sections.append(f"<section id='{section.anchor}'><h2>{html.escape(section.heading)}</h2>"
+                        f"<p class='explain'>{html.escape(section.explanation)}</p>{body}</section>")
+    sections.append(
+        "<section id='findings'><h2>Open findings (待处理问题)</h2><p class='explain'>Consistency checks the "
+        "reports fail (parts that do not add up to their total, unreadable table rows, reports without a "
+        "jurisdiction), errors first; checks flag a report, they never change its data.</p>"
+        f"{_findings_table(data.findings)}</section>")
+    empty_banner = ("<p class='empty' id='no-data'>No data yet (暂无数据): the published warehouse has no "
+                    "counted report. Run the pipeline (make run) to fill it.</p>" if data.is_empty else "")
+    # "</" would close the script element early if a title or message held it.
+    specs_json = json.dumps({f"chart-{anchor}": spec for anchor, spec in specs.items()},
+                            ensure_ascii=False, default=str).replace("</", "<\\/")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{html.escape(PAGE_TITLE)}</title>
+<style>{STYLE}</style>
+<script>{javascript}</script>
+</head>
+<body>
+<h1>{html.escape(PAGE_TITLE)}</h1>
+<p class="snapshot">{html.escape(snapshot)}</p>
+{empty_banner}
+{''.join(sections)}
+<script>
+(function () {{
+  const specs = {specs_json};
+  const drawn = Object.keys(specs).map(function (id) {{
+    return vegaEmbed('#' + id, specs[id], {{actions: false, renderer: 'svg'}}).then(function () {{
+      document.getElementById(id).dataset.drawn = 'true';
+    }});
+  }});
+  window.dashboardDrawn = Promise.all(drawn).then(
+    function () {{ document.body.dataset.drawn = 'true'; }},
+    function (error) {{ document.body.dataset.drawn = 'failed'; console.error(error); }});
+}})();
+</script>
+</body>
+</html>
+"""
+
+
+def _snapshot_line(published_db_path: Path, data: DashboardData) -> str:
+    published_at = datetime.fromtimestamp(published_db_path.stat().st_mtime, tz=timezone.utc)
+    generated_at = datetime.now(tz=timezone.utc)
+    counted = sum(row["reports"] for row in data.coverage)
+    return (f"Snapshot of {published_db_path.name} published {published_at:%Y-%m-%d %H:%M} UTC "
+            f"(数据快照时间); {counted} reports with a year; page generated {generated_at:%Y-%m-%d %H:%M} UTC.")
+
+
+def write_dashboard(published_db_path: str | os.PathLike, out_html_path: str | os.PathLike) -> DashboardSummary:
+    """Write the page for the published DuckDB file: under a temporary name, then renamed over the
+    previous page, so a reader never sees half a page."""
+    published_db_path, out_html_path = Path(published_db_path), Path(out_html_path)
+    if not published_db_path.is_file():
+        raise FileNotFoundError(f"published warehouse not found: {published_db_path}")
+    with duckdb.connect(str(published_db_path), read_only=True) as connection:
+        data = load_dashboard_data(connection)
+    specs = chart_specs(data)
+    page = render_page(data, specs, _snapshot_line(published_db_path, data), _javascript_bundle())
+    out_html_path.parent.mkdir(parents=True, exist_ok=True)
+    # Named like the publication's own temporary files, which it removes when a killed run left them.
+    handle, temporary = tempfile.mkstemp(prefix=f".{out_html_path.name}.publishing-", dir=out_html_path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(page)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, out_html_path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return DashboardSummary(out_html_path, len(specs), len(data.findings), not data.is_empty)

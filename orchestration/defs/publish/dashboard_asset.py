@@ -1,0 +1,27 @@
+"""The dashboard page as a Dagster asset, drawn after every publication of the warehouse."""
+from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+
+from orchestration.defs.publish.assets import PUBLISHED_WAREHOUSE
+from orchestration.defs.publish.dashboard import DASHBOARD_FILE, write_dashboard
+from orchestration.settings import published_database_path, published_path
+
+PUBLISHED_DASHBOARD = AssetKey(["published", "dashboard"])
+
+
+@asset(
+    key=PUBLISHED_DASHBOARD, deps=[PUBLISHED_WAREHOUSE], group_name="publish",
+    kinds={"html", "altair"}, owners=["team:ogi-warehouse"],
+    description=(f"{DASHBOARD_FILE} beside the published warehouse (OGI_PUBLISHED): one static page that works "
+                 "offline — reports per jurisdiction level × year, requests and outcomes over the years for a "
+                 "jurisdiction chosen in a list, disclosure rates across the jurisdictions of a level, and the "
+                 "open findings with their reports' names. Reads the published copy, never the warehouse."),
+)
+def published_dashboard(context: AssetExecutionContext) -> MaterializeResult:
+    summary = write_dashboard(published_database_path(), published_path() / DASHBOARD_FILE)
+    context.log.info(f"dashboard written to {summary.path} ({summary.chart_count} charts)")
+    return MaterializeResult(metadata={
+        "path": MetadataValue.path(str(summary.path)),
+        "chart_count": summary.chart_count,
+        "finding_count": summary.finding_count,
+        "has_data": summary.has_data,
+    })
