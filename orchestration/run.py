@@ -49,17 +49,21 @@ def logs_folder() -> Path:
 
 
 def new_log_path(folder: Path, keep: int) -> Path:
-    """A fresh log file's path in ``folder``, after deleting all but the newest ``keep - 1`` logs."""
+    """A new empty log file in ``folder`` (made before its path is printed), after deleting all
+    but the newest ``keep - 1`` logs."""
     folder.mkdir(parents=True, exist_ok=True)
     old = sorted(folder.glob("run-*.log"), key=lambda path: path.stat().st_mtime)
     for path in old[: max(0, len(old) - (keep - 1))]:
         path.unlink(missing_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    path, attempt = folder / f"run-{stamp}.log", 1
-    while path.exists():
-        attempt += 1
-        path = folder / f"run-{stamp}-{attempt}.log"
-    return path
+    attempt = 1
+    while True:
+        path = folder / (f"run-{stamp}.log" if attempt == 1 else f"run-{stamp}-{attempt}.log")
+        try:
+            path.touch(exist_ok=False)
+            return path
+        except FileExistsError:
+            attempt += 1
 
 
 def error_lines(error: SerializableErrorInfo | None) -> tuple[str, ...]:
@@ -168,6 +172,13 @@ def log_tail(path: Path, lines: int = 40) -> list[str]:
     return [line.rstrip() for line in text.splitlines() if line.strip()][-lines:]
 
 
+def show_new_events(events: RunEvents, progress: RunProgress, display: Display) -> None:
+    for event in events.new():
+        finished = progress.apply(event)
+        if finished:
+            display.step(finished)
+
+
 def job_command(log_path: Path) -> list[str]:
     return [sys.executable, "-m", "dagster", "job", "execute", "-m", "orchestration.definitions", "-j", JOB,
             "--tags", json.dumps({LOG_TAG: str(log_path)})]
@@ -190,19 +201,18 @@ def main() -> int:
         try:
             while True:
                 ended = process.poll() is not None
-                for event in events.new():
-                    finished = progress.apply(event)
-                    if finished:
-                        display.step(finished)
+                show_new_events(events, progress, display)
                 if ended:
                     break
                 display.running(progress)
                 time.sleep(POLL_SECONDS)
         except KeyboardInterrupt:
+            # Ctrl-C reached the job's process too: Dagster stops the run, or (seen inside a
+            # step) finishes it; what it did is told as for any run.
             display.stop()
-            print(f"interrupted; waiting for the job to stop. full log: {log_path}", file=sys.stderr)
+            print("interrupted: waiting for Dagster to stop or finish the run", file=sys.stderr)
             process.wait()
-            return 130
+            show_new_events(events, progress, display)
         finally:
             display.stop()
         succeeded = process.returncode == 0 and events.succeeded()
