@@ -30,9 +30,10 @@ run:
 	mkdir -p $(DAGSTER_HOME)
 	flock $(DAGSTER_HOME)/.run.lock $(MAKE) --no-print-directory run-alone
 
+# One line per step of the job, then the summary; Dagster's and dbt's whole output goes to the
+# log file named on the first line (orchestration/run.py).
 run-alone: manifest
-	$(BIN)/dagster job execute -m orchestration.definitions -j build_warehouse
-	$(BIN)/python -m orchestration.summary
+	$(BIN)/python -m orchestration.run
 
 test: manifest
 	$(BIN)/python -m pytest -q

@@ -17,7 +17,8 @@ OGI_DUCKDB_MEMORY: DuckDB's memory limit for each connection of the job and for 
 OGI_ALLOW_MASS_REMOVAL: 1 lets a run mark most of the inbox's files removed at once (without it,
 such a run stops before changing anything: the inbox is more likely mistyped or unmounted).
 OGI_KEEP_RUNS: how many finished runs the Dagster instance keeps (events and captured output, about
-2.5 MB a run); older ones are deleted when a run starts. Default: 20.
+2.5 MB a run); older ones are deleted when a run starts. `make run` keeps as many of its logs
+(orchestration/run.py). Default: 20.
 """
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -103,6 +104,12 @@ class Site:
     def latest_log(self) -> str:
         logs = sorted(self.root.glob("run_*.log"))
         return logs[-1].read_text(errors="replace") if logs else ""
+
+    def latest_job_log(self) -> str:
+        """The whole Dagster output of the latest `make run`, in the file its first line names."""
+        named = re.search(r"full log: (.+)$", self.latest_log(), re.MULTILINE)
+        path = Path(named[1]) if named else None
+        return path.read_text(errors="replace") if path and path.exists() else ""
 
 
 # An invented report printing a negative count, a NUL byte inside a number and an absurd count.
@@ -205,7 +212,7 @@ def kill_at_step(site: Site, step: str) -> int | None:
     process = site.start()
     deadline = time.monotonic() + RUN_LIMIT_S
     while time.monotonic() < deadline and process.poll() is None:
-        if f'Started execution of step "{step}"' in site.latest_log():
+        if f'Started execution of step "{step}"' in site.latest_job_log():
             time.sleep(0.3)  # inside the step, not at its edge
             os.killpg(process.pid, signal.SIGKILL)
             break
@@ -302,7 +309,7 @@ def scenarios() -> dict[str, Callable[[Site], Played]]:
             if (code := site.run(keep_runs=2)) != 0:
                 return Played(code)
             sizes.append(_folder_size(site.home) + _folder_size(PROJECT / "dbt_project" / "target")
-                         + _folder_size(PROJECT / "dbt_project" / "logs"))
+                         + _folder_size(PROJECT / "dbt_project" / "logs") + _folder_size(site.root / "logs"))
         growth = sizes[-1] - sizes[2]
         return Played(0, problem=None if growth < 4 * 2**20 else f"grew {growth / 2**20:.1f} MB over the last 2 runs")
 

@@ -133,7 +133,7 @@ def test_cli_fails_on_a_path_that_does_not_exist(tmp_path):
     (tmp_path / "r.txt").write_text(INVENTED, encoding="utf-8")
     result = subprocess.run([*OGI, "extract", str(tmp_path / "r.txt"), str(tmp_path / "typo.txt")],
                             capture_output=True, text=True, timeout=TIMEOUT)
-    assert result.returncode == 1
+    assert result.returncode == 2  # (1 is for "no report found")
     assert f"typo.txt: {MISSING_PATH}: does not exist" in result.stderr
     assert "req_received" in result.stdout  # what was found is still printed
 
