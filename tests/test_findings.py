@@ -69,7 +69,7 @@ def test_a_single_value_check_names_the_value_and_a_share_its_part_and_total():
     rows = [*LEGACY_FACTS, (5, "lit_total", "", "whole", -2, "行政诉讼-2件。"),
             (6, "req_online_pct", "", "whole", 70.0, "网络申请占70%。")]  # 60 / 100 = 60%
     [negative] = findings_of("odd", rows, "values_not_negative").to_dict("records")
-    assert negative["expected_evidence"] is None and negative["observed_evidence"] == "lit_total=-2: 行政诉讼-2件。"
+    assert negative["expected_fact_indexes"] is None and negative["expected_evidence"] is None and negative["observed_evidence"] == "lit_total=-2: 行政诉讼-2件。"
     [share] = findings_of("odd", rows, "share_matches_part_over_total").to_dict("records")
     assert share["observed_evidence"] == "req_online_pct=70: 网络申请占70%。"
     assert share["expected_evidence"] == f"req_received=100, req_online=60: {SENTENCE}"
@@ -174,3 +174,17 @@ def test_a_warehouse_made_before_the_evidence_columns_gains_them(tmp_path):
             .fetchall()]
         assert columns[-4:] == ["expected_fact_indexes", "observed_fact_indexes", "expected_evidence", "observed_evidence"]
         assert connection.execute("select checks_version from staging.extraction_state").fetchone() == (None,)
+
+
+def test_the_run_summary_names_the_first_failing_reports(tmp_path, monkeypatch, capsys):
+    from orchestration import summary
+
+    path = tmp_path / "w.duckdb"
+    with connect(path) as connection:
+        small_warehouse(connection)
+        check_pending_reports(connection)
+    monkeypatch.setenv("OGI_WAREHOUSE", str(path))
+    assert summary.main() == 0
+    printed = capsys.readouterr().out
+    assert ("    tonglu_2015.html, 330122 桐庐县, 2015: req_received: 3 parts sum to 95, stated total 100"
+            in printed.splitlines()), printed

@@ -395,7 +395,8 @@ def run_consistency_checks(facts: pd.DataFrame, documents: pd.DataFrame, this_ye
 
 
 def _fact_indexes(row: dict, prefix: str) -> list[int]:
-    """The fact indexes in the row's columns named ``prefix…``, in the order of the report."""
+    """The fact indexes in the row's columns named ``prefix…``, in the order of the report
+    (none: a check of the document, or a value that is a constant such as 100%)."""
     indexes: set[int] = set()
     for column, value in row.items():
         if column.startswith(prefix):
@@ -415,8 +416,8 @@ def _findings(rule: Rule, rows: pd.DataFrame) -> pd.DataFrame:
             "observed": float(row[rule.observed]) if rule.observed and pd.notna(row[rule.observed]) else None,
             "severity": rule.severity,
             "message": rule.message(row),
-            "expected_fact_indexes": _fact_indexes(row, "expected_facts"),
-            "observed_fact_indexes": _fact_indexes(row, "observed_facts"),
+            "expected_fact_indexes": _fact_indexes(row, "expected_facts") or None,
+            "observed_fact_indexes": _fact_indexes(row, "observed_facts") or None,
         }
         # (records, not iterrows: a Series per row cost half the checks' time)
         for row in rows.to_dict("records")

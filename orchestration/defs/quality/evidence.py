@@ -40,13 +40,13 @@ def evidence_text(facts: list[dict]) -> str | None:
 
 def with_evidence(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
     """The findings with expected_evidence and observed_evidence: the text of the facts named by
-    their expected_fact_indexes and observed_fact_indexes, found in ``facts`` (columns
+    their expected_fact_indexes and observed_fact_indexes (None: no fact), found in ``facts`` (columns
     EVIDENCE_FACT_COLUMNS; the facts of the findings' reports, or at least those named)."""
     by_key = {(fact["file_sha256"], int(fact["fact_index"])): fact
               for fact in facts.reindex(columns=EVIDENCE_FACT_COLUMNS).to_dict("records")}
 
-    def text(sha: str, indexes) -> str | None:
-        return evidence_text([by_key[(sha, int(index))] for index in indexes if (sha, int(index)) in by_key])
+    def text(sha: str, indexes: list[int] | None) -> str | None:
+        return evidence_text([by_key[(sha, int(index))] for index in indexes or () if (sha, int(index)) in by_key])
 
     return findings.assign(
         expected_evidence=[text(sha, indexes) for sha, indexes in zip(findings["file_sha256"], findings["expected_fact_indexes"])],
@@ -58,5 +58,5 @@ def named_facts(findings: pd.DataFrame) -> pd.DataFrame:
     """(file_sha256, fact_index) of every fact the findings name, once each."""
     pairs = {(sha, int(index)) for sha, expected, observed in zip(
         findings["file_sha256"], findings["expected_fact_indexes"], findings["observed_fact_indexes"])
-        for index in [*expected, *observed]}
+        for index in [*(expected or ()), *(observed or ())]}
     return pd.DataFrame(sorted(pairs), columns=["file_sha256", "fact_index"])
