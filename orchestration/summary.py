@@ -9,6 +9,8 @@ from orchestration.defs.publish.snapshot import describe_published
 from orchestration.settings import inbox_path, published_path, warehouse_path
 from orchestration.warehouse import connect
 
+FINDING_EXAMPLES = 3  # findings shown per check
+
 
 def main() -> int:
     path = warehouse_path()
@@ -41,10 +43,24 @@ def main() -> int:
         print(f"checks failed:    {sum(row[2] for row in checks)} findings")
         for name, severity, findings, reports in checks:
             print(f"  {name} ({severity}): {findings} in {reports} report(s)")
+            for line in finding_examples(connection, name):
+                print(f"    {line}")
         marts = connection.execute(
             "select table_name from information_schema.tables where table_schema = 'main' order by 1").fetchall()
         print("star schema:      " + (", ".join(name for (name,) in marts) if marts else "not built"))
     return 0
+
+
+def finding_examples(connection, check_name: str, limit: int = FINDING_EXAMPLES) -> list[str]:
+    """The first findings of a check, one line each: file, jurisdiction, year, message (the
+    evidence and the check's words are in fct_check_result)."""
+    rows = connection.execute(
+        f"""select d.file_name, concat_ws(' ', d.jurisdiction_code, d.jurisdiction_name), d.report_year, r.message
+            from staging.check_results r join staging.documents d using (file_sha256)
+            where r.check_name = ? and r.file_sha256 in ({CURRENT_CONTENTS})
+            order by d.file_name, r.message limit {int(limit)}""", [check_name]).fetchall()
+    return [f"{name}, {jurisdiction or 'jurisdiction unknown'}, {year or 'year unknown'}: {message}"
+            for name, jurisdiction, year, message in rows]
 
 
 if __name__ == "__main__":

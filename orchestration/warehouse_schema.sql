@@ -117,11 +117,14 @@ create table if not exists staging.extraction_state (
     read_status      varchar not null,      -- report | skipped
     skip_reason      varchar,               -- when skipped: empty, binary_not_text, not_a_report, needs_ocr, ...
     rules_version    varchar,               -- version of document → facts that extracted it; null: facts pending
-    checks_current   boolean not null       -- false: consistency findings to be recomputed
+    checks_current   boolean not null,      -- false: consistency findings to be recomputed
+    checks_version   varchar                -- version of the checks that computed its findings
+                                            -- (consistency.CHECKS_VERSION; another: recomputed)
 );
 
 -- Findings of the consistency checks (great-expectations); one row per failed expectation
--- instance. Checks flag, they never edit or drop data.
+-- instance. Checks flag, they never edit or drop data. The words of each check are the dbt seed
+-- check_descriptions; the report's names are joined from staging.documents / the marts.
 create table if not exists staging.check_results (
     check_name       varchar not null,
     file_sha256      varchar,
@@ -131,7 +134,12 @@ create table if not exists staging.check_results (
     observed         double,
     severity         varchar not null,      -- warning | error
     message          varchar not null,
-    checked_at       timestamp not null
+    checked_at       timestamp not null,
+    expected_fact_indexes integer[],        -- staging.facts.fact_index of the facts the expected value
+                                            -- comes from (a breakdown: its stated total)
+    observed_fact_indexes integer[],        -- ... and the observed value (a breakdown: its parts)
+    expected_evidence varchar,              -- those facts' sentences or table rows, one line each,
+    observed_evidence varchar               -- after their codes and values (quality/evidence.py)
 );
 
 -- Columns added after the first release: a warehouse made before them gains them (empty until
@@ -140,3 +148,9 @@ alter table staging.documents add column if not exists issuing_body_kind varchar
 alter table staging.documents add column if not exists recognition varchar;
 alter table staging.documents add column if not exists removed_json varchar;
 alter table staging.documents add column if not exists content_key varchar;
+-- (findings of a warehouse made before these are computed again: its checks_version is null)
+alter table staging.extraction_state add column if not exists checks_version varchar;
+alter table staging.check_results add column if not exists expected_fact_indexes integer[];
+alter table staging.check_results add column if not exists observed_fact_indexes integer[];
+alter table staging.check_results add column if not exists expected_evidence varchar;
+alter table staging.check_results add column if not exists observed_evidence varchar;

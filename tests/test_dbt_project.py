@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -273,14 +274,19 @@ def build_warehouse(path: Path) -> None:
                 scope=scope, value=value, unit=unit, qualifier=qualifier, evidence="证据",
                 evidence_start=0, evidence_end=2, rule="test_rule", confidence=0.9,
                 flags=flags, format_version=format_version(sha, metric), extractor_version="test"))
-        for sha, group, scope, expected, observed, severity, message in [
-            (SHA_A, "req_received", "whole", 2425, 2415, "warning", "channels sum to 2415, total 2425"),
-            (None, "t3_carried_over_out", None, 3, 0, "error", "across reports"),
+        # A's channels (facts 2-5) against its stated total (fact 1), as the quality stage writes
+        # it; and a finding of no report, which the schema allows (checks across reports)
+        for check, sha, group, scope, expected, observed, severity, message, expected_facts, observed_facts in [
+            ("complete_breakdown_sums_to_total", SHA_A, "req_received", "whole", 2425, 2415, "warning",
+             "req_received: 4 parts sum to 2415, stated total 2425", [1], [2, 3, 4, 5]),
+            ("narrative_matches_table", None, "t3_carried_over_out", None, 3, 0, "error", "across reports", None, None),
         ]:
             _insert(con, "check_results", dict(
-                check_name="breakdown_sum" if sha else "carryover_chain", file_sha256=sha,
-                metric_group=group, scope=scope, expected=expected, observed=observed,
-                severity=severity, message=message, checked_at=ts))
+                check_name=check, file_sha256=sha, metric_group=group, scope=scope, expected=expected,
+                observed=observed, severity=severity, message=message, checked_at=ts,
+                expected_fact_indexes=expected_facts, observed_fact_indexes=observed_facts,
+                expected_evidence="req_received=2425: 证据" if sha else None,
+                observed_evidence="req_in_person=247, req_fax=50, req_online=1035, req_letter=1083: 证据" if sha else None))
         _insert(con, "extraction_notes", dict(
             file_sha256=SHA_B, note_index=0, kind="row_unreadable",
             detail="(一)予以公开: digits 113000014 glued; readings that fit: 1|13|0|0|0|0|14 / 11|3|0|0|0|0|14",
@@ -640,3 +646,37 @@ def test_unreadable_rows_are_findings(built):
         """select failed_check_count, (select count(*) from main.fct_check_result where file_sha256 = ?)
            from main.dim_report where file_sha256 = ?""", [sha, sha]).fetchone()
     assert failed == findings >= 1
+
+
+def test_a_finding_names_its_report_its_check_and_its_evidence(built):
+    con, _, _ = built
+    row = con.execute(
+        """select file_name, report_title, report_year, jurisdiction_code, jurisdiction_name, issuing_body,
+                  check_description, check_description_zh, expected_means, observed_means, what_to_do,
+                  expected, observed, difference, expected_fact_indexes, observed_fact_indexes,
+                  expected_evidence, observed_evidence
+           from main.fct_check_result where file_sha256 = ? and check_name = 'complete_breakdown_sums_to_total'""",
+        [SHA_A]).fetchone()
+    assert row[:6] == ("002_changzhou.txt", "常州市2018年政府信息公开工作年度报告", 2018, "320400", "常州市", "常州市人民政府办公室")
+    assert row[6].startswith("The parts of a breakdown") and row[7] and row[8] == "the stated total" and row[9] and row[10]
+    assert row[11:16] == (2425.0, 2415.0, -10.0, [1], [2, 3, 4, 5])
+    assert row[16] == "req_received=2425: 证据" and row[17].startswith("req_in_person=247, ")
+    # an extraction note: the same columns, its row as printed for evidence
+    note = con.execute(
+        """select file_name, jurisdiction_name, check_description, observed_evidence, expected
+           from main.fct_check_result where check_name = 'row_unreadable'""").fetchone()
+    assert note[:2] == ("hzq2023_working.pdf", "洪泽区") and note[2].startswith("A table row could not be read")
+    assert note[3] == "(一)予以公开 113000014" and note[4] is None
+
+
+def test_a_check_without_words_fails_the_build(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    build_warehouse(warehouse)
+    con = duckdb.connect(str(warehouse))
+    con.execute("""insert into staging.check_results (check_name, file_sha256, severity, message, checked_at)
+                   values ('a_new_check', ?, 'warning', 'no words yet', timestamp '2024-01-01')""", [SHA_A])
+    con.close()
+    result = _run_dbt(["build", "--select", "+fct_check_result", "--exclude-resource-type", "unit_test"], warehouse, tmp_path)
+    assert result.returncode != 0
+    assert re.search(r"FAIL \d+ relationships_fct_check_result_check_name__check_name__ref_check_descriptions_",
+                     result.stdout), result.stdout[-3000:]

@@ -117,6 +117,15 @@ def _counted_rows(warehouse: Path) -> tuple:
         connection.close()
 
 
+def _finding_jurisdictions(warehouse: Path, sha: str) -> list[tuple]:
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return connection.execute("select distinct jurisdiction_code, jurisdiction_name from main.fct_check_result "
+                                  "where file_sha256 = ?", [sha]).fetchall()
+    finally:
+        connection.close()
+
+
 def _identity(warehouse: Path, sha: str) -> tuple:
     connection = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -191,27 +200,30 @@ def test_incremental_builds_equal_a_full_refresh_through_every_kind_of_change(tm
     change(
         warehouse,
         f"delete from staging.check_results where file_sha256 = '{SHA_A}' or file_sha256 is null",
-        f"""insert into staging.check_results values
-            ('breakdown_sum', '{SHA_A2}', 'req_received', 'whole', 2500, 2415, 'warning', 'channels sum to 2415, total 2500',
+        f"""insert into staging.check_results
+            (check_name, file_sha256, metric_group, scope, expected, observed, severity, message, checked_at) values
+            ('complete_breakdown_sums_to_total', '{SHA_A2}', 'req_received', 'whole', 2500, 2415, 'warning', 'channels sum to 2415, total 2500',
              timestamp '2024-02-01 00:00:00'),
-            ('carryover_chain', null, 't3_carried_over_out', null, 7, 6, 'error', 'across reports',
+            ('narrative_matches_table', null, 't3_carried_over_out', null, 7, 6, 'error', 'across reports',
              timestamp '2024-02-01 00:00:00')""",
     )
     assert incremental_build(warehouse, work) == sorted([SHA_A, SHA_A2])
     assert_same_as_full_refresh(warehouse, work)
 
     # read again into another year (F: 2020 → 2019, out of E's chain) and another jurisdiction
-    # (B: 洪泽区 → 常州市, into the 2023 row of 常州)
+    # (B: 洪泽区 → 常州市, into the 2023 row of 常州; B, read last, names it 常州 and so renames
+    # the jurisdiction in the findings of the other reports there)
     change(
         warehouse,
         f"update staging.documents set report_year = 2019 where file_sha256 = '{SHA_F}'",
-        f"""update staging.documents set jurisdiction_code = '320400', jurisdiction_name = '常州市',
+        f"""update staging.documents set jurisdiction_code = '320400', jurisdiction_name = '常州',
             jurisdiction_level = 'prefecture', jurisdiction_parent_code = '320000', prefecture_code = '320400',
             prefecture_name = '常州市', issuing_body = '常州市人民政府', processed_at = timestamp '2024-03-01 00:00:00'
             where file_sha256 = '{SHA_B}'""",
     )
     assert incremental_build(warehouse, work) == sorted([SHA_B, SHA_F])
     assert_same_as_full_refresh(warehouse, work)
+    assert _finding_jurisdictions(warehouse, SHA_A2) == [("320400", "常州")]
 
     # a new reader no longer takes D for a report: its document and facts are gone; B's content
     # also turns up under a second path

@@ -221,6 +221,14 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
     result = materialize_all()
     checks = {evaluation.check_name: evaluation.passed for evaluation in result.get_asset_check_evaluations()}
     assert checks["values_not_negative"] and checks["report_has_year"]
+    # the invented 2015 report's channels (10 + 25 + 8) exceed its 40 requests: the check names it
+    [exceeding] = [evaluation for evaluation in result.get_asset_check_evaluations()
+                   if evaluation.check_name == "parts_do_not_exceed_total"]
+    failing = exceeding.metadata["failing_reports"].value
+    assert not exceeding.passed
+    for shown in ("report_2015.html", "桐庐县2015年政府信息公开工作年度报告", "330122", "| 2015 |", "| 40 | 43 | 3 |",
+                  "req_received=40: ", "req_in_person=10, req_online=25, req_letter=8: "):
+        assert shown in failing, (shown, failing)
     first = all_table_counts(warehouse)
     materialize_all()
     assert all_table_counts(warehouse) == first  # a second run with the same inbox changes nothing
@@ -253,6 +261,15 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
                where jurisdiction_code = '330122' and measure = 'requests_received' and in_default_series
                order by report_year""").fetchall()
         assert series == [(2015, 40, "legacy"), (2022, sum(T3_2021["t3_new_received"][:6]), "format_2021")]
+        finding = connection.execute(
+            """select f.jurisdiction_code, f.report_year, f.check_description, f.expected, f.observed, f.difference,
+                      f.expected_evidence, f.observed_evidence
+               from fct_check_result f join dim_report r using (file_sha256)
+               where r.file_name = 'report_2015.html' and r.is_current and f.check_name = 'parts_do_not_exceed_total'"""
+        ).fetchone()
+        assert finding[:6] == ("330122", 2015, "The parts of a breakdown add up to no more than its stated total.", 40, 43, 3)
+        assert finding[6].startswith("req_received=40: ") and "申请40件" in finding[6]
+        assert finding[7].startswith("req_in_person=10, req_online=25, req_letter=8: ")
     finally:
         connection.close()
 

@@ -11,6 +11,10 @@
     reports_and_cross_report_checks
                          the same, plus the rows of findings that belong to no report
                          (file_sha256 NULL), which are few and always rebuilt
+    jurisdiction_reports_and_cross_report_checks
+                         the same, plus the rows of every report of a jurisdiction a changed
+                         report was or is in (a row naming its jurisdiction: the name is chosen
+                         among the jurisdiction's reports, dim_jurisdiction)
     jurisdiction_years   rows of every report of a jurisdiction × year a changed report was
                          or is in (a report joining or leaving the jurisdiction-year changes
                          which report is primary there)
@@ -60,6 +64,9 @@
         {{ return([in_changed_reports]) }}
     {%- elif slice == 'reports_and_cross_report_checks' -%}
         {{ return([in_changed_reports, file_sha256 ~ ' is null']) }}
+    {%- elif slice == 'jurisdiction_reports_and_cross_report_checks' -%}
+        {{ return(['(' ~ in_changed_reports ~ ' or ' ~ jurisdiction_code ~ ' in (' ~ changed_jurisdictions() ~ '))',
+                   file_sha256 ~ ' is null']) }}
     {%- elif slice == 'jurisdiction_years' -%}
         {{ return(['(' ~ in_changed_reports ~ ' or (' ~ jurisdiction_code ~ ', ' ~ report_year ~ ') in ('
                    ~ changed_jurisdiction_years() ~ '))']) }}

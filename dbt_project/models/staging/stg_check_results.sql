@@ -34,5 +34,9 @@ select
     observed - expected as difference,
     severity,
     message,
+    expected_fact_indexes,
+    observed_fact_indexes,
+    nullif(expected_evidence, '') as expected_evidence,
+    nullif(observed_evidence, '') as observed_evidence,
     checked_at
 from keyed

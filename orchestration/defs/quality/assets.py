@@ -2,7 +2,8 @@
 checks and written to staging.check_results for BI users.
 
 Only reports whose facts changed since they were last checked are checked again; the asset
-check results then summarise the findings of every current report in the warehouse.
+check results then summarise the findings of every current report in the warehouse, naming the
+first failing reports (file, title, jurisdiction, year, expected, observed, evidence).
 """
 from dagster import (
     AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, MaterializeResult, MetadataValue, asset,
@@ -10,7 +11,7 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from orchestration.defs.quality.consistency import CHECK_DESCRIPTIONS, ERROR, rules
-from orchestration.defs.quality.findings import check_pending_reports, current_findings
+from orchestration.defs.quality.findings import check_pending_reports, current_findings, findings_markdown
 from orchestration.resources import staging_connection
 from orchestration.settings import WAREHOUSE_POOL
 from orchestration.staging_keys import CHECK_RESULTS, DOCUMENTS, FACTS
@@ -31,9 +32,11 @@ def check_results(context: AssetExecutionContext, warehouse: DuckDBResource) -> 
             check_name=name,
             passed=count == 0,
             severity=AssetCheckSeverity.ERROR if severities[name] == ERROR else AssetCheckSeverity.WARN,
-            metadata={"findings": count, "sample": MetadataValue.json(sample)},
+            description=CHECK_DESCRIPTIONS[name],
+            metadata={"findings": count, "reports": reports,
+                      "failing_reports": MetadataValue.md(findings_markdown(count, reports, sample))},
         )
-        for name, (count, sample) in findings.items()
+        for name, (count, reports, sample) in findings.items()
     ]
-    total = sum(count for count, _ in findings.values())
+    total = sum(count for count, _, _ in findings.values())
     return MaterializeResult(metadata={"reports_checked": checked, "findings": total}, check_results=results)

@@ -3,6 +3,10 @@
 Each rule builds a small frame from the facts (one row per thing to check: a breakdown, a
 stated share, a table identity, a report) and states an expectation on it; the rows GX reports
 as unexpected become findings. Findings flag a report; they never change or drop its data.
+A finding names the facts behind its two numbers: columns of a frame whose name starts with
+``expected_facts`` or ``observed_facts`` hold the fact_index (a number or a list; NaN for none)
+of the facts the expected and the observed value come from (a breakdown: the stated total and
+its parts), so their evidence can be shown beside it (evidence.py).
 Every rule looks at one report at a time, so the warehouse can check only the reports whose
 facts changed. (Rules across reports, such as carry-over from one year to the next, are dbt
 tests on the marts.)
@@ -11,6 +15,7 @@ Kept free of Dagster so it can be tested and reused on its own.
 """
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +25,7 @@ import pandas as pd
 
 from extractors.metrics import load_metrics
 from extractors.plausibility import plausible_max
+from orchestration.settings import DBT_PROJECT_DIR
 
 FIRST_REPORT_YEAR = 2008
 SHARE_TOLERANCE = 0.5  # percentage points: shares are printed rounded
@@ -29,7 +35,14 @@ WARNING, ERROR = "warning", "error"
 # Amounts that may be decimal: fees in 万元 (7730.28) and yuan; shares are decimal too.
 DECIMAL_METRICS = ("t2_admin_fees_wan_yuan", "fee_collected_yuan")
 
-FINDING_COLUMNS = ["check_name", "file_sha256", "metric_group", "scope", "expected", "observed", "severity", "message"]
+# The words of every check (and of the extraction notes that share fct_check_result): a dbt seed,
+# so the warehouse joins them to each finding and Dagster shows the same text.
+CHECK_WORDS_CSV = DBT_PROJECT_DIR / "seeds" / "check_descriptions.csv"
+# A change to what the checks compute or record: every report's findings are computed again.
+CHECKS_VERSION = "2"
+
+FINDING_COLUMNS = ["check_name", "file_sha256", "metric_group", "scope", "expected", "observed", "severity", "message",
+                   "expected_fact_indexes", "observed_fact_indexes"]
 FACT_COLUMNS = ["file_sha256", "fact_index", "metric", "applicant", "scope", "value", "flags"]
 DOCUMENT_COLUMNS = ["file_sha256", "report_year", "jurisdiction_code"]
 
@@ -93,6 +106,11 @@ def _stated(mentions: pd.DataFrame) -> pd.DataFrame:
     return mentions[mentions["value"].notna()]
 
 
+def _each_fact(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts checked one by one: each is the evidence of its own (observed) value."""
+    return facts.assign(observed_facts=facts["fact_index"])
+
+
 def _beyond_ceiling(stated: pd.DataFrame) -> pd.DataFrame:
     """Stated values with their metric's plausible ceiling (data/plausible_ranges.csv) and how
     far above it they are: 10^15 requests is a misreading or a typo in the report, never data."""
@@ -120,7 +138,7 @@ def share_sums(stated: pd.DataFrame) -> pd.DataFrame:
     shares = _shares(stated)
     shares = shares[shares["parent"].notna()]
     return shares.groupby(["file_sha256", "scope", "applicant", "parent"], as_index=False).agg(
-        share_sum=("value", "sum"), shares_given=("metric", "count"))
+        share_sum=("value", "sum"), shares_given=("metric", "count"), observed_facts=("fact_index", list))
 
 
 def breakdown_frame(stated: pd.DataFrame) -> pd.DataFrame:
@@ -129,10 +147,11 @@ def breakdown_frame(stated: pd.DataFrame) -> pd.DataFrame:
     keys = ["file_sha256", "scope", "applicant", "parent"]
     counts = _counts(stated)
     children = counts[counts["parent"].notna()]
-    sums = children.groupby(keys, as_index=False).agg(children_sum=("value", "sum"), children_given=("metric", "count"))
-    parents = counts[["file_sha256", "scope", "applicant", "metric", "value"]].rename(
-        columns={"metric": "parent", "value": "parent_value"})
-    frame = sums.merge(parents, on=keys).merge(share_sums(stated), on=keys, how="left")
+    sums = children.groupby(keys, as_index=False).agg(children_sum=("value", "sum"), children_given=("metric", "count"),
+                                                      observed_facts=("fact_index", list))
+    parents = counts[["file_sha256", "scope", "applicant", "metric", "value", "fact_index"]].rename(
+        columns={"metric": "parent", "value": "parent_value", "fact_index": "expected_facts"})
+    frame = sums.merge(parents, on=keys).merge(share_sums(stated).drop(columns="observed_facts"), on=keys, how="left")
     exhaustive = frame["children_given"] >= frame["parent"].map(EXHAUSTIVE_PARENTS).fillna(float("inf"))
     shares_make_100 = (frame["share_sum"] - 100).abs() <= SHARE_TOLERANCE
     frame["complete"] = exhaustive | shares_make_100.fillna(False)
@@ -144,21 +163,26 @@ def share_ratio_frame(stated: pd.DataFrame) -> pd.DataFrame:
     """Each stated share beside part / parent computed from the stated counts."""
     keys = ["file_sha256", "scope", "applicant"]
     counts = _counts(stated)
-    parts = counts[keys + ["metric", "value"]].rename(columns={"metric": "base", "value": "part_value"})
-    parents = counts[keys + ["metric", "value"]].rename(columns={"metric": "parent", "value": "parent_value"})
-    frame = _shares(stated).merge(parts, on=keys + ["base"]).merge(parents, on=keys + ["parent"])
+    # expected = part / parent: their facts; observed = the share as stated
+    parts = counts[keys + ["metric", "value", "fact_index"]].rename(
+        columns={"metric": "base", "value": "part_value", "fact_index": "expected_facts_part"})
+    parents = counts[keys + ["metric", "value", "fact_index"]].rename(
+        columns={"metric": "parent", "value": "parent_value", "fact_index": "expected_facts_parent"})
+    shares = _shares(stated).rename(columns={"fact_index": "observed_facts"})
+    frame = shares.merge(parts, on=keys + ["base"]).merge(parents, on=keys + ["parent"])
     frame = frame[frame["parent_value"] > 0]
     frame = frame.assign(computed_share=(frame["part_value"] / frame["parent_value"] * 100).round(4))
     return frame.assign(share_error=frame["value"] - frame["computed_share"])
 
 
-def _identity(values: pd.DataFrame, printed: pd.DataFrame, name: str | pd.Series, total: str,
-              parts: tuple[str, ...] | list[str]) -> pd.DataFrame:
+def _identity(values: pd.DataFrame, printed: pd.DataFrame, facts: pd.DataFrame, name: str | pd.Series, total: str,
+              parts: tuple[str, ...] | list[str], total_facts: tuple[str, ...] = ()) -> pd.DataFrame:
     """expected = the stated total, observed = the sum of its printed parts, per row.
 
     ``values`` holds the cell values (NaN for a blank or dash cell), ``printed`` whether the
     report prints that cell at all: a row the format does not have (the 2021 rows of （六） in a
-    2019 report) is not a blank. Rows whose total is not printed are left out."""
+    2019 report) is not a blank, ``facts`` the cell's fact_index. Rows whose total is not
+    printed are left out. ``total_facts``: the cells a computed total is made of."""
     parts = [column for column in parts if column in values.columns]
     if total not in values.columns or not parts:
         return pd.DataFrame()
@@ -170,15 +194,22 @@ def _identity(values: pd.DataFrame, printed: pd.DataFrame, name: str | pd.Series
         "expected": values[total], "observed": values[parts].where(part_printed).sum(axis=1, min_count=1),
         "blank_cells": blank_cells,
     })
+    # one column per cell (the lists are made for the few rows that become findings)
+    for cell in total_facts or (total,):
+        frame[f"expected_facts:{cell}"] = facts[cell]
+    for cell in parts:
+        frame[f"observed_facts:{cell}"] = facts[cell].where(part_printed[cell])
     return frame[total_printed & part_printed.any(axis=1)]
 
 
-def _pivot(cells: pd.DataFrame, index: list[str], columns: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(values, printed) of table cells: one row per index, one column per ``columns`` value."""
+def _pivot(cells: pd.DataFrame, index: list[str], columns: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(values, printed, fact indexes) of table cells: one row per index, one column per
+    ``columns`` value."""
     values = cells.pivot_table(index=index, columns=columns, values="value", aggfunc="first", dropna=False)
     printed = cells.assign(one=1).pivot_table(index=index, columns=columns, values="one", aggfunc="count") > 0
     printed = printed.reindex_like(values).fillna(False)
-    return values.reset_index(), printed.reset_index()
+    facts = cells.pivot_table(index=index, columns=columns, values="fact_index", aggfunc="first").reindex_like(values)
+    return values.reset_index(), printed.reset_index(), facts.reset_index()
 
 
 def table_identity_frame(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -187,23 +218,25 @@ def table_identity_frame(mentions: pd.DataFrame) -> pd.DataFrame:
     table = mentions[mentions["metric"].str.match(r"t[34]_")]
     frames = []
     if not table.empty:
-        values, printed = _pivot(table, ["file_sha256", "applicant"], "metric")
+        values, printed, facts = _pivot(table, ["file_sha256", "applicant"], "metric")
         if {"t3_new_received", "t3_carried_over_in"} <= set(values.columns):
             # 一 + 二 = （七）总计 + 四, printed in the table's own header
             values = values.assign(t3_inflow=values["t3_new_received"] + values["t3_carried_over_in"])
             printed = printed.assign(t3_inflow=printed["t3_new_received"] & printed["t3_carried_over_in"])
-            frames.append(_identity(values, printed, "t3_column_balance", "t3_inflow",
-                                    ["t3_handled_total", "t3_carried_over_out"]))
-        frames.append(_identity(values, printed, "t3_handled_total_is_sum_of_outcomes", "t3_handled_total", T3_OUTCOME_ROWS))
+            frames.append(_identity(values, printed, facts, "t3_column_balance", "t3_inflow",
+                                    ["t3_handled_total", "t3_carried_over_out"],
+                                    total_facts=("t3_new_received", "t3_carried_over_in")))
+        frames.append(_identity(values, printed, facts, "t3_handled_total_is_sum_of_outcomes", "t3_handled_total",
+                                T3_OUTCOME_ROWS))
         for block in T4_BLOCKS:
-            frames.append(_identity(values, printed, f"{block}_block_sum", f"{block}_total",
+            frames.append(_identity(values, printed, facts, f"{block}_block_sum", f"{block}_total",
                                     [f"{block}_{part}" for part in T4_PARTS]))
         table3 = table[table["metric"].str.startswith("t3_") & (table["applicant"] != "")]
         if not table3.empty:
             # every row: 总计 = 自然人 + the five 法人或其他组织 columns
-            values, printed = _pivot(table3, ["file_sha256", "metric"], "applicant")
+            values, printed, facts = _pivot(table3, ["file_sha256", "metric"], "applicant")
             values = values.assign(applicant="total")
-            frames.append(_identity(values, printed, values["metric"] + ":row_total", "total", APPLICANT_COLUMNS))
+            frames.append(_identity(values, printed, facts, values["metric"] + ":row_total", "total", APPLICANT_COLUMNS))
     frames = [frame for frame in frames if not frame.empty]
     if not frames:
         return pd.DataFrame(columns=["file_sha256", "applicant", "identity", "expected", "observed", "blank_cells", "difference"])
@@ -215,11 +248,13 @@ def narrative_table_frame(stated: pd.DataFrame) -> pd.DataFrame:
     """A count the narrative states (first mention per scope) beside the table cells for it."""
     frames = []
     for narrative_metric, table_metrics in NARRATIVE_VS_TABLE:
-        narrative = stated[stated["metric"] == narrative_metric][["file_sha256", "scope", "value"]]
+        narrative = stated[stated["metric"] == narrative_metric][["file_sha256", "scope", "value", "fact_index"]]
         cells = stated[stated["metric"].isin(table_metrics) & stated["applicant"].isin(["", "total"])]
-        table_sums = cells.groupby("file_sha256", as_index=False).agg(table_value=("value", "sum"), cells=("value", "count"))
+        table_sums = cells.groupby("file_sha256", as_index=False).agg(
+            table_value=("value", "sum"), cells=("value", "count"), expected_facts=("fact_index", list))
         table_sums = table_sums[table_sums["cells"] == len(table_metrics)]
-        frames.append(narrative.rename(columns={"value": "narrative_value"}).merge(table_sums, on="file_sha256")
+        frames.append(narrative.rename(columns={"value": "narrative_value", "fact_index": "observed_facts"})
+                      .merge(table_sums, on="file_sha256")
                       .assign(metric=narrative_metric))
     frame = pd.concat(frames, ignore_index=True)
     return frame.assign(difference=frame["narrative_value"] - frame["table_value"])
@@ -259,8 +294,7 @@ class Validator:
 
 @dataclass(frozen=True)
 class Rule:
-    name: str
-    description: str
+    name: str  # its words (what it verifies, what expected and observed mean): CHECK_WORDS_CSV
     severity: str
     frame: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame]  # (first mentions, documents) → rows to check
     expectation: Callable[[object], object]  # gx.expectations module → expectation
@@ -276,68 +310,74 @@ def _between(column: str, low: float | None = None, high: float | None = None):
 
 def _year_rule(this_year: int) -> Rule:
     return Rule(
-        "report_year_in_range", f"The report year is between {FIRST_REPORT_YEAR} and this year.", ERROR,
+        "report_year_in_range", ERROR,
         lambda mentions, documents: documents, _between("report_year", FIRST_REPORT_YEAR, this_year),
         None, None, "report_year", lambda row: f"report year {row['report_year']}")
 
 
 def rules(this_year: int | None = None) -> list[Rule]:
     return [
-        Rule("parts_do_not_exceed_total", "The parts of a breakdown add up to no more than the stated total.", WARNING,
+        Rule("parts_do_not_exceed_total", WARNING,
              lambda mentions, documents: breakdown_frame(_stated(mentions)),
              lambda expect: expect.ExpectColumnPairValuesAToBeGreaterThanB(column_A="parent_value", column_B="children_sum", or_equal=True),
              "parent", "parent_value", "children_sum",
              lambda row: f"{row['parent']}: parts sum to {row['children_sum']:g} > stated {row['parent_value']:g}"),
         # Parts above the total are the rule above's finding; this one is about lists that fall short.
-        Rule("complete_breakdown_sums_to_total",
-             "A breakdown given in full (request channels, review results, shares making 100) adds up to its total.", WARNING,
+        Rule("complete_breakdown_sums_to_total", WARNING,
              lambda mentions, documents: (lambda frame: frame[frame["complete"] & (frame["difference"] <= 0)])(breakdown_frame(_stated(mentions))),
              _between("difference", -EXACT, EXACT), "parent", "parent_value", "children_sum",
              lambda row: f"{row['parent']}: {int(row['children_given'])} parts sum to {row['children_sum']:g}, stated total {row['parent_value']:g}"),
-        Rule("shares_sum_to_at_most_100", "The shares of one breakdown add up to 100 or less, within rounding.", WARNING,
+        Rule("shares_sum_to_at_most_100", WARNING,
              lambda mentions, documents: share_sums(_stated(mentions)).assign(expected_sum=100.0),
              _between("share_sum", None, 100 + SHARE_TOLERANCE), "parent", "expected_sum", "share_sum",
              lambda row: f"shares of {row['parent']} sum to {row['share_sum']:g}%"),
-        Rule("share_matches_part_over_total", "A stated share equals part / total within 0.1 points.", WARNING,
+        Rule("share_matches_part_over_total", WARNING,
              lambda mentions, documents: share_ratio_frame(_stated(mentions)),
              _between("share_error", -RATIO_TOLERANCE, RATIO_TOLERANCE), "metric", "computed_share", "value",
              lambda row: f"{row['metric']} stated {row['value']:g}% but {row['part_value']:g}/{row['parent_value']:g} = {row['computed_share']:g}%"),
-        Rule("table_identities_hold",
-             "Table 三 column balance 一+二 = （七）+四, row totals, （七）总计 = its outcome rows, table 四 blocks.", WARNING,
+        Rule("table_identities_hold", WARNING,
              lambda mentions, documents: (lambda frame: frame[frame["blank_cells"] == 0])(table_identity_frame(mentions)),
              _between("difference", -EXACT, EXACT), "identity", "expected", "observed",
              lambda row: f"{row['identity']} [{row['applicant']}]: parts {row['observed']:g} vs stated {row['expected']:g}"),
-        Rule("table_identity_cells_printed", "The cells of a table identity are printed (a blank cell is not a zero).", WARNING,
+        Rule("table_identity_cells_printed", WARNING,
              lambda mentions, documents: table_identity_frame(mentions), _between("blank_cells", None, 0),
              "identity", None, "blank_cells",
              lambda row: f"{row['identity']} [{row['applicant']}]: {int(row['blank_cells'])} blank cell(s)"),
-        Rule("narrative_matches_table", "A count restated in the narrative (总体情况) equals the table.", WARNING,
+        Rule("narrative_matches_table", WARNING,
              lambda mentions, documents: narrative_table_frame(_stated(mentions)), _between("difference", -EXACT, EXACT),
              "metric", "table_value", "narrative_value",
              lambda row: f"{row['metric']}: narrative {row['narrative_value']:g}, table {row['table_value']:g}"),
-        Rule("values_not_negative", "No value is negative.", ERROR,
-             lambda mentions, documents: _stated(mentions), _between("value", 0, None), "metric", None, "value",
+        Rule("values_not_negative", ERROR,
+             lambda mentions, documents: _each_fact(_stated(mentions)), _between("value", 0, None), "metric", None, "value",
              lambda row: f"{row['metric']} = {row['value']:g}"),
-        Rule("values_plausible", "No value exceeds the plausible size of its metric (plausible_ranges.csv).", ERROR,
-             lambda mentions, documents: _beyond_ceiling(_stated(mentions)), _between("excess", None, 0),
+        Rule("values_plausible", ERROR,
+             lambda mentions, documents: _each_fact(_beyond_ceiling(_stated(mentions))), _between("excess", None, 0),
              "metric", "plausible_max", "value",
              lambda row: f"{row['metric']} = {row['value']:g}, above the plausible {row['plausible_max']:g}"),
-        Rule("counts_are_whole_numbers", "Counts are whole numbers; fees in 万元 and shares may be decimal.", ERROR,
-             lambda mentions, documents: _fractional_parts(_stated(mentions)),
+        Rule("counts_are_whole_numbers", ERROR,
+             lambda mentions, documents: _each_fact(_fractional_parts(_stated(mentions))),
              _between("fraction", 0, 0), "metric", None, "value", lambda row: f"{row['metric']} = {row['value']:g}"),
         _year_rule(this_year or date.today().year),
-        Rule("report_has_jurisdiction", "Every report has a jurisdiction code.", ERROR,
+        Rule("report_has_jurisdiction", ERROR,
              lambda mentions, documents: documents,
              lambda expect: expect.ExpectColumnValuesToNotBeNull(column="jurisdiction_code"),
              None, None, None, lambda row: "no jurisdiction code found"),
-        Rule("report_has_year", "Every report has a report year.", ERROR,
+        Rule("report_has_year", ERROR,
              lambda mentions, documents: documents,
              lambda expect: expect.ExpectColumnValuesToNotBeNull(column="report_year"),
              None, None, None, lambda row: "no report year found"),
     ]
 
 
-CHECK_DESCRIPTIONS = {rule.name: rule.description for rule in rules(2000)}
+@lru_cache(maxsize=1)
+def check_words() -> dict[str, dict[str, str]]:
+    """Per check name (the rules' and the extraction notes' kinds): its row of CHECK_WORDS_CSV."""
+    with CHECK_WORDS_CSV.open(encoding="utf-8", newline="") as handle:
+        return {row["check_name"]: row for row in csv.DictReader(handle)}
+
+
+# (a rule without words fails here, at import, as a check without a seed row fails dbt's tests)
+CHECK_DESCRIPTIONS = {rule.name: check_words()[rule.name]["description_en"] for rule in rules(2000)}
 
 
 def run_consistency_checks(facts: pd.DataFrame, documents: pd.DataFrame, this_year: int | None = None,
@@ -354,6 +394,17 @@ def run_consistency_checks(facts: pd.DataFrame, documents: pd.DataFrame, this_ye
     return outcomes
 
 
+def _fact_indexes(row: dict, prefix: str) -> list[int]:
+    """The fact indexes in the row's columns named ``prefix…``, in the order of the report
+    (none: a check of the document, or a value that is a constant such as 100%)."""
+    indexes: set[int] = set()
+    for column, value in row.items():
+        if column.startswith(prefix):
+            values = value if isinstance(value, list) else [value]
+            indexes.update(int(index) for index in values if pd.notna(index))
+    return sorted(indexes)
+
+
 def _findings(rule: Rule, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([
         {
@@ -365,6 +416,8 @@ def _findings(rule: Rule, rows: pd.DataFrame) -> pd.DataFrame:
             "observed": float(row[rule.observed]) if rule.observed and pd.notna(row[rule.observed]) else None,
             "severity": rule.severity,
             "message": rule.message(row),
+            "expected_fact_indexes": _fact_indexes(row, "expected_facts") or None,
+            "observed_fact_indexes": _fact_indexes(row, "observed_facts") or None,
         }
         # (records, not iterrows: a Series per row cost half the checks' time)
         for row in rows.to_dict("records")
