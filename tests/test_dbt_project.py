@@ -368,26 +368,26 @@ def test_fct_report_metric_grain(built):
 def test_mart_ratios(built):
     con, _, _ = built
     row = con.execute(
-        """select disclosure_rate, disclosure_rate_decided, grant_rate, dispute_rate,
-                  report_count, government_report_count, source_file_sha256, req_received
+        """select disclosure_rate_pct, disclosure_rate_decided_pct, grant_rate_pct, dispute_rate_pct,
+                  report_count, government_report_count, source_file_sha256, requests_received
            from main.mart_jurisdiction_year
            where jurisdiction_code = '320400' and report_year = 2018 and scope = 'whole'"""
     ).fetchone()
-    assert row[0] == pytest.approx((259 + 728 + 228) / 2425)
-    assert row[1] == pytest.approx(0.842, abs=5e-4)  # what the report itself prints (84.20%)
-    assert row[2] == pytest.approx(728 / 2425)
-    assert row[3] == pytest.approx((98 + 151) / 2425)
+    assert row[0] == pytest.approx(100 * (259 + 728 + 228) / 2425)
+    assert row[1] == pytest.approx(84.2, abs=5e-2)  # what the report itself prints (84.20%)
+    assert row[2] == pytest.approx(100 * 728 / 2425)
+    assert row[3] == pytest.approx(100 * (98 + 151) / 2425)
     assert row[4:] == (1, 1, SHA_A, 2425)  # the department report C gives its own numbers: not here
 
     row = con.execute(
-        """select req_received, req_answered, out_denied, recon_total, lit_total,
-                  disclosure_rate, dispute_rate
+        """select requests_received, requests_handled, denied, recon_total, lit_total,
+                  disclosure_rate_pct, dispute_rate_pct
            from main.mart_jurisdiction_year
            where jurisdiction_code = '320813' and report_year = 2023 and scope = 'unspecified'"""
     ).fetchone()
     assert row[:5] == (21, 21, 3, 0, 2)
-    assert row[5] == pytest.approx(4 / 21)
-    assert row[6] == pytest.approx(2 / 21)
+    assert row[5] == pytest.approx(100 * 4 / 21)
+    assert row[6] == pytest.approx(100 * 2 / 21)
     # the report without a jurisdiction is in dim_report but not in the mart
     assert con.execute(
         "select jurisdiction_code from main.dim_report where file_sha256 = ?", [SHA_D]
@@ -484,7 +484,7 @@ def test_core_measures_series_across_legacy_and_table_years(built):
            join main.dim_jurisdiction j using (jurisdiction_code)
            join main.dim_report r using (file_sha256)
            where c.jurisdiction_code = '320400' and c.measure = 'requests_received'
-             and c.in_default_series and c.report_year between 2014 and 2024
+             and c.is_default_series and c.report_year between 2014 and 2024
            order by c.report_year"""
     ).fetchall()
     assert series == [
@@ -501,7 +501,7 @@ def test_core_measures_series_across_legacy_and_table_years(built):
         [SHA_E],
     ).fetchone() == (40, 40, "unspecified", True)
     assert con.execute(
-        """select value, value_source, qualifier, in_default_series from main.fct_core_measures
+        """select value, value_source, qualifier, is_default_series from main.fct_core_measures
            where file_sha256 = ? and measure = 'requests_received' and scope = 'whole'""",
         [SHA_E],
     ).fetchone() == (1200, "text", "over", False)
@@ -534,37 +534,37 @@ def test_core_measures_series_across_legacy_and_table_years(built):
 def test_mart_table_ratios(built):
     con, _, _ = built
     row = con.execute(
-        """select req_received, req_answered, disclosure_rate, not_held_share, not_processed_share,
-                  recon_correction_rate, recon_correction_rate_decided, lit_total,
-                  lit_correction_rate, lit_correction_rate_decided, dispute_rate, carry_over_rate,
-                  org_request_share, source_file_sha256
+        """select requests_received, requests_handled, disclosure_rate_pct, not_held_share_pct,
+                  not_processed_share_pct, recon_correction_rate_pct, recon_correction_rate_decided_pct,
+                  lit_total, lit_correction_rate_pct, lit_correction_rate_decided_pct, dispute_rate_pct,
+                  carry_over_rate_pct, org_request_share_pct, source_file_sha256
            from main.mart_jurisdiction_year
            where jurisdiction_code = '320400' and report_year = 2021 and scope = 'unspecified'"""
     ).fetchone()
     assert row[:2] == (40, 38)
-    assert row[2] == pytest.approx((20 + 5) / 38)
-    assert row[3] == pytest.approx(4 / 38)
-    assert row[4] == pytest.approx((2 + 1) / 38)
-    assert row[5] == pytest.approx(1 / 5)
-    assert row[6] == pytest.approx(1 / (5 - 1))
+    assert row[2] == pytest.approx(100 * (20 + 5) / 38)
+    assert row[3] == pytest.approx(100 * 4 / 38)
+    assert row[4] == pytest.approx(100 * (2 + 1) / 38)
+    assert row[5] == pytest.approx(100 * 1 / 5)
+    assert row[6] == pytest.approx(100 * 1 / (5 - 1))
     assert row[7] == 5
-    assert row[8] == pytest.approx((1 + 0) / (4 + 1))
-    assert row[9] == pytest.approx(1 / (5 - 1))
-    assert row[10] == pytest.approx((5 + 5) / 40)
-    assert row[11] == pytest.approx(7 / (40 + 5))
-    assert row[12] == pytest.approx((40 - 30) / 40)
+    assert row[8] == pytest.approx(100 * (1 + 0) / (4 + 1))
+    assert row[9] == pytest.approx(100 * 1 / (5 - 1))
+    assert row[10] == pytest.approx(100 * (5 + 5) / 40)
+    assert row[11] == pytest.approx(100 * 7 / (40 + 5))
+    assert row[12] == pytest.approx(100 * (40 - 30) / 40)
     assert row[13] == SHA_E
     # 2019 trial format: carry-over 5 / (10 + 0); legacy rows: table-only ratios are NULL
     assert con.execute(
-        """select carry_over_rate, org_request_share, disclosure_rate from main.mart_jurisdiction_year
+        """select carry_over_rate_pct, org_request_share_pct, disclosure_rate_pct from main.mart_jurisdiction_year
            where jurisdiction_code = '320400' and report_year = 2020 and scope = 'unspecified'"""
-    ).fetchone() == (pytest.approx(0.5), pytest.approx(0.0), pytest.approx(3 / 5))
+    ).fetchone() == (pytest.approx(50.0), pytest.approx(0.0), pytest.approx(100 * 3 / 5))
     assert con.execute(
-        """select carry_over_rate, org_request_share, not_processed_share, recon_correction_rate,
-                  recon_correction_rate_decided
+        """select carry_over_rate_pct, org_request_share_pct, not_processed_share_pct, recon_correction_rate_pct,
+                  recon_correction_rate_decided_pct
            from main.mart_jurisdiction_year
            where jurisdiction_code = '320400' and report_year = 2018 and scope = 'whole'"""
-    ).fetchone() == (None, None, None, pytest.approx(4 / 98), None)  # 尚未审结 not stated
+    ).fetchone() == (None, None, None, pytest.approx(100 * 4 / 98), None)  # 尚未审结 not stated
 
 
 def test_cross_report_and_table_checks_warn_never_fix(built):
@@ -622,7 +622,7 @@ def test_issuing_bodies_and_their_series(built):
     # jurisdiction's default series
     assert con.execute(
         """select count(*) from main.fct_core_measures
-           where file_sha256 in (?, ?) and in_default_series""", [SHA_C, SHA_H]
+           where file_sha256 in (?, ?) and is_default_series""", [SHA_C, SHA_H]
     ).fetchone() == (0,)
     assert con.execute(
         "select count(*) from main.fct_core_measures where file_sha256 in (?, ?)", [SHA_C, SHA_H]
@@ -680,3 +680,78 @@ def test_a_check_without_words_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert re.search(r"FAIL \d+ relationships_fct_check_result_check_name__check_name__ref_check_descriptions_",
                      result.stdout), result.stdout[-3000:]
+
+
+# the count columns of the marts: BIGINT (sums are exact integers; never DOUBLE or HUGEINT)
+MART_COUNT_COLUMNS = {
+    "mart_jurisdiction_year": [
+        "report_count", "government_report_count", "pro_total", "requests_received", "requests_carried_over_in",
+        "requests_handled", "requests_carried_over_out", "granted", "already_public", "granted_incl_already_public",
+        "partly_granted", "denied", "not_held", "not_processed", "recon_total", "recon_corrected", "recon_pending",
+        "lit_total", "lit_corrected", "lit_pending", "complaint_total", "requests_received_natural_person",
+        "disclosed_count", "decided_count", "dispute_count", "recon_decided", "lit_decided"],
+    "fct_core_measures": ["count_value"],
+    "fct_report_metric": ["count_value", "mention_count"],
+    "fct_carry_over_chain": ["carried_over_out", "next_carried_over_in", "carry_over_difference"],
+    "dim_jurisdiction": ["report_count"],
+    "dim_year": ["report_count"],
+    "dim_issuing_body": ["report_count", "current_report_count"],
+}
+
+
+def test_mart_types_counts_bigint_money_decimal_rates_percent(built):
+    con, _, _ = built
+    types = {}
+    for table in MART_COUNT_COLUMNS:
+        types[table] = {name: kind for name, kind, *_ in con.execute(f"describe main.{table}").fetchall()}
+    for table, columns in MART_COUNT_COLUMNS.items():
+        assert {column: types[table][column] for column in columns} == {column: "BIGINT" for column in columns}
+    mart = types["mart_jurisdiction_year"]
+    assert mart["fees_collected_yuan"] == mart["admin_fees_yuan"] == "DECIMAL(18,2)"
+    rates = [name for name in mart if name.endswith("_pct")]
+    assert len(rates) == 15 and {mart[name] for name in rates} == {"DOUBLE"}
+    # no column is left without a type of its own: every count column of the wide mart is listed
+    assert not [name for name, kind in mart.items() if kind in ("DOUBLE", "HUGEINT") and not name.endswith("_pct")]
+    # the old names are gone: one name per measure (the fct_core_measures code)
+    measures = {row[0] for row in con.execute("select distinct measure from main.fct_core_measures").fetchall()}
+    assert measures - {"fees_collected_yuan"} <= set(mart)
+    assert not {"req_received", "req_answered", "out_granted", "out_denied", "disclosure_rate"} & set(mart)
+    # a count sums to an integer; a value as printed stays beside it
+    assert con.execute(
+        "select sum(count_value), sum(value) from main.fct_core_measures where measure = 'requests_received'"
+    ).fetchone() == (sum(v for (v,) in con.execute(
+        "select value from main.fct_core_measures where measure = 'requests_received' and value is not null"
+    ).fetchall()),) * 2
+
+
+def test_default_series_is_one_report_and_scope_per_jurisdiction_year_in_every_mart(built):
+    con, _, _ = built
+    chosen = con.execute(
+        "select jurisdiction_code, report_year, file_sha256, scope from intermediate.int_default_series "
+        "where is_default_series order by all").fetchall()
+    assert ("320400", 2018, SHA_A, "whole") in chosen  # the government's report, not the department C
+    assert ("320400", 2021, SHA_E, "unspecified") in chosen  # the table's scope, not the 全市 narrative
+    assert con.execute(
+        "select jurisdiction_code, report_year, source_file_sha256, scope from main.mart_jurisdiction_year "
+        "where is_default_series order by all").fetchall() == chosen
+    for table in ("fct_core_measures", "fct_report_metric"):
+        assert con.execute(
+            f"select distinct jurisdiction_code, report_year, file_sha256, scope from main.{table} "
+            "where is_default_series order by all").fetchall() == chosen, table
+    # a department's report is never in a default series; its chain neither
+    assert con.execute(
+        "select count(*) from main.fct_report_metric where is_default_series and file_sha256 in (?, ?)",
+        [SHA_C, SHA_H]).fetchone() == (0,)
+    assert dict(con.execute(
+        "select file_sha256 || '>' || next_file_sha256, is_default_series from main.fct_carry_over_chain").fetchall()
+    ) == {f"{SHA_F}>{SHA_E}": True, f"{SHA_E}>{SHA_G}": True}
+
+
+def test_jurisdictions_have_pinyin_and_english_names(built):
+    con, _, _ = built
+    assert con.execute(
+        """select name_pinyin, name_en, province_name_pinyin, province_name_en, prefecture_name_pinyin, prefecture_name_en
+           from main.dim_jurisdiction where jurisdiction_code = '320813'"""
+    ).fetchone() == ("Hongze Qu", "Hongze District", "Jiangsu Sheng", "Jiangsu Province", "Huai'an Shi", "Huai'an City")
+    assert con.execute(
+        "select count(*) from main.dim_jurisdiction where name_pinyin is null or name_en is null").fetchone() == (0,)

@@ -258,7 +258,7 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
         assert published == [(4300, 1)]  # the mart reads the current version only
         series = connection.execute(
             """select report_year, value, era from fct_core_measures
-               where jurisdiction_code = '330122' and measure = 'requests_received' and in_default_series
+               where jurisdiction_code = '330122' and measure = 'requests_received' and is_default_series
                order by report_year""").fetchall()
         assert series == [(2015, 40, "legacy"), (2022, sum(T3_2021["t3_new_received"][:6]), "format_2021")]
         finding = connection.execute(
@@ -417,9 +417,9 @@ def test_one_report_in_several_encodings_formats_and_scripts_counts_once(tmp_pat
             "select count(*) from fct_check_result where file_sha256 is not null and file_sha256 <> ?",
             [counted]).fetchone()[0] == 0
         assert connection.execute(
-            "select report_count, req_received from mart_jurisdiction_year where scope = 'whole'").fetchall() == [(1, 12)]
+            "select report_count, requests_received from mart_jurisdiction_year where scope = 'whole'").fetchall() == [(1, 12)]
         assert connection.execute(
-            "select count(*) from fct_core_measures where measure = 'requests_received' and in_default_series"
+            "select count(*) from fct_core_measures where measure = 'requests_received' and is_default_series"
         ).fetchone()[0] == 1
         assert connection.execute("select sum(current_report_count) from dim_issuing_body").fetchone()[0] == 1
     finally:

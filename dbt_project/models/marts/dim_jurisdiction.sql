@@ -1,7 +1,8 @@
 -- 行政区维度 (jurisdiction dimension): one row per 6-digit division code. Rows come from the
 -- jurisdictions matched on reports (attributes of the best match: highest confidence, then the
 -- latest processed) plus their province and prefecture ancestors named on those reports, so a
--- BI tool can roll counties up even when the province itself has no report.
+-- BI tool can roll counties up even when the province itself has no report. Pinyin and English
+-- names (of the division, its province and its prefecture) from int_jurisdiction_names.
 with documents as (
     select * from {{ ref('stg_documents') }}
     where jurisdiction_code is not null
@@ -85,22 +86,38 @@ ranked as (
         *,
         row_number() over (partition by jurisdiction_code order by priority) as pick
     from candidates
+),
+
+names as (
+    select * from {{ ref('int_jurisdiction_names') }}
 )
 
 select
-    jurisdiction_code,
-    name,
-    level,
-    parent_code,
-    province_code,
-    province_name,
-    prefecture_code,
-    prefecture_name,
-    longitude,
-    latitude,
-    match_confidence,
-    match_method,
-    report_count,
-    report_count > 0 as has_reports
+    ranked.jurisdiction_code,
+    ranked.name,
+    own.name_pinyin,
+    own.name_en,
+    ranked.level,
+    ranked.parent_code,
+    ranked.province_code,
+    ranked.province_name,
+    province.name_pinyin as province_name_pinyin,
+    province.name_en as province_name_en,
+    ranked.prefecture_code,
+    ranked.prefecture_name,
+    prefecture.name_pinyin as prefecture_name_pinyin,
+    prefecture.name_en as prefecture_name_en,
+    ranked.longitude,
+    ranked.latitude,
+    ranked.match_confidence,
+    ranked.match_method,
+    cast(ranked.report_count as bigint) as report_count,
+    ranked.report_count > 0 as has_reports
 from ranked
-where pick = 1
+left join names as own
+    on ranked.name = own.name and ranked.level = own.level
+left join names as province
+    on ranked.province_name = province.name and province.level = 'province'
+left join names as prefecture
+    on ranked.prefecture_name = prefecture.name and prefecture.level = 'prefecture'
+where ranked.pick = 1

@@ -6,6 +6,8 @@
 -- family (two copies of one report give two pairs that agree). Pairs are only formed when both
 -- reports have the cell (blank or not). Nothing is corrected: a mismatch is flagged by the
 -- warn-severity test in the yml and stays visible here (chain_status).
+-- is_default_series: both reports are the primary report of their jurisdiction-year and the
+-- scope is the default scope of both (int_default_series).
 -- Rebuilt for every jurisdiction a changed report was or is in: a family's reports share its
 -- jurisdiction (macros/changed_slice.sql).
 {{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='jurisdictions') }}
@@ -44,6 +46,10 @@ carried_out as (
 
 carried_in as (
     select * from cells where metric_code = 't3_carried_over_in'
+),
+
+default_series as (
+    select file_sha256, scope, is_default_series from {{ ref('int_default_series') }}
 )
 
 select
@@ -57,17 +63,25 @@ select
     carried_in.file_sha256 as next_file_sha256,
     carried_out.format_version,
     carried_in.format_version as next_format_version,
-    carried_out.value as carried_over_out,
-    carried_in.value as next_carried_over_in,
-    carried_in.value - carried_out.value as carry_over_difference,
+    {{ count_value('carried_out.value', "'requests'") }} as carried_over_out,
+    {{ count_value('carried_in.value', "'requests'") }} as next_carried_over_in,
+    {{ count_value('carried_in.value', "'requests'") }} - {{ count_value('carried_out.value', "'requests'") }}
+        as carry_over_difference,
     carried_out.qualifier = 'exact' and carried_in.qualifier = 'exact' as all_exact,
     case
         when carried_out.value is null or carried_in.value is null then 'blank'
         when carried_out.value = carried_in.value then 'match'
         else 'mismatch'
-    end as chain_status
+    end as chain_status,
+    coalesce(out_series.is_default_series and in_series.is_default_series, false) as is_default_series
 from carried_out
 inner join carried_in
     on carried_out.report_family_key = carried_in.report_family_key
     and carried_out.scope = carried_in.scope
     and carried_in.report_year = carried_out.report_year + 1
+left join default_series as out_series
+    on carried_out.file_sha256 = out_series.file_sha256
+    and carried_out.scope = out_series.scope
+left join default_series as in_series
+    on carried_in.file_sha256 = in_series.file_sha256
+    and carried_in.scope = in_series.scope

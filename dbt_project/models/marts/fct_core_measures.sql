@@ -13,13 +13,17 @@
 -- else the narrative's value in the closest other scope (government, own_level, whole, in that
 -- order) — narrative values in other scopes also stay rows of their own.
 --
--- One-query series: in_default_series marks ONE row per jurisdiction × year × measure: the
--- primary report of the jurisdiction-year (its government's report, else one whose issuer is
--- unknown; a department's, a township's or another body's report is never primary, its numbers
--- are its own); then the most measures stated; then the latest publication date; then
--- file_sha256) and, within it, the default row (a value before a blank; the table row first;
--- then scope whole, unspecified, own_level, government); a negative or implausible value
--- (is_out_of_range) is never in the default series.
+-- One-query series: is_default_series marks ONE row per jurisdiction × year × measure: the
+-- row of the primary report of the jurisdiction-year in that report's default scope
+-- (int_default_series, where the choice is made once for every mart: the government's report,
+-- the scope of its tables, else whole …); a negative or implausible value (is_out_of_range) is
+-- never in the default series. is_report_default_row stays the per-measure choice within one
+-- report (a value before a blank, the table row first, then whole, unspecified, own_level,
+-- government), which may take a measure from another scope than the default one.
+--
+-- value is the number as printed (DOUBLE: counts, yuan); count_value the same number as BIGINT
+-- when the unit counts something (requests, cases) and the value is whole: sum count_value to
+-- add counts.
 --
 -- Rebuilt per changed report and for every report of a jurisdiction × year a changed report was
 -- or is in: which report is primary depends on all of them (macros/changed_slice.sql).
@@ -198,8 +202,7 @@ reports as (
         report_year,
         era,
         issuing_body_kind,
-        publication_date,
-        is_current
+        publication_date
     from {{ ref('dim_report') }}
     where {{ in_changed_slice() }}
 ),
@@ -211,8 +214,6 @@ with_reports as (
         reports.report_year,
         reports.era,
         reports.issuing_body_kind,
-        reports.publication_date,
-        reports.is_current,
         row_number() over (
             partition by resolved.file_sha256, resolved.measure
             order by
@@ -222,32 +223,15 @@ with_reports as (
                 case resolved.scope
                     when 'whole' then 0 when 'unspecified' then 1 when 'own_level' then 2 else 3
                 end
-        ) = 1 as is_report_default_row,
-        count(resolved.value) over (partition by resolved.file_sha256) as report_measures_given
+        ) = 1 as is_report_default_row
     from resolved
     left join reports
         on resolved.file_sha256 = reports.file_sha256
 ),
 
-report_rank as (
-    select
-        file_sha256,
-        jurisdiction_code is not null and report_year is not null and is_current
-        and issuing_body_kind in ('government', 'unknown')
-        and row_number() over (
-            partition by jurisdiction_code, report_year, is_current, issuing_body_kind in ('government', 'unknown')
-            order by
-                case issuing_body_kind when 'government' then 0 else 1 end,
-                report_measures_given desc,
-                publication_date desc nulls last,
-                file_sha256
-        ) = 1 as is_primary_report
-    from (
-        select distinct
-            file_sha256, jurisdiction_code, report_year, issuing_body_kind, publication_date,
-            report_measures_given, is_current
-        from with_reports
-    ) as report_list
+default_series as (
+    select file_sha256, scope, is_primary_report, is_default_series
+    from {{ ref('int_default_series') }}
 )
 
 select
@@ -262,6 +246,7 @@ select
     measure_map.sort_order as measure_sort_order,
     measure_map.unit,
     with_reports.value,
+    {{ count_value('with_reports.value', 'measure_map.unit') }} as count_value,
     with_reports.value is null as is_blank,
     with_reports.value_source,
     with_reports.format_version,
@@ -282,13 +267,14 @@ select
         else with_reports.table_value = with_reports.text_value
     end as text_matches_table,
     with_reports.is_report_default_row,
-    report_rank.is_primary_report,
+    coalesce(default_series.is_primary_report, false) as is_primary_report,
     -- a negative or implausible value stays a row (flagged) but is no series value: the series
     -- has a gap there rather than a number no report can mean
-    with_reports.is_report_default_row and report_rank.is_primary_report and not with_reports.is_out_of_range
-        as in_default_series
+    coalesce(default_series.is_default_series, false) and not with_reports.is_out_of_range
+        as is_default_series
 from with_reports
-inner join report_rank
-    on with_reports.file_sha256 = report_rank.file_sha256
+left join default_series
+    on with_reports.file_sha256 = default_series.file_sha256
+    and with_reports.scope = default_series.scope
 inner join measure_map
     on with_reports.measure = measure_map.measure

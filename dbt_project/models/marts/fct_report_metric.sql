@@ -7,8 +7,13 @@
 -- summarised (mention_count, mentions_disagree, min/max of the mentioned values, the fact
 -- indexes), so conflicts stay visible instead of being silently dropped. A blank cell stays
 -- NULL (is_blank); it is never turned into a zero.
--- Rebuilt per changed report (macros/changed_slice.sql).
-{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='reports') }}
+-- value is the number as printed (DOUBLE: counts, yuan, 万元, percent); count_value the same
+-- number as BIGINT when the unit counts something and the value is whole (sum it to add counts).
+-- is_default_series: the fact is of the primary report of its jurisdiction × year, in that
+-- report's default scope (int_default_series) and not out of range.
+-- Rebuilt for every report of a jurisdiction × year a changed report was or is in: which report
+-- is primary there depends on all of them (macros/changed_slice.sql).
+{{ config(materialized='incremental', incremental_strategy='replace_slice', changed_slice='jurisdiction_years') }}
 
 with facts as (
     select * from {{ ref('int_facts_enriched') }}
@@ -21,6 +26,10 @@ with facts as (
 
 metrics as (
     select metric_code, unit, family from {{ ref('dim_metric') }}
+),
+
+default_series as (
+    select file_sha256, scope, is_default_series from {{ ref('int_default_series') }}
 )
 
 select
@@ -36,6 +45,7 @@ select
     facts.era,
     facts.format_version,
     facts.value,
+    {{ count_value('facts.value', 'facts.unit') }} as count_value,
     facts.value is null as is_blank,
     facts.is_dash_cell,
     facts.is_derived,
@@ -51,12 +61,16 @@ select
     facts.flags,
     facts.has_flags,
     facts.fact_index,
-    facts.mention_count,
+    cast(facts.mention_count as bigint) as mention_count,
     facts.mentions_disagree,
     facts.value_min as mentioned_value_min,
     facts.value_max as mentioned_value_max,
     facts.mention_fact_indexes,
-    facts.extractor_version
+    facts.extractor_version,
+    coalesce(default_series.is_default_series, false) and facts.is_out_of_range is not true as is_default_series
 from facts
 left join metrics
     on facts.metric_code = metrics.metric_code
+left join default_series
+    on facts.file_sha256 = default_series.file_sha256
+    and facts.scope = default_series.scope

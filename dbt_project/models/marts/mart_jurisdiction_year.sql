@@ -19,16 +19,24 @@
 --
 -- A negative or implausible value (is_out_of_range: flags negative_value, implausible_value) is
 -- left out: the column is NULL, has_flagged_values says why; the value stays in fct_report_metric.
+--
+-- Columns: a measure of fct_core_measures has its measure code as column name (requests_received,
+-- granted, denied …); counts are BIGINT, money DECIMAL(18,2) yuan, rates and shares DOUBLE in
+-- percent (*_pct). A rate is NULL when any part of its numerator or denominator is unstated (a
+-- stated 0 is stated) or its denominator is 0. is_default_series marks the row of the
+-- jurisdiction × year's default series (int_default_series: its primary report, that report's
+-- default scope).
+{%- set money_measures = ['fees_collected_yuan'] %}
 {%- set core_measures = [
     'requests_received', 'requests_carried_over_in', 'requests_handled', 'requests_carried_over_out',
     'granted', 'already_public', 'granted_incl_already_public', 'partly_granted', 'denied',
     'not_held', 'not_processed', 'recon_total', 'recon_corrected', 'recon_pending', 'lit_total',
     'lit_corrected', 'lit_pending', 'fees_collected_yuan'
 ] %}
-{%- set other_metrics = [
-    'pro_total', 'complaint_total', 'req_answer_rate_pct', 'req_disclosure_rate_pct',
-    't2_admin_fees_wan_yuan'
-] %}
+{#- not core measures (legacy-only totals, table 二's administrative fees in 万元, shares as
+    printed): their metric code, or a name of their own, as column name #}
+{%- set count_metrics = ['pro_total', 'complaint_total'] %}
+{%- set percent_metrics = ['req_answer_rate_pct', 'req_disclosure_rate_pct'] %}
 {#- Rebuilt for every jurisdiction a changed report was or is in: its rows, all years, depend on
     all its reports (the source report of each year, the name in dim_jurisdiction); see
     macros/changed_slice.sql. #}
@@ -79,21 +87,31 @@ report_scopes as (
         reports.era, reports.issuing_body_kind, reports.publication_date
 ),
 
+default_series as (
+    select file_sha256, scope, is_primary_report, is_default_series from {{ ref('int_default_series') }}
+),
+
 ranked as (
     select
-        *,
+        report_scopes.*,
+        coalesce(default_series.is_default_series, false) as is_default_series,
         row_number() over (
-            partition by jurisdiction_code, report_year, scope
+            partition by jurisdiction_code, report_year, report_scopes.scope
             order by
+                -- the primary report of the jurisdiction-year gives every scope it states
+                coalesce(default_series.is_primary_report, false) desc,
                 case issuing_body_kind when 'government' then 0 else 1 end,  -- else unknown
                 metric_rows desc,
                 publication_date desc nulls last,
-                file_sha256
+                report_scopes.file_sha256
         ) as source_rank,
-        count(*) over (partition by jurisdiction_code, report_year, scope) as report_count,
-        sum(case when issuing_body_kind = 'government' then 1 else 0 end)
-            over (partition by jurisdiction_code, report_year, scope) as government_report_count
+        count(*) over (partition by jurisdiction_code, report_year, report_scopes.scope) as report_count,
+        cast(count(*) filter (where issuing_body_kind = 'government')
+            over (partition by jurisdiction_code, report_year, report_scopes.scope) as bigint) as government_report_count
     from report_scopes
+    left join default_series
+        on report_scopes.file_sha256 = default_series.file_sha256
+        and report_scopes.scope = default_series.scope
 ),
 
 chosen as (
@@ -106,7 +124,11 @@ core as (
         file_sha256,
         scope,
         {%- for m in core_measures %}
-        max(value) filter (where measure = '{{ m }}' and is_out_of_range is not true) as {{ m }},
+        {%- if m in money_measures %}
+        {{ yuan("max(value) filter (where measure = '" ~ m ~ "' and is_out_of_range is not true)") }} as {{ m }},
+        {%- else %}
+        max(count_value) filter (where measure = '{{ m }}' and is_out_of_range is not true) as {{ m }},
+        {%- endif %}
         {%- endfor %}
         string_agg(distinct value_source, ',' order by value_source) filter (where value is not null)
             as core_value_sources
@@ -119,16 +141,22 @@ cells as (
     select
         file_sha256,
         scope,
-        {%- for m in other_metrics %}
+        {%- for m in count_metrics %}
+        max(count_value) filter (where metric_code = '{{ m }}' and applicant_code = 'not_applicable'
+                                 and is_out_of_range is not true) as {{ m }},
+        {%- endfor %}
+        {%- for m in percent_metrics %}
         max(value) filter (where metric_code = '{{ m }}' and applicant_code = 'not_applicable'
                            and is_out_of_range is not true) as {{ m }},
         {%- endfor %}
+        {{ yuan("10000 * max(value) filter (where metric_code = 't2_admin_fees_wan_yuan'
+                and applicant_code = 'not_applicable' and is_out_of_range is not true)") }} as admin_fees_yuan,
         {%- for m in table3_cells %}
-        max(value) filter (where metric_code = '{{ m }}' and applicant_code = 'total'
-                           and is_out_of_range is not true) as {{ m }}_total,
+        max(count_value) filter (where metric_code = '{{ m }}' and applicant_code = 'total'
+                                 and is_out_of_range is not true) as {{ m }}_total,
         {%- endfor %}
-        max(value) filter (where metric_code = 't3_new_received' and applicant_code = 'natural_person'
-                           and is_out_of_range is not true)
+        max(count_value) filter (where metric_code = 't3_new_received' and applicant_code = 'natural_person'
+                                 and is_out_of_range is not true)
             as t3_new_received_natural_person
     from facts
     group by file_sha256, scope
@@ -139,6 +167,7 @@ harmonised as (
         chosen.jurisdiction_code,
         chosen.report_year,
         chosen.scope,
+        chosen.is_default_series,
         chosen.file_sha256 as source_file_sha256,
         chosen.era as source_era,
         chosen.issuing_body_kind as source_issuing_body_kind,
@@ -149,26 +178,11 @@ harmonised as (
         chosen.has_conflicting_mentions,
         core.core_value_sources,
         cells.pro_total,
-        core.requests_received as req_received,
-        core.requests_carried_over_in as req_carried_over_in,
-        core.requests_handled as req_answered,
-        core.requests_carried_over_out as req_carried_over_out,
-        core.already_public as out_already_public,
-        core.granted as out_granted,
-        core.granted_incl_already_public as out_granted_incl_already_public,
-        core.partly_granted as out_partial,
-        core.denied as out_denied,
-        core.not_held as out_not_held_by_agency,
-        core.not_processed as out_not_processed,
-        core.recon_total,
-        core.recon_corrected,
-        core.recon_pending,
-        core.lit_total,
-        core.lit_corrected,
-        core.lit_pending,
+        {%- for m in core_measures %}
+        core.{{ m }},
+        {%- endfor %}
         cells.complaint_total,
-        core.fees_collected_yuan as fee_collected_yuan,
-        cells.t2_admin_fees_wan_yuan as admin_fees_10k_yuan,
+        cells.admin_fees_yuan,
         cells.req_answer_rate_pct as reported_answer_rate_pct,
         cells.req_disclosure_rate_pct as reported_disclosure_rate_pct,
         cells.t3_new_received_total,
@@ -187,18 +201,18 @@ harmonised as (
 with_counts as (
     select
         *,
-        -- granted incl. already public (legacy: out_granted + out_already_public; tables: 予以公开,
-        -- which contains them) + partly granted
-        {{ sum_stated(['out_granted_incl_already_public', 'out_partial']) }} as disclosed_count,
-        {{ sum_stated(['out_granted_incl_already_public', 'out_partial', 'out_denied']) }} as decided_count,
-        {{ sum_stated(['recon_total', 'lit_total']) }} as dispute_count,
+        -- granted incl. already public (legacy: granted + already_public; tables: 予以公开, which
+        -- contains them) + partly granted. Plain sums: an unstated part makes them NULL
+        granted_incl_already_public + partly_granted as disclosed_count,
+        granted_incl_already_public + partly_granted + denied as decided_count,
+        recon_total + lit_total as dispute_count,
         recon_total - recon_pending as recon_decided,
         lit_total - lit_pending as lit_decided
     from harmonised
 ),
 
 jurisdictions as (
-    select jurisdiction_code, name, level, province_name
+    select jurisdiction_code, name, name_en, level, province_name
     from {{ ref('dim_jurisdiction') }}
 )
 
@@ -206,7 +220,9 @@ select
     with_counts.jurisdiction_code,
     with_counts.report_year,
     with_counts.scope,
+    with_counts.is_default_series,
     jurisdictions.name as jurisdiction_name,
+    jurisdictions.name_en as jurisdiction_name_en,
     jurisdictions.level as jurisdiction_level,
     jurisdictions.province_name,
     with_counts.source_file_sha256,
@@ -216,47 +232,32 @@ select
     with_counts.government_report_count,
     with_counts.core_value_sources,
     with_counts.pro_total,
-    with_counts.req_received,
-    with_counts.req_carried_over_in,
-    with_counts.req_answered,
-    with_counts.req_carried_over_out,
-    with_counts.out_already_public,
-    with_counts.out_granted,
-    with_counts.out_granted_incl_already_public,
-    with_counts.out_partial,
-    with_counts.out_denied,
-    with_counts.out_not_held_by_agency,
-    with_counts.out_not_processed,
-    with_counts.recon_total,
-    with_counts.recon_corrected,
-    with_counts.recon_pending,
-    with_counts.lit_total,
-    with_counts.lit_corrected,
-    with_counts.lit_pending,
+    {%- for m in core_measures %}
+    with_counts.{{ m }},
+    {%- endfor %}
     with_counts.complaint_total,
-    with_counts.fee_collected_yuan,
-    with_counts.admin_fees_10k_yuan,
-    with_counts.t3_new_received_natural_person as req_received_natural_person,
+    with_counts.admin_fees_yuan,
+    with_counts.t3_new_received_natural_person as requests_received_natural_person,
     with_counts.disclosed_count,
     with_counts.decided_count,
     with_counts.dispute_count,
     with_counts.recon_decided,
     with_counts.lit_decided,
-    {{ safe_ratio('with_counts.disclosed_count', 'with_counts.req_answered') }} as disclosure_rate,
-    {{ safe_ratio('with_counts.disclosed_count', 'with_counts.decided_count') }} as disclosure_rate_decided,
-    {{ safe_ratio('with_counts.out_granted', 'with_counts.req_answered') }} as grant_rate,
-    {{ safe_ratio('with_counts.out_denied', 'with_counts.req_answered') }} as denial_rate,
-    {{ safe_ratio('with_counts.out_not_held_by_agency', 'with_counts.req_answered') }} as not_held_share,
-    {{ safe_ratio('with_counts.out_not_processed', 'with_counts.req_answered') }} as not_processed_share,
-    {{ safe_ratio('with_counts.recon_corrected', 'with_counts.recon_total') }} as recon_correction_rate,
-    {{ safe_ratio('with_counts.recon_corrected', 'with_counts.recon_decided') }} as recon_correction_rate_decided,
-    {{ safe_ratio('with_counts.lit_corrected', 'with_counts.lit_total') }} as lit_correction_rate,
-    {{ safe_ratio('with_counts.lit_corrected', 'with_counts.lit_decided') }} as lit_correction_rate_decided,
-    {{ safe_ratio('with_counts.dispute_count', 'with_counts.req_received') }} as dispute_rate,
-    {{ safe_ratio('with_counts.t3_carried_over_out_total',
-                  'with_counts.t3_new_received_total + with_counts.t3_carried_over_in_total') }} as carry_over_rate,
-    {{ safe_ratio('with_counts.t3_new_received_total - with_counts.t3_new_received_natural_person',
-                  'with_counts.t3_new_received_total') }} as org_request_share,
+    {{ safe_percent('with_counts.disclosed_count', 'with_counts.requests_handled') }} as disclosure_rate_pct,
+    {{ safe_percent('with_counts.disclosed_count', 'with_counts.decided_count') }} as disclosure_rate_decided_pct,
+    {{ safe_percent('with_counts.granted', 'with_counts.requests_handled') }} as grant_rate_pct,
+    {{ safe_percent('with_counts.denied', 'with_counts.requests_handled') }} as denial_rate_pct,
+    {{ safe_percent('with_counts.not_held', 'with_counts.requests_handled') }} as not_held_share_pct,
+    {{ safe_percent('with_counts.not_processed', 'with_counts.requests_handled') }} as not_processed_share_pct,
+    {{ safe_percent('with_counts.recon_corrected', 'with_counts.recon_total') }} as recon_correction_rate_pct,
+    {{ safe_percent('with_counts.recon_corrected', 'with_counts.recon_decided') }} as recon_correction_rate_decided_pct,
+    {{ safe_percent('with_counts.lit_corrected', 'with_counts.lit_total') }} as lit_correction_rate_pct,
+    {{ safe_percent('with_counts.lit_corrected', 'with_counts.lit_decided') }} as lit_correction_rate_decided_pct,
+    {{ safe_percent('with_counts.dispute_count', 'with_counts.requests_received') }} as dispute_rate_pct,
+    {{ safe_percent('with_counts.t3_carried_over_out_total',
+                    'with_counts.t3_new_received_total + with_counts.t3_carried_over_in_total') }} as carry_over_rate_pct,
+    {{ safe_percent('with_counts.t3_new_received_total - with_counts.t3_new_received_natural_person',
+                    'with_counts.t3_new_received_total') }} as org_request_share_pct,
     with_counts.reported_answer_rate_pct,
     with_counts.reported_disclosure_rate_pct,
     with_counts.has_approximate_values,
