@@ -8,8 +8,8 @@ The page works offline: Vega, Vega-Lite and vega-embed are inlined (vl-convert-p
 them) and the data is embedded in the chart specs. Kept free of Dagster; the asset is in
 dashboard_asset.py.
 
-The SQL lives in QUERIES and COLUMN_VARIANTS only; everything below them reads rows by the
-names the queries give, so a renamed mart column is reconciled here and nowhere else.
+The SQL lives in QUERIES only, on the marts' contracted columns (dbt_project/models/marts/*.yml);
+everything below reads rows by the names the queries give.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import html
 import json
 import os
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,53 +39,40 @@ QUERIES = {
         where r.is_counted and r.report_year is not null
         group by all
     """,
+    # The names of every jurisdiction a report resolved to: one label per code for all views.
+    "jurisdictions": """
+        select jurisdiction_code, name, name_en
+        from main.dim_jurisdiction
+        where jurisdiction_code in (select jurisdiction_code from main.dim_report)
+    """,
     # One value per jurisdiction × year × measure: the default series.
-    "outcomes": """
-        select m.jurisdiction_code, coalesce(j.name, m.jurisdiction_code) as jurisdiction_name,
-               m.report_year, m.era, m.measure, m.value
-        from main.fct_core_measures m
-        left join main.dim_jurisdiction j on j.jurisdiction_code = m.jurisdiction_code
-        where {core_default_series} and m.jurisdiction_code is not null and m.report_year is not null
-          and m.value is not null and m.measure in ({outcome_measures})
+    "outcomes": f"""
+        select jurisdiction_code, report_year, era, measure, value
+        from main.fct_core_measures
+        where is_default_series and jurisdiction_code is not null and report_year is not null
+          and value is not null and measure in ({", ".join(f"'{measure}'" for measure in OUTCOME_MEASURES)})
     """,
     "disclosure_rates": """
-        select * from (
-            select m.jurisdiction_code, coalesce(m.jurisdiction_name, m.jurisdiction_code) as jurisdiction_name,
-                   m.jurisdiction_level, m.report_year, m.source_era as era,
-                   {disclosure_rate_pct} as disclosure_rate_pct
-            from main.mart_jurisdiction_year m
-            where {mart_default_series} and m.jurisdiction_level is not null
-        ) where disclosure_rate_pct is not null
+        select jurisdiction_code, jurisdiction_level, report_year, source_era as era, disclosure_rate_pct
+        from main.mart_jurisdiction_year
+        where is_default_series and jurisdiction_level is not null and disclosure_rate_pct is not null
     """,
+    # fct_check_result names each finding's report itself; errors first.
     "findings": """
-        select c.jurisdiction_code, coalesce(j.name, r.jurisdiction_name) as jurisdiction_name, c.report_year,
-               r.title, r.file_name, c.check_name, c.severity, c.message
-        from main.fct_check_result c
-        left join main.dim_report r on r.file_sha256 = c.file_sha256
-        left join main.dim_jurisdiction j on j.jurisdiction_code = c.jurisdiction_code
-        order by c.severity = 'error' desc, jurisdiction_name nulls last, c.report_year nulls last,
-                 r.file_name, c.check_name, c.message
+        select jurisdiction_code, jurisdiction_name, report_year, report_title, file_name, issuing_body,
+               check_name, check_description, severity, expected, expected_means, observed, observed_means,
+               expected_evidence, observed_evidence, message
+        from main.fct_check_result
+        order by severity = 'error' desc, jurisdiction_name nulls last, report_year nulls last, file_name,
+                 check_name, message
     """,
-}
-
-# Placeholders of QUERIES whose column is being renamed (issue 10, marts without traps):
-# placeholder -> (table, column in the new schema, expression on the table as it was before).
-# Once every published warehouse has the new column, the third element can go.
-COLUMN_VARIANTS = {
-    "core_default_series": ("fct_core_measures", "m.is_default_series", "m.in_default_series"),
-    "disclosure_rate_pct": ("mart_jurisdiction_year", "m.disclosure_rate_pct", "100 * m.disclosure_rate"),
-    # Before the flag: the scope fct_core_measures' default series prefers, among the row's scopes.
-    "mart_default_series": ("mart_jurisdiction_year", "m.is_default_series", """m.scope = (
-            select s.scope from main.mart_jurisdiction_year s
-            where s.jurisdiction_code = m.jurisdiction_code and s.report_year = m.report_year
-            order by case s.scope when 'whole' then 1 when 'unspecified' then 2 when 'own_level' then 3
-                     when 'government' then 4 else 5 end, s.scope
-            limit 1)"""),
 }
 
 DASHBOARD_FILE = "dashboard.html"
 # Rows shown in the findings table; the rest are counted, and are in the published CSV files.
 FINDINGS_SHOWN = 1000
+# Characters of a finding's evidence shown in the table; the cell's tooltip has the whole text.
+EVIDENCE_SHOWN = 160
 
 LEVEL_LABELS = {
     "province": "Province (省级)",
@@ -130,54 +118,63 @@ class DashboardSummary:
     has_data: bool
 
 
-def resolved_queries(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """QUERIES with their placeholders filled in for the columns this warehouse has."""
-    fillers = {"outcome_measures": ", ".join(f"'{measure}'" for measure in OUTCOME_MEASURES)}
-    columns_of: dict[str, set[str]] = {}
-    for placeholder, (table, new_expression, old_expression) in COLUMN_VARIANTS.items():
-        if table not in columns_of:
-            columns_of[table] = {row[0] for row in connection.execute(f"describe main.{table}").fetchall()}
-        new_column = new_expression.split(".")[-1]
-        fillers[placeholder] = new_expression if new_column in columns_of[table] else old_expression
-    return {name: sql.format(**fillers) for name, sql in QUERIES.items()}
-
-
 def _records(connection: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
     cursor = connection.execute(sql)
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def _jurisdiction_label(name: str | None, code: str) -> str:
-    return f"{name} ({code})" if name and name != code else code
+def jurisdiction_labels(rows: list[dict]) -> dict[str, str]:
+    """Code -> "常州市 Changzhou City"; the code is added to the names two jurisdictions share (鼓楼区
+    is a district of several cities), since the drop-down and the legend tell jurisdictions apart by label."""
+    names = {row["jurisdiction_code"]: " ".join(part for part in (row["name"], row["name_en"]) if part)
+             or row["jurisdiction_code"] for row in rows}
+    shared = {name for name, count in Counter(names.values()).items() if count > 1}
+    return {code: f"{name}, {code}" if name in shared else name for code, name in names.items()}
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def load_dashboard_data(connection: duckdb.DuckDBPyConnection) -> DashboardData:
-    queries = resolved_queries(connection)
+    labels = jurisdiction_labels(_records(connection, QUERIES["jurisdictions"]))
+
+    def label(code: str | None, fallback: str | None = None) -> str:
+        if code is None:
+            return LEVEL_LABELS[None]
+        return labels.get(code) or fallback or code
+
     coverage = [
         {"year": row["report_year"], "level": LEVEL_LABELS.get(row["jurisdiction_level"], row["jurisdiction_level"]),
          "reports": int(row["report_count"])}
-        for row in _records(connection, queries["coverage"])
+        for row in _records(connection, QUERIES["coverage"])
     ]
     outcomes = [
-        {"jurisdiction": _jurisdiction_label(row["jurisdiction_name"], row["jurisdiction_code"]),
-         "year": row["report_year"], "era": ERA_LABELS.get(row["era"], row["era"]),
-         "measure": MEASURE_LABELS[row["measure"]], "value": float(row["value"])}
-        for row in _records(connection, queries["outcomes"])
+        {"jurisdiction": label(row["jurisdiction_code"]), "year": row["report_year"],
+         "era": ERA_LABELS.get(row["era"], row["era"]), "measure": MEASURE_LABELS[row["measure"]],
+         "value": float(row["value"])}
+        for row in _records(connection, QUERIES["outcomes"])
     ]
     disclosure_rates = [
-        {"jurisdiction": _jurisdiction_label(row["jurisdiction_name"], row["jurisdiction_code"]),
+        {"jurisdiction": label(row["jurisdiction_code"]),
          "level": LEVEL_LABELS.get(row["jurisdiction_level"], row["jurisdiction_level"]),
          "year": row["report_year"], "era": ERA_LABELS.get(row["era"], row["era"]),
          "rate_pct": round(float(row["disclosure_rate_pct"]), 2)}
-        for row in _records(connection, queries["disclosure_rates"])
+        for row in _records(connection, QUERIES["disclosure_rates"])
     ]
     findings = [
-        {"jurisdiction": _jurisdiction_label(row["jurisdiction_name"], row["jurisdiction_code"])
-         if row["jurisdiction_code"] else LEVEL_LABELS[None], "year": row["report_year"], "title": row["title"] or "",
-         "file": row["file_name"] or "", "check": row["check_name"], "severity": row["severity"] or "",
+        {"jurisdiction": label(row["jurisdiction_code"], row["jurisdiction_name"]), "year": row["report_year"],
+         "title": row["report_title"] or "", "file": row["file_name"] or "", "issuing_body": row["issuing_body"] or "",
+         "check": row["check_description"] or row["check_name"], "check_name": row["check_name"],
+         "severity": row["severity"] or "",
+         "expected": _number(row["expected"]), "expected_means": row["expected_means"] or "",
+         "observed": _number(row["observed"]), "observed_means": row["observed_means"] or "",
+         "expected_evidence": row["expected_evidence"] or "", "observed_evidence": row["observed_evidence"] or "",
          "message": row["message"] or ""}
-        for row in _records(connection, queries["findings"])
+        for row in _records(connection, QUERIES["findings"])
     ]
     for rows in (coverage, outcomes, disclosure_rates):
         rows.sort(key=lambda row: tuple(str(value) for value in row.values()))
@@ -191,13 +188,27 @@ def _year_axis(rows: list[dict]) -> alt.X:
                  scale=alt.Scale(domain=list(range(first, last + 1))))
 
 
+def _year_line_axis(rows: list[dict]) -> alt.X:
+    """A quantitative year axis for lines, fitted to the chosen jurisdiction or level, with a tick on
+    whole years only (left to itself Vega-Lite ticks half years, labelled 2017, 2017 with format d)."""
+    first, last = min(row["year"] for row in rows), max(row["year"] for row in rows)
+    return alt.X("year:Q", title="Report year (报告年度)", scale=alt.Scale(zero=False, nice=False, padding=12),
+                 axis=alt.Axis(format="d", values=list(range(first, last + 1))))
+
+
+def _count_legend(most: int) -> alt.Legend:
+    """Whole numbers on the colour scale: a gradient's own labels are fractions (1, 1.5, 2) for few reports."""
+    return alt.Legend(format="d", values=list(range(1, most + 1))) if most <= 8 else alt.Legend(format="d")
+
+
 def coverage_chart(rows: list[dict]) -> alt.Chart:
     levels = [label for label in LEVEL_LABELS.values() if any(row["level"] == label for row in rows)]
     levels += sorted({row["level"] for row in rows} - set(levels))
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=_year_axis(rows), y=alt.Y("level:N", title="Jurisdiction level (行政级别)", sort=levels))
     cells = base.mark_rect().encode(
-        color=alt.Color("reports:Q", title="Reports (报告数)", scale=alt.Scale(scheme="blues")),
+        color=alt.Color("reports:Q", title="Reports (报告数)", scale=alt.Scale(scheme="blues"),
+                        legend=_count_legend(max(row["reports"] for row in rows))),
         tooltip=[alt.Tooltip("level:N", title="Level"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("reports:Q", title="Reports")])
     counts = base.mark_text(baseline="middle").encode(
@@ -224,8 +235,7 @@ def outcomes_chart(rows: list[dict]) -> alt.Chart:
     measures = [label for label in MEASURE_LABELS.values() if any(row["measure"] == label for row in rows)]
     eras = [label for label in ERA_LABELS.values() if any(row["era"] == label for row in rows)]
     base = alt.Chart(alt.Data(values=rows)).transform_filter(alt.datum.jurisdiction == chosen).encode(
-        x=alt.X("year:Q", title="Report year (报告年度)",
-                axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False, padding=12)),
+        x=_year_line_axis(rows),
         y=alt.Y("value:Q", title="Requests (申请数)"),
         color=alt.Color("measure:N", title="Measure (指标)", sort=measures),
     )
@@ -245,8 +255,7 @@ def disclosure_rate_chart(rows: list[dict]) -> alt.Chart:
                        bind=alt.binding_select(options=levels, name="Jurisdiction level (行政级别) "))
     eras = [label for label in ERA_LABELS.values() if any(row["era"] == label for row in rows)]
     base = alt.Chart(alt.Data(values=rows)).transform_filter(alt.datum.level == chosen).encode(
-        x=alt.X("year:Q", title="Report year (报告年度)",
-                axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False, padding=12)),
+        x=_year_line_axis(rows),
         y=alt.Y("rate_pct:Q", title="Disclosure rate, % (公开率)", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("jurisdiction:N", title="Jurisdiction (行政区)"),
     )
@@ -301,27 +310,51 @@ def _javascript_bundle() -> str:
     return vl_convert.javascript_bundle(vl_version=vl_version_for_vl_convert())
 
 
+def _shortened(text: str) -> str:
+    """At most EVIDENCE_SHOWN characters of `text`, the rest behind an ellipsis (the cell's title holds it all)."""
+    return text if len(text) <= EVIDENCE_SHOWN else text[:EVIDENCE_SHOWN - 1].rstrip() + "…"
+
+
+def _finding_cells(finding: dict) -> list[str]:
+    escape = html.escape
+    jurisdiction = escape(finding["jurisdiction"]) + (
+        f"<div class='sub'>{escape(finding['issuing_body'])}</div>" if finding["issuing_body"] else "")
+    report = (f"{escape(finding['title'])}<div class='sub file'>{escape(finding['file'])}</div>" if finding["title"]
+              else f"<span class='file'>{escape(finding['file'])}</span>")
+    check = (f"{escape(finding['check'])}<div class='sub'><span class='severity'>{escape(finding['severity'])}</span>"
+             f" · {escape(finding['check_name'])}</div>")
+    evidence = "".join(
+        f"<div class='evidence' title='{escape(finding[key])}'><b>{side}:</b> {escape(_shortened(finding[key]))}</div>"
+        for key, side in (("expected_evidence", "Expected"), ("observed_evidence", "Observed")) if finding[key])
+    # A finding without evidence (a report without a jurisdiction) still says what is wrong.
+    evidence = evidence or escape(finding["message"])
+    return [
+        f"<td class='jurisdiction'>{jurisdiction}</td>",
+        f"<td class='year'>{escape('' if finding['year'] is None else str(finding['year']))}</td>",
+        f"<td class='report'>{report}</td>",
+        f"<td class='check'>{check}</td>",
+        f"<td class='number' title='{escape(finding['expected_means'])}'>{escape(finding['expected'])}</td>",
+        f"<td class='number' title='{escape(finding['observed_means'])}'>{escape(finding['observed'])}</td>",
+        f"<td class='evidence'>{evidence}</td>",
+    ]
+
+
+# Heading and width (percent of the table) of each column: the evidence is the longest text.
+FINDING_COLUMNS = (("Jurisdiction (行政区)", 11), ("Year (年度)", 5), ("Report (报告)", 15), ("Check (校验)", 20),
+                   ("Expected (期望值)", 7), ("Observed (实际值)", 7), ("Evidence (证据)", 35))
+
+
 def _findings_table(findings: list[dict]) -> str:
     if not findings:
         return "<p class='empty'>No open findings (无待处理问题).</p>"
-    columns = (("jurisdiction", "Jurisdiction (行政区)"), ("year", "Year (年度)"), ("title", "Report (报告)"),
-               ("check", "Check (校验)"), ("severity", "Severity"), ("message", "Message (说明)"))
-    head = "".join(f"<th>{html.escape(title)}</th>" for _, title in columns)
-    body = []
-    for finding in findings[:FINDINGS_SHOWN]:
-        cells = []
-        for key, _ in columns:
-            if key == "title" and finding["title"]:
-                text = f"{html.escape(finding['title'])}<div class='file'>{html.escape(finding['file'])}</div>"
-            elif key == "title":
-                text = html.escape(finding["file"])
-            else:
-                text = html.escape("" if finding[key] is None else str(finding[key]))
-            cells.append(f"<td class='{key}'>{text}</td>")
-        body.append(f"<tr class='{html.escape(finding['severity'])}'>{''.join(cells)}</tr>")
+    widths = "".join(f"<col style='width: {width}%'>" for _, width in FINDING_COLUMNS)
+    head = "".join(f"<th>{html.escape(title)}</th>" for title, _ in FINDING_COLUMNS)
+    body = "".join(f"<tr class='{html.escape(finding['severity'])}'>{''.join(_finding_cells(finding))}</tr>"
+                   for finding in findings[:FINDINGS_SHOWN])
     shown = (f"<p class='note'>Showing {FINDINGS_SHOWN} of {len(findings)}; all are in fct_check_result.</p>"
              if len(findings) > FINDINGS_SHOWN else "")
-    return f"{shown}<table class='findings'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return (f"{shown}<table class='findings'><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
 
 
 STYLE = """
@@ -335,12 +368,15 @@ p.empty { color: #777; font-style: italic; }
 .chart.vega-embed { display: flex; flex-direction: column; }
 .chart .vega-bindings { order: -1; margin: .2rem 0 .5rem; font-size: .95rem; }
 .chart .vega-bindings select { font-size: .95rem; padding: .1rem .3rem; }
-table.findings { border-collapse: collapse; width: 100%%; font-size: .85rem; }
+table.findings { border-collapse: collapse; width: 100%%; font-size: .85rem; table-layout: fixed; }
 table.findings th, table.findings td { border: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top; }
 table.findings th { background: #f3f3f3; }
-table.findings tr.error td.severity { color: #b00020; font-weight: bold; }
-table.findings td.message { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-word; }
+table.findings .sub { color: #777; font-size: .75rem; margin-top: .1rem; }
 table.findings .file { color: #777; font-size: .75rem; word-break: break-all; }
+table.findings tr.error .severity { color: #b00020; font-weight: bold; }
+table.findings td.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.findings td.evidence { font-size: .8rem; word-break: break-word; }
+table.findings div.evidence + div.evidence { margin-top: .25rem; }
 """ % FONT
 
 
@@ -354,7 +390,8 @@ def render_page(data: DashboardData, specs: dict[str, dict], snapshot: str, java
     sections.append(
         "<section id='findings'><h2>Open findings (待处理问题)</h2><p class='explain'>Consistency checks the "
         "reports fail (parts that do not add up to their total, unreadable table rows, reports without a "
-        "jurisdiction), errors first; checks flag a report, they never change its data.</p>"
+        "jurisdiction), errors first; checks flag a report, they never change its data. Point at an "
+        "expected or observed value for what it is, at the evidence for its whole text.</p>"
         f"{_findings_table(data.findings)}</section>")
     empty_banner = ("<p class='empty' id='no-data'>No data yet (暂无数据): the published warehouse has no "
                     "counted report. Run the pipeline (make run) to fill it.</p>" if data.is_empty else "")
