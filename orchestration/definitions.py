@@ -6,17 +6,13 @@ from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS, merged_extract
 from orchestration.defs.ingest.assets import inbox_files
 from orchestration.defs.quality.assets import check_results
 from orchestration.defs.transform.dbt import dbt_resource, warehouse_models
-from orchestration.executor import default_with_housekeeping, in_process_with_housekeeping
+from orchestration.executor import warehouse_executor
 from orchestration.resources import warehouse_resource
 
 build_warehouse = define_asset_job(
     "build_warehouse",
     selection=AssetSelection.all(),
     description="Ingest the inbox, extract, check and build the star schema.",
-    # One writer at a time on the DuckDB file: run the steps in one process, in order (the
-    # extraction step spreads its work over OGI_WORKERS processes itself).
-    # Each run first frees what dead runs hold and prunes old runs (orchestration/executor.py).
-    executor_def=in_process_with_housekeeping,
     # Every extraction shard in this one run (one step); a backfill can split them instead.
     tags=ALL_SHARDS_TAGS,
 )
@@ -24,6 +20,10 @@ build_warehouse = define_asset_job(
 defs = Definitions(
     assets=[inbox_files, worklists, report_extracts, merged_extracts, check_results, warehouse_models],
     jobs=[build_warehouse],
-    executor=default_with_housekeeping,
+    # Every run, this job's and the UI's "Materialize all" (an implicit asset job) alike: the steps
+    # in one process, in order, one writer at a time on the DuckDB file (the extraction step
+    # spreads its work over OGI_WORKERS processes itself); each run first frees what dead runs
+    # hold and prunes old runs (orchestration/executor.py).
+    executor=warehouse_executor,
     resources={"warehouse": warehouse_resource(), "dbt": dbt_resource()},
 )
