@@ -1,7 +1,10 @@
 """Everything Dagster loads: ingest, extraction, quality checks and the dbt models, with the
-resources they share and the job `make run` executes."""
+resources they share, the job `make run` executes and what starts it under the daemon (the inbox
+sensor, the daily schedule)."""
 from dagster import AssetSelection, Definitions, define_asset_job
 
+from orchestration.defs.automation.schedule import daily_schedule
+from orchestration.defs.automation.sensor import inbox_sensor
 from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS, merged_extracts, report_extracts, worklists
 from orchestration.defs.ingest.assets import inbox_files
 from orchestration.defs.quality.assets import check_results
@@ -20,6 +23,8 @@ build_warehouse = define_asset_job(
 defs = Definitions(
     assets=[inbox_files, worklists, report_extracts, merged_extracts, check_results, warehouse_models],
     jobs=[build_warehouse],
+    sensors=[inbox_sensor(build_warehouse)],
+    schedules=[daily_schedule(build_warehouse)],
     # Every run, this job's and the UI's "Materialize all" (an implicit asset job) alike: the steps
     # in one process, in order, one writer at a time on the DuckDB file (the extraction step
     # spreads its work over OGI_WORKERS processes itself); each run first frees what dead runs

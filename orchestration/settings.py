@@ -15,6 +15,8 @@ OGI_ALLOW_MASS_REMOVAL: 1 lets a run mark most of the inbox's files removed at o
 such a run stops before changing anything: the inbox is more likely mistyped or unmounted).
 OGI_KEEP_RUNS: how many finished runs the Dagster instance keeps (events and captured output, about
 2.5 MB a run); older ones are deleted when a run starts. Default: 20.
+OGI_SENSOR_INTERVAL: seconds between two looks of the inbox sensor at the inbox (under the Dagster
+daemon, `make dev`). Default: 60.
 """
 from __future__ import annotations
 
@@ -76,3 +78,8 @@ def allow_mass_removal() -> bool:
 def runs_to_keep() -> int:
     configured = os.environ.get("OGI_KEEP_RUNS")
     return max(1, int(configured)) if configured else 20
+
+
+def sensor_interval_seconds() -> int:
+    configured = os.environ.get("OGI_SENSOR_INTERVAL")
+    return max(1, int(configured)) if configured else 60
