@@ -35,6 +35,8 @@ EXCLUDED_FOLDERS = frozenset({"gold"})
 DUCKDB_MEMORY = os.environ.get("OGI_DUCKDB_MEMORY", "1GB")
 DUCKDB_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": DUCKDB_MEMORY}
 WAREHOUSE_POOL = "warehouse"
+# Who answers for every asset, in the UI's Owner column and the catalog's filters.
+ASSET_OWNERS = ["team:ogi-warehouse"]
 
 
 def inbox_path() -> Path:

@@ -3,7 +3,7 @@ and the dbt sources are the staging assets the Python side writes (same keys).""
 import importlib.metadata
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from packaging import version
 
 from orchestration.defs.transform.freshness import (dbt_code_digest, inputs_fingerprint, last_built, needs_full_refresh,
                                                     record_built)
-from orchestration.settings import DBT_PROJECT_DIR, WAREHOUSE_POOL, warehouse_path
+from orchestration.settings import ASSET_OWNERS, DBT_PROJECT_DIR, WAREHOUSE_POOL, warehouse_path
 from orchestration.staging_keys import STAGING_SCHEMA, staging_key
 from orchestration.warehouse import connect
 
@@ -29,11 +29,15 @@ class WarehouseTranslator(DagsterDbtTranslator):
         return super().get_asset_key(dbt_resource_props)
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
-        if dbt_resource_props["resource_type"] == "source":
-            return "staging"
+        if dbt_resource_props["resource_type"] == "seed":
+            return "dbt_seeds"
         # models/<layer>/...: staging, intermediate, marts
         path = dbt_resource_props.get("path", "")
         return f"dbt_{path.split('/')[0]}" if "/" in path else "dbt"
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> Sequence[str] | None:
+        # Owners a model's yml names (meta.dagster.owners, a dbt group's owner) come first.
+        return super().get_owners(dbt_resource_props) or ASSET_OWNERS
 
 
 @cache
