@@ -8,12 +8,15 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey
+from dagster import (
+    AssetExecutionContext, AssetKey, AssetMaterialization, MetadataValue, Output, TableColumn, TableSchema,
+)
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 from packaging import version
 
 from orchestration.defs.transform.freshness import (dbt_code_digest, inputs_fingerprint, last_built, needs_full_refresh,
                                                     record_built)
+from orchestration.defs.transform.table_metadata import BuiltTable, describe_tables
 from orchestration.settings import ASSET_OWNERS, DBT_PROJECT_DIR, WAREHOUSE_POOL, warehouse_path
 from orchestration.staging_keys import STAGING_SCHEMA, staging_key
 from orchestration.warehouse import connect
@@ -57,8 +60,9 @@ def dbt_executable() -> str:
 class WarehouseDbtResource(DbtCliResource):
     """dagster-dbt's resource without the two things it does in this process before each dbt
     command: run `dbt --version`, and open a dbt adapter (a second DuckDB handle). The adapter
-    serves only ``fetch_row_counts`` / ``fetch_column_metadata``, which these assets do not call;
-    the version is the installed dbt-core's. Together they cost about 3 s of every run."""
+    serves only ``fetch_row_counts`` / ``fetch_column_metadata``, which these assets replace by
+    table_metadata.py; the version is the installed dbt-core's. Together they cost about 3 s of
+    every run."""
 
     @cached_property
     def _cli_version(self) -> version.Version:
@@ -100,6 +104,43 @@ def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
     # partial_parse.msgpack from the last run, parsed under this run's profile, and parses only
     # what changed (a full parse costs seconds).
     target = DBT_PROJECT_DIR / "target" / "dagster"
-    yield from dbt.cli(arguments, context=context, target_path=target).stream()
+    invocation = dbt.cli(arguments, context=context, target_path=target)
+    # Held until dbt has ended (it holds the file), then given each table's row count and columns.
+    events = []
+    try:
+        for event in invocation.stream():
+            events.append(event)
+    except Exception:
+        yield from events  # what dbt built before it failed is still recorded
+        raise
+    nodes = invocation.manifest["nodes"]
+    relations = {_unique_id(event): (nodes[_unique_id(event)]["schema"], nodes[_unique_id(event)]["alias"])
+                 for event in events if _is_built(event)}
     with connect(warehouse_path()) as connection:
+        tables = describe_tables(connection, relations.values())
         record_built(connection, fingerprint, code_digest)
+    metadata = {unique_id: table_metadata(tables[relation], nodes[unique_id])
+                for unique_id, relation in relations.items() if relation in tables}
+    for event in events:
+        added = metadata.get(_unique_id(event)) if _is_built(event) else None
+        yield event.with_metadata({**event.metadata, **added}) if added else event
+
+
+def _is_built(event) -> bool:
+    return isinstance(event, (Output, AssetMaterialization)) and "unique_id" in event.metadata
+
+
+def _unique_id(event) -> str | None:
+    return event.metadata["unique_id"].value if "unique_id" in event.metadata else None
+
+
+def table_metadata(built: BuiltTable, node: Mapping[str, Any]) -> dict[str, MetadataValue]:
+    """The standard row count and column schema of a model's materialization: types from the
+    table, descriptions from the model's yml."""
+    described = node.get("columns", {})
+    schema = TableSchema(columns=[TableColumn(name, data_type, description=described.get(name, {}).get("description"))
+                                  for name, data_type in built.columns])
+    metadata = {"dagster/column_schema": MetadataValue.table_schema(schema)}
+    if built.row_count is not None:
+        metadata["dagster/row_count"] = MetadataValue.int(built.row_count)
+    return metadata
