@@ -2,20 +2,23 @@
 and the dbt sources are the staging assets the Python side writes (same keys)."""
 import importlib.metadata
 import os
+import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from functools import cache, cached_property
+from graphlib import TopologicalSorter
 from pathlib import Path
 from typing import Any
 
 from dagster import (
-    AssetExecutionContext, AssetKey, AssetMaterialization, MetadataValue, Output, TableColumn, TableSchema,
+    AssetExecutionContext, AssetKey, AssetMaterialization, MaterializeResult, MetadataValue, Output, TableColumn,
+    TableSchema,
 )
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 from packaging import version
 
-from orchestration.defs.transform.freshness import (dbt_code_digest, inputs_fingerprint, last_built, needs_full_refresh,
-                                                    record_built)
+from orchestration.defs.transform.freshness import (dbt_code_digest, dbt_source_files, inputs_fingerprint, last_built,
+                                                    needs_full_refresh, record_built)
 from orchestration.defs.transform.table_metadata import BuiltTable, describe_tables
 from orchestration.settings import ASSET_OWNERS, DBT_PROJECT_DIR, WAREHOUSE_POOL, warehouse_path
 from orchestration.staging_keys import STAGING_SCHEMA, staging_key
@@ -46,9 +49,21 @@ class WarehouseTranslator(DagsterDbtTranslator):
 @cache
 def dbt_project() -> DbtProject:
     project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-    # Only acts under `dagster dev`; `make run` and the tests run `dbt parse` first.
-    project.prepare_if_dev()
+    # Under `dagster dev` a model edited since the last parse shows at the next reload. Not
+    # dagster-dbt's prepare_if_dev: it calls a bare `dbt` (fails when .venv/bin is not on PATH) and
+    # parses again in every run's process (~5 s a run). `make run` and the tests parse first.
+    if project.preparer.using_dagster_dev() and manifest_is_stale(project):
+        subprocess.run([dbt_executable(), "parse", "--profiles-dir", str(DBT_PROJECT_DIR), "--quiet"],
+                       cwd=DBT_PROJECT_DIR, check=True)
     return project
+
+
+def manifest_is_stale(project: DbtProject) -> bool:
+    """No manifest, or a file of the dbt project changed after it was written."""
+    if not project.manifest_path.exists():
+        return True
+    parsed_at = project.manifest_path.stat().st_mtime
+    return any(path.stat().st_mtime > parsed_at for path in dbt_source_files(DBT_PROJECT_DIR))
 
 
 def dbt_executable() -> str:
@@ -94,11 +109,21 @@ def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
         full_refresh = needs_full_refresh(connection, code_digest)
     if current:
         context.log.info("the marts are current: no staging row and no dbt model changed since their last build")
+        # Said for each model, so that a backfill (the UI's "Materialize all") counts them done
+        # and goes on to their downstream models (in dependency order, as Dagster requires).
+        selected = context.selected_asset_keys
+        dependencies = context.assets_def.asset_deps
+        for key in TopologicalSorter({key: dependencies.get(key, set()) & selected for key in selected}).static_order():
+            yield MaterializeResult(asset_key=key, metadata={"dbt": "not run: inputs and code unchanged since the last build"})
         return
     # Same code as the last build: dbt rebuilds the reports whose staging rows changed
     # (models/intermediate/int_changed_reports.sql) and tests them; the unit tests, which test
     # the code alone, passed on that code already. New code: every table from scratch.
     arguments = ["build", "--full-refresh"] if full_refresh else ["build", "--exclude-resource-type", "unit_test"]
+    if context.is_subset:
+        # Some models only (a backfill builds them layer by layer): a test also reading a model
+        # not built yet waits for the layer that builds it (dbt's default runs it and fails).
+        arguments += ["--indirect-selection", "buildable"]
     context.log.info("dbt " + " ".join(arguments))
     # One target folder for every run (not dagster-dbt's folder per run): dbt finds its
     # partial_parse.msgpack from the last run, parsed under this run's profile, and parses only
@@ -118,7 +143,10 @@ def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
                  for event in events if _is_built(event)}
     with connect(warehouse_path()) as connection:
         tables = describe_tables(connection, relations.values())
-        record_built(connection, fingerprint, code_digest)
+        # Some models only (a model picked in the UI, one layer of a backfill): the others are
+        # not built from these inputs.
+        if not context.is_subset:
+            record_built(connection, fingerprint, code_digest)
     metadata = {unique_id: table_metadata(tables[relation], nodes[unique_id])
                 for unique_id, relation in relations.items() if relation in tables}
     for event in events:
