@@ -38,8 +38,11 @@ run-alone: manifest
 test: manifest
 	$(BIN)/python -m pytest -q
 
+# The UI, the daemon (the inbox sensor runs under it) and the code server, which dagster dev starts
+# with this environment: the .venv's programs first on PATH, whatever the shell's PATH holds.
 dev: manifest
-	$(BIN)/dagster dev -w workspace.yaml
+	mkdir -p $(DAGSTER_HOME)
+	PATH="$(CURDIR)/$(BIN):$$PATH" DAGSTER_HOME="$(DAGSTER_HOME)" $(BIN)/dagster dev -w workspace.yaml
 
 clean:
 	rm -rf $(VENV) dbt_project/target dbt_project/logs

@@ -19,6 +19,8 @@ such a run stops before changing anything: the inbox is more likely mistyped or 
 OGI_KEEP_RUNS: how many finished runs the Dagster instance keeps (events and captured output, about
 2.5 MB a run); older ones are deleted when a run starts. `make run` keeps as many of its logs
 (orchestration/run.py). Default: 20.
+OGI_SENSOR_INTERVAL: seconds between two looks of the inbox sensor at the inbox (under the Dagster
+daemon, `make dev`). Default: 60.
 """
 from __future__ import annotations
 
@@ -42,6 +44,8 @@ WAREHOUSE_POOL = "warehouse"
 # DuckDB 1.1.3, 1.3.2 and 1.4.0 (verified), v1.4.0 files (the warehouse's) do not open in 1.1.3 or 1.3.2.
 PUBLISHED_STORAGE_VERSION = "v1.0.0"
 PUBLISHED_DATABASE_FILE = "warehouse.duckdb"
+# Who answers for every asset, in the UI's Owner column and the catalog's filters.
+ASSET_OWNERS = ["team:ogi-warehouse"]
 
 
 def inbox_path() -> Path:
@@ -95,3 +99,8 @@ def allow_mass_removal() -> bool:
 def runs_to_keep() -> int:
     configured = os.environ.get("OGI_KEEP_RUNS")
     return max(1, int(configured)) if configured else 20
+
+
+def sensor_interval_seconds() -> int:
+    configured = os.environ.get("OGI_SENSOR_INTERVAL")
+    return max(1, int(configured)) if configured else 60

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dagster import Definitions, asset, define_asset_job
 
-from orchestration.executor import in_process_with_housekeeping
+from orchestration.executor import warehouse_executor
 from orchestration.settings import WAREHOUSE_POOL
 
 
@@ -18,4 +18,4 @@ def holds_the_warehouse() -> None:
 
 
 defs = Definitions(assets=[holds_the_warehouse], jobs=[define_asset_job(
-    "hold", selection=[holds_the_warehouse], executor_def=in_process_with_housekeeping)])
+    "hold", selection=[holds_the_warehouse], executor_def=warehouse_executor)])

@@ -18,8 +18,8 @@ from orchestration.defs.extraction.exchange import SHARD_KEYS, ExtractionExchang
 from orchestration.defs.extraction.stages import extract_shards, merge_extracts, plan_extraction
 from orchestration.raw_store import RawStore
 from orchestration.resources import staging_connection
-from orchestration.settings import WAREHOUSE_POOL, raw_store_path, shards_per_run, work_path
-from orchestration.staging_keys import DOCUMENTS, FACTS, RAW_FILES, SOURCE_FILES
+from orchestration.settings import ASSET_OWNERS, WAREHOUSE_POOL, raw_store_path, shards_per_run, work_path
+from orchestration.staging_keys import DOCUMENTS, EXTRACTION_NOTES, FACTS, RAW_FILES, SOURCE_FILES
 
 WORKLISTS = AssetKey(["extraction", "worklists"])
 REPORT_EXTRACTS = AssetKey(["extraction", "report_extracts"])
@@ -35,6 +35,7 @@ def _backfill_policy() -> BackfillPolicy:
 
 
 @asset(key=WORKLISTS, deps=[RAW_FILES, SOURCE_FILES], group_name="extraction", pool=WAREHOUSE_POOL,
+       owners=ASSET_OWNERS, kinds={"python", "parquet"},
        description="Each shard's work list (Parquet under OGI_WORK): contents this reader version has not "
                    "read, and reports whose facts other rules made.")
 def worklists(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
@@ -44,7 +45,7 @@ def worklists(context: AssetExecutionContext, warehouse: DuckDBResource) -> Mate
 
 
 @asset(key=REPORT_EXTRACTS, deps=[WORKLISTS], group_name="extraction", partitions_def=SHARDS,
-       backfill_policy=_backfill_policy(),
+       backfill_policy=_backfill_policy(), owners=ASSET_OWNERS, kinds={"python", "parquet"},
        description="Each shard's documents, facts, notes and log lines as Parquet, read from the raw store "
                    "with no warehouse connection (runs anywhere the work folder and raw store are visible).")
 def report_extracts(context: AssetExecutionContext) -> MaterializeResult:
@@ -59,14 +60,16 @@ def report_extracts(context: AssetExecutionContext) -> MaterializeResult:
 
 @multi_asset(
     specs=[
-        AssetSpec(DOCUMENTS, deps=[REPORT_EXTRACTS],
-                  description="One row per report: verbatim text, structure, metadata, jurisdiction code. "
-                              "The merge also appends its decisions to staging.ingest_log and keeps "
-                              "staging.extraction_state."),
-        AssetSpec(FACTS, deps=[REPORT_EXTRACTS],
-                  description="Every number a report states for a metric, with scope, qualifier and verbatim evidence."),
+        AssetSpec(key, deps=[REPORT_EXTRACTS], description=description, owners=ASSET_OWNERS, kinds={"python", "duckdb"})
+        for key, description in [
+            (DOCUMENTS, "One row per report: verbatim text, structure, metadata, jurisdiction code. The merge also "
+                        "appends its decisions to staging.ingest_log and keeps staging.extraction_state."),
+            (FACTS, "Every number a report states for a metric, with scope, qualifier and verbatim evidence."),
+            (EXTRACTION_NOTES, "What the extractor saw and could not turn into facts, said rather than guessed: a "
+                               "table row whose glued digits admit several readings, a table the text's end cut short."),
+        ]
     ],
-    group_name="staging", pool=WAREHOUSE_POOL, can_subset=False,
+    group_name="extraction", pool=WAREHOUSE_POOL, can_subset=False,
 )
 def merged_extracts(context: AssetExecutionContext, warehouse: DuckDBResource):
     with staging_connection(warehouse) as connection:
@@ -75,5 +78,5 @@ def merged_extracts(context: AssetExecutionContext, warehouse: DuckDBResource):
             "select (select count(*) from staging.documents), (select count(*) from staging.facts)").fetchone()
     metadata = {"contents_merged": summary.merged, "contents_read": summary.documents,
                 "reports_in_warehouse": reports, "facts_in_warehouse": facts}
-    for key in (DOCUMENTS, FACTS):
+    for key in (DOCUMENTS, FACTS, EXTRACTION_NOTES):
         yield MaterializeResult(asset_key=key, metadata=metadata)

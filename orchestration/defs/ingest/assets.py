@@ -4,18 +4,21 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.raw_store import RawStore
-from orchestration.settings import WAREHOUSE_POOL, inbox_path, raw_store_path
+from orchestration.settings import ASSET_OWNERS, WAREHOUSE_POOL, inbox_path, raw_store_path
 from orchestration.staging_keys import INGEST_LOG, RAW_FILES, SOURCE_FILES
 from orchestration.resources import staging_connection
 
 
 @multi_asset(
     specs=[
-        AssetSpec(RAW_FILES, description="Every distinct file content of the inbox, by SHA-256; the bytes are kept in the raw store (OGI_RAW_STORE)."),
-        AssetSpec(SOURCE_FILES, description="Every inbox path and the content it held, versioned."),
-        AssetSpec(INGEST_LOG, description="What happened to each file at each stage, and why files were skipped."),
+        AssetSpec(key, description=description, owners=ASSET_OWNERS, kinds={"python", "duckdb"})
+        for key, description in [
+            (RAW_FILES, "Every distinct file content of the inbox, by SHA-256; the bytes are kept in the raw store (OGI_RAW_STORE)."),
+            (SOURCE_FILES, "Every inbox path and the content it held, versioned."),
+            (INGEST_LOG, "What happened to each file at each stage, and why files were skipped."),
+        ]
     ],
-    group_name="staging",
+    group_name="ingest",
     pool=WAREHOUSE_POOL,
     can_subset=False,
 )

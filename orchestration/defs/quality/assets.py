@@ -13,11 +13,12 @@ from dagster_duckdb import DuckDBResource
 from orchestration.defs.quality.consistency import CHECK_DESCRIPTIONS, ERROR, rules
 from orchestration.defs.quality.findings import check_pending_reports, current_findings, findings_markdown
 from orchestration.resources import staging_connection
-from orchestration.settings import WAREHOUSE_POOL
+from orchestration.settings import ASSET_OWNERS, WAREHOUSE_POOL
 from orchestration.staging_keys import CHECK_RESULTS, DOCUMENTS, FACTS
 
 @asset(
     key=CHECK_RESULTS, deps=[FACTS, DOCUMENTS], group_name="quality", pool=WAREHOUSE_POOL,
+    owners=ASSET_OWNERS, kinds={"python", "duckdb", "greatexpectations"},
     description="Findings of the consistency checks: which report breaks which rule, expected vs observed.",
     check_specs=[AssetCheckSpec(name, asset=CHECK_RESULTS, description=text, blocking=False)
                  for name, text in CHECK_DESCRIPTIONS.items()],

@@ -23,15 +23,21 @@ _SKIPPED_COLUMNS = {"last_seen_at"}
 _DBT_SOURCES = ("models", "macros", "seeds", "tests", "snapshots", "dbt_project.yml", "packages.yml")
 
 
-def dbt_code_digest(project_dir: Path) -> str:
-    digest = hashlib.sha256()
+def dbt_source_files(project_dir: Path) -> list[Path]:
+    """The files of the dbt project that make its code (models, macros, seeds, tests, config)."""
+    files = []
     for name in _DBT_SOURCES:
         root = project_dir / name
         paths = sorted(root.rglob("*")) if root.is_dir() else [root] if root.exists() else []
-        for path in paths:
-            if path.is_file():
-                digest.update(str(path.relative_to(project_dir)).encode())
-                digest.update(path.read_bytes())
+        files.extend(path for path in paths if path.is_file())
+    return files
+
+
+def dbt_code_digest(project_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in dbt_source_files(project_dir):
+        digest.update(str(path.relative_to(project_dir)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
