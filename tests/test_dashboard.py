@@ -13,7 +13,7 @@ import duckdb
 import pytest
 import yaml
 
-from orchestration.defs.publish.dashboard import (EVIDENCE_SHOWN, jurisdiction_labels, load_dashboard_data,
+from orchestration.defs.publish.dashboard import (EVIDENCE_SHOWN, is_up_to_date, jurisdiction_labels, load_dashboard_data,
                                                   write_dashboard)
 from orchestration.settings import DBT_PROJECT_DIR
 
@@ -264,3 +264,15 @@ def test_the_asset_writes_the_page_beside_the_published_warehouse(tmp_path, monk
     spec = published_dashboard.specs_by_key[key]
     assert spec.group_name == "publish" and spec.owners == ["team:ogi-warehouse"]
     assert AssetKey(["published", "warehouse"]) in {dep.asset_key for dep in spec.deps}
+
+
+def test_a_page_is_redrawn_only_when_the_published_copy_is_newer(tmp_path):
+    page, manifest = tmp_path / "dashboard.html", tmp_path / "manifest.json"
+    assert not is_up_to_date(page, manifest)  # nothing drawn yet
+    manifest.write_text("{}")
+    page.write_text("<html></html>")
+    assert is_up_to_date(page, manifest)
+    os.utime(manifest, (page.stat().st_mtime + 10,) * 2)  # a new copy published after the page
+    assert not is_up_to_date(page, manifest)
+    manifest.unlink()
+    assert not is_up_to_date(page, manifest)

@@ -15,7 +15,7 @@ import pytest
 
 from orchestration.defs.publish import snapshot
 from orchestration.defs.publish.snapshot import (MANIFEST_FILE, TEMPORARY_MARK, csv_file, describe_published,
-                                                 parquet_file, publish_warehouse, read_manifest)
+                                                 is_published, parquet_file, publish_warehouse, read_manifest)
 from orchestration.settings import PUBLISHED_DATABASE_FILE, PROJECT_ROOT, published_database_path, published_path
 from orchestration.warehouse import connect
 from test_warehouse import INVENTED_REPORT, dbt_manifest  # noqa: F401 (a fixture)
@@ -235,7 +235,7 @@ def test_a_reader_holding_the_published_file_across_a_run_neither_stops_nor_fail
     from orchestration.definitions import defs
     from orchestration.settings import DUCKDB_CONFIG
 
-    def run() -> None:
+    def run() -> dict:
         result = materialize(list(defs.assets), resources={
             "warehouse": DuckDBResource(database=str(warehouse), connection_config=dict(DUCKDB_CONFIG)),
             "dbt": defs.resources["dbt"],
@@ -243,9 +243,9 @@ def test_a_reader_holding_the_published_file_across_a_run_neither_stops_nor_fail
         assert result.success
         [published] = [event.materialization for event in result.get_asset_materialization_events()
                        if event.materialization.asset_key == PUBLISHED_WAREHOUSE]
-        assert published.metadata["path"].value == str(published_database_path())
+        return published.metadata
 
-    run()
+    assert run()["path"].value == str(published_database_path())
     first_manifest = json.loads((published_path() / MANIFEST_FILE).read_text(encoding="utf-8"))
     reader = subprocess.Popen([sys.executable, "-c", READER, str(published_database_path())],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -258,7 +258,7 @@ def test_a_reader_holding_the_published_file_across_a_run_neither_stops_nor_fail
     try:
         assert ask("query") == 4200
         report.write_bytes(INVENTED_REPORT.replace("4200", "4300").encode("gbk"))
-        run()  # the reader's connection stays open throughout
+        assert run()["path"].value == str(published_database_path())  # the reader's connection stays open throughout
         assert ask("query") == 4200  # its snapshot
         assert ask("reconnect") == 4300
     finally:
@@ -268,3 +268,22 @@ def test_a_reader_holding_the_published_file_across_a_run_neither_stops_nor_fail
     manifest = json.loads((published_path() / MANIFEST_FILE).read_text(encoding="utf-8"))
     assert manifest["run_id"] != first_manifest["run_id"]
     assert not [path for path in published_path().rglob("*") if TEMPORARY_MARK in path.name]
+    # nothing new: the marts are those published, so the copy is left as it is (no rewrite of
+    # gigabytes at 100,000 reports) and its manifest still names the run that made it
+    before = folder_state(published_path())
+    assert run()["published"].value.startswith("unchanged")
+    assert folder_state(published_path()) == before
+    assert json.loads((published_path() / MANIFEST_FILE).read_text(encoding="utf-8"))["run_id"] == manifest["run_id"]
+
+
+def test_a_copy_is_current_only_for_the_build_it_was_made_from_and_with_all_its_files(tmp_path):
+    warehouse = make_warehouse(tmp_path / "warehouse.duckdb")
+    folder = tmp_path / "published"
+    assert not is_published(folder, "build-1")  # nothing published yet
+    publish_warehouse(warehouse, folder, "run-1", "build-1")
+    assert read_manifest(folder)["marts_build"] == "build-1"
+    assert is_published(folder, "build-1")
+    assert not is_published(folder, "build-2")  # the marts were rebuilt since
+    assert not is_published(folder, None)  # a warehouse that records no build: always publish
+    csv_file(folder, "fct_count").unlink()  # a file lost: publish again
+    assert not is_published(folder, "build-1")

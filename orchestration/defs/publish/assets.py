@@ -1,9 +1,11 @@
 """The published copy for readers as a Dagster asset, after every dbt mart and dimension."""
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
-from orchestration.defs.publish.snapshot import is_published_table, publish_warehouse
+from orchestration.defs.publish.snapshot import is_published, is_published_table, publish_warehouse
 from orchestration.defs.transform.dbt import warehouse_models
+from orchestration.defs.transform.freshness import last_built
 from orchestration.settings import PUBLISHED_STORAGE_VERSION, WAREHOUSE_POOL, published_path, warehouse_path
+from orchestration.warehouse import connect
 
 PUBLISHED_WAREHOUSE = AssetKey(["published", "warehouse"])
 
@@ -22,8 +24,14 @@ PUBLISHED_MODELS = sorted((key for key in warehouse_models.keys
                  "renamed into place: a reader holding the old file sees the previous snapshot until it reconnects."),
 )
 def published_warehouse(context: AssetExecutionContext) -> MaterializeResult:
-    # Reads the warehouse through its own short read-only connection; the pool keeps writers away.
-    snapshot = publish_warehouse(warehouse_path(), published_path(), context.run.run_id)
+    # Short connections to the warehouse, one after the other; the pool keeps other writers away.
+    with connect(warehouse_path()) as connection:
+        marts_build = last_built(connection)
+    if is_published(published_path(), marts_build):
+        context.log.info(f"{published_path()} already holds this build of the marts: nothing to publish")
+        return MaterializeResult(metadata={"published": "unchanged: the marts are those of the last publication",
+                                           "folder": MetadataValue.path(str(published_path()))})
+    snapshot = publish_warehouse(warehouse_path(), published_path(), context.run.run_id, marts_build)
     context.log.info(f"published {len(snapshot.row_counts)} tables to {snapshot.folder}")
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(snapshot.database)),

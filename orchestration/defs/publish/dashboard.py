@@ -437,6 +437,14 @@ def _snapshot_line(published_db_path: Path, data: DashboardData) -> str:
             f"(数据快照时间); {counted} reports with a year; page generated {generated_at:%Y-%m-%d %H:%M} UTC.")
 
 
+def is_up_to_date(page: Path, published_manifest: Path) -> bool:
+    """Whether ``page`` was drawn, by this code, after the published copy named by its manifest was
+    put in place (a run with nothing new keeps the copy, so the page stays too)."""
+    if not (page.is_file() and published_manifest.is_file()):
+        return False
+    return page.stat().st_mtime >= max(published_manifest.stat().st_mtime, Path(__file__).stat().st_mtime)
+
+
 def write_dashboard(published_db_path: str | os.PathLike, out_html_path: str | os.PathLike) -> DashboardSummary:
     """Write the page for the published DuckDB file: under a temporary name, then renamed over the
     previous page, so a reader never sees half a page."""

@@ -2,7 +2,8 @@
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
 from orchestration.defs.publish.assets import PUBLISHED_WAREHOUSE
-from orchestration.defs.publish.dashboard import DASHBOARD_FILE, write_dashboard
+from orchestration.defs.publish.dashboard import DASHBOARD_FILE, is_up_to_date, write_dashboard
+from orchestration.defs.publish.snapshot import MANIFEST_FILE
 from orchestration.settings import published_database_path, published_path
 
 PUBLISHED_DASHBOARD = AssetKey(["published", "dashboard"])
@@ -17,7 +18,12 @@ PUBLISHED_DASHBOARD = AssetKey(["published", "dashboard"])
                  "open findings with their reports' names. Reads the published copy, never the warehouse."),
 )
 def published_dashboard(context: AssetExecutionContext) -> MaterializeResult:
-    summary = write_dashboard(published_database_path(), published_path() / DASHBOARD_FILE)
+    page = published_path() / DASHBOARD_FILE
+    if is_up_to_date(page, published_path() / MANIFEST_FILE):
+        context.log.info(f"{page} was drawn from the copy now published: nothing to redraw")
+        return MaterializeResult(metadata={"path": MetadataValue.path(str(page)),
+                                           "drawn": "unchanged: the published copy is the one it was drawn from"})
+    summary = write_dashboard(published_database_path(), page)
     context.log.info(f"dashboard written to {summary.path} ({summary.chart_count} charts)")
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(summary.path)),
