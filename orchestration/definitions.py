@@ -5,7 +5,7 @@ from dagster import AssetSelection, Definitions, define_asset_job
 
 from orchestration.defs.automation.schedule import daily_schedule
 from orchestration.defs.automation.sensor import inbox_sensor
-from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS, merged_extracts, report_extracts, worklists
+from orchestration.defs.extraction.assets import EVERY_SHARD_TAGS, merged_extracts, report_extracts, worklists
 from orchestration.defs.ingest.assets import inbox_files
 from orchestration.defs.publish.assets import published_warehouse
 from orchestration.defs.publish.dashboard_asset import published_dashboard
@@ -18,8 +18,9 @@ build_warehouse = define_asset_job(
     "build_warehouse",
     selection=AssetSelection.all(),
     description="Ingest the inbox, extract, check, build the star schema and publish it for readers.",
-    # Every extraction shard in this one run (one step); a backfill can split them instead.
-    tags=ALL_SHARDS_TAGS,
+    # Every extraction shard in this one run (one step), also when the shards are partitions
+    # (OGI_SHARDS_PER_RUN: a backfill can split them instead).
+    tags=EVERY_SHARD_TAGS,
 )
 
 defs = Definitions(

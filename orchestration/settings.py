@@ -11,8 +11,9 @@ beside the warehouse file.
 OGI_WORK: folder of the extraction work lists and the shards' results (Parquet) before they are
 merged. Default: work/ beside the warehouse file.
 OGI_WORKERS: processes that read documents in parallel. Default: the machine's cores.
-OGI_SHARDS_PER_RUN: when a backfill of extraction/report_extracts is launched, how many of the 16
-shards each run takes (a cluster: 1). Default: all shards in one run.
+OGI_SHARDS_PER_RUN: set, extraction/report_extracts is partitioned by shard (16) and a backfill of it
+gives each run this many shards (a cluster: 1). Default: unset, the asset unpartitioned, every
+shard in one step.
 OGI_DUCKDB_MEMORY: DuckDB's memory limit for each connection of the job and for dbt. Default: 1GB.
 OGI_ALLOW_MASS_REMOVAL: 1 lets a run mark most of the inbox's files removed at once (without it,
 such a run stops before changing anything: the inbox is more likely mistyped or unmounted).

@@ -1,7 +1,10 @@
 """Extraction by shards: partitions run in separate processes (as on a cluster's pods), with no
-warehouse connection, and the merged warehouse equals the one a single process builds."""
+warehouse connection, and the merged warehouse equals the one a single process builds. The shards
+are partitions only in cluster mode (OGI_SHARDS_PER_RUN); by default nothing is partitioned, so the
+UI's "Materialize all" is one run."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -26,16 +29,58 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 RUN_COLUMNS = {"processed_at", "logged_at", "run_id", "checked_at", "first_seen_at", "last_seen_at"}
 TABLES = ("documents", "facts", "extraction_notes", "extraction_state", "ingest_log", "raw_files", "source_files")
 
-# One partition run, as Dagster launches it in its own process: the asset over a range of shards.
+# One partition run, as Dagster launches it in its own process on a cluster (OGI_SHARDS_PER_RUN set
+# in its environment): the partitioned asset over a range of shards.
 PARTITION_RUN = """
 import sys
 from dagster import materialize
 from orchestration.defs.extraction.assets import report_extracts
+from orchestration.defs.extraction.exchange import SHARD_KEYS
 first, last = sys.argv[1], sys.argv[2]
 result = materialize([report_extracts], tags={"dagster/asset_partition_range_start": first,
                                                "dagster/asset_partition_range_end": last})
 assert result.success
+done = sorted(event.partition for event in result.asset_materializations_for_node("extraction__report_extracts"))
+assert done == list(SHARD_KEYS[SHARD_KEYS.index(first):SHARD_KEYS.index(last) + 1]), done  # its half only
 """
+# What the definitions loaded in a fresh process make partitioned, and the job's tags.
+DEFINITIONS_SHAPE = """
+import json
+from orchestration.definitions import defs
+graph = defs.get_repository_def().asset_graph
+print(json.dumps({
+    "partitioned": sorted(key.to_user_string() for key in graph.get_all_asset_keys() if graph.get(key).is_partitioned),
+    "job_tags": defs.resolve_job_def("build_warehouse").tags,
+}))
+"""
+
+
+def python_environment(**variables: str) -> dict[str, str]:
+    """This environment with the project importable, an ephemeral Dagster instance, and `variables`."""
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")])))
+    environment.pop("DAGSTER_HOME", None)  # an ephemeral instance per process
+    environment.pop("OGI_SHARDS_PER_RUN", None)
+    environment.update(variables)
+    return environment
+
+
+def definitions_shape(environment: dict[str, str]) -> dict:
+    completed = subprocess.run([sys.executable, "-c", DEFINITIONS_SHAPE], env=environment, cwd=PROJECT,
+                               capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def test_shards_are_partitions_in_cluster_mode_only():
+    # By default no asset is partitioned: "Materialize all" is one ordinary run, not a backfill,
+    # and the job names no partition range.
+    assert definitions_shape(python_environment()) == {"partitioned": [], "job_tags": {}}
+    # On a cluster the shards are partitions and the job's one run covers all of them.
+    assert definitions_shape(python_environment(OGI_SHARDS_PER_RUN="1")) == {
+        "partitioned": ["extraction/report_extracts"],
+        "job_tags": {"dagster/asset_partition_range_start": SHARD_KEYS[0],
+                     "dagster/asset_partition_range_end": SHARD_KEYS[-1]},
+    }
 
 
 def make_inbox(folder: Path) -> Path:
@@ -78,9 +123,7 @@ def test_two_partition_processes_build_the_warehouse_one_process_builds(tmp_path
         pending = plan_extraction(connection, exchange, reader, rules)
         hashes = [row[0] for row in connection.execute("select file_sha256 from staging.raw_files").fetchall()]
     # The warehouse is closed while the partitions run: they never open it.
-    environment = dict(os.environ, OGI_WAREHOUSE=str(sharded), OGI_WORKERS="1",
-                       PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")])))
-    environment.pop("DAGSTER_HOME", None)  # an ephemeral instance per process
+    environment = python_environment(OGI_WAREHOUSE=str(sharded), OGI_WORKERS="1", OGI_SHARDS_PER_RUN="1")
     halves = [(SHARD_KEYS[0], SHARD_KEYS[7]), (SHARD_KEYS[8], SHARD_KEYS[-1])]
     processes = [subprocess.Popen([sys.executable, "-c", PARTITION_RUN, first, last], env=environment, cwd=tmp_path,
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for first, last in halves]

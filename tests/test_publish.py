@@ -230,7 +230,7 @@ def test_a_reader_holding_the_published_file_across_a_run_neither_stops_nor_fail
     monkeypatch.setenv("OGI_INBOX", str(inbox))
     monkeypatch.setenv("OGI_WAREHOUSE", str(warehouse))
     monkeypatch.setenv("OGI_PUBLISHED", str(tmp_path / "published"))
-    from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS
+    from orchestration.defs.extraction.assets import EVERY_SHARD_TAGS
     from orchestration.defs.publish.assets import PUBLISHED_WAREHOUSE
     from orchestration.definitions import defs
     from orchestration.settings import DUCKDB_CONFIG
@@ -239,7 +239,7 @@ def test_a_reader_holding_the_published_file_across_a_run_neither_stops_nor_fail
         result = materialize(list(defs.assets), resources={
             "warehouse": DuckDBResource(database=str(warehouse), connection_config=dict(DUCKDB_CONFIG)),
             "dbt": defs.resources["dbt"],
-        }, tags=ALL_SHARDS_TAGS)
+        }, tags=EVERY_SHARD_TAGS)
         assert result.success
         [published] = [event.materialization for event in result.get_asset_materialization_events()
                        if event.materialization.asset_key == PUBLISHED_WAREHOUSE]

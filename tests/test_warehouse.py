@@ -206,7 +206,7 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
     warehouse = tmp_path / "warehouse.duckdb"
     monkeypatch.setenv("OGI_INBOX", str(inbox))
     monkeypatch.setenv("OGI_WAREHOUSE", str(warehouse))
-    from orchestration.defs.extraction.assets import ALL_SHARDS_TAGS
+    from orchestration.defs.extraction.assets import EVERY_SHARD_TAGS
     from orchestration.definitions import defs
     from orchestration.settings import DUCKDB_CONFIG
 
@@ -214,7 +214,7 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
         result = materialize(list(defs.assets), resources={
             "warehouse": DuckDBResource(database=str(warehouse), connection_config=dict(DUCKDB_CONFIG)),
             "dbt": defs.resources["dbt"],
-        }, tags=ALL_SHARDS_TAGS)  # every extraction shard in this run, as the job does
+        }, tags=EVERY_SHARD_TAGS)  # every extraction shard in this run, as the job does
         assert result.success
         return result
 
@@ -232,7 +232,7 @@ def test_every_dagster_asset_materializes_and_the_star_schema_answers(tmp_path, 
     first = all_table_counts(warehouse)
     rerun = materialize_all()
     assert all_table_counts(warehouse) == first  # a second run with the same inbox changes nothing
-    # dbt did not run, and each model says so (a backfill of the UI counts it done and goes on)
+    # dbt did not run, and each model says so (the steps after it run; a backfill counts it done)
     assert "not run" in next(event.materialization.metadata["dbt"].value for event in rerun.get_asset_materialization_events()
                              if event.asset_key.to_user_string() == "fct_report_metric")
 

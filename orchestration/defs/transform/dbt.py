@@ -109,9 +109,9 @@ def warehouse_models(context: AssetExecutionContext, dbt: DbtCliResource):
         full_refresh = needs_full_refresh(connection, code_digest)
     if current:
         context.log.info("the marts are current: no staging row and no dbt model changed since their last build")
-        # Said for each model, so that a backfill (the UI's "Materialize all") counts them done and
-        # the steps downstream (the published copy, made after every run) are not skipped (in
-        # dependency order, as Dagster requires of a multi-asset).
+        # Said for each model, so that the steps downstream (the published copy, made after every
+        # run) are not skipped and a backfill (cluster mode) counts them done (in dependency order,
+        # as Dagster requires of a multi-asset).
         selected = context.selected_asset_keys
         dependencies = context.assets_def.asset_deps
         for key in TopologicalSorter({key: dependencies.get(key, set()) & selected for key in selected}).static_order():
