@@ -37,6 +37,13 @@ def main() -> int:
         print(f"skipped files:    {sum(count for _, count in skipped)}"
               + ("  (" + ", ".join(f"{reason}: {count}" for reason, count in skipped) + ")" if skipped else ""))
         print(f"facts:            {scalar(f'select count(*) from staging.facts where {current}')}")
+        # A report the rules failed on has no facts: said here, never left to the log alone.
+        rules_failed = scalar(
+            f"select count(*) from (select file_sha256 from staging.ingest_log where stage = 'facts' and {current} "
+            f"group by file_sha256 having arg_max(coalesce(reason, ''), logged_at) = 'rules_error')")
+        if rules_failed:
+            print(f"reports without facts: {rules_failed} (the rules failed on them, a bug in ogi-warehouse: "
+                  "staging.ingest_log, reason rules_error, has the error)")
         checks = connection.execute(
             f"select check_name, severity, count(*), count(distinct file_sha256) from staging.check_results "
             f"where {current} group by 1, 2 order by 1").fetchall()

@@ -11,11 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from extractors.pipeline import reader_version, rules_version
 from orchestration.defs.extraction.exchange import SHARD_KEYS, ExtractionExchange, shard_of
-from orchestration.defs.extraction.stages import extract_pending, merge_extracts, plan_extraction
+from orchestration.defs.extraction.stages import extract_pending, merge_extracts, plan_extraction, stored_rows
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.raw_store import RawStore
 from orchestration.warehouse import connect
@@ -158,3 +159,18 @@ def test_a_shard_whose_partition_failed_is_done_by_the_next_run_and_nothing_is_l
         assert plan_extraction(connection, exchange, reader, rules) == 0  # all done
     assert decided == contents
     assert not list((tmp_path / "work" / "results").glob(".*"))  # the killed partition's parts are gone
+
+
+def test_a_work_list_row_gives_the_rules_none_for_a_null_whatever_pandas_made_of_it(tmp_path):
+    """pandas 3 reads a text column with some NULLs as strings with NaN, an integer one with
+    pd.NA: the rules failed on every stored report without a jurisdiction (rules_error, facts
+    gone) when a rules change re-extracted a shard that also held reports with one."""
+    frame = duckdb.connect().execute(
+        "select * from (values ('aa', '常州市', 2017, 'report text'), ('ab', null, null, 'report text'))"
+        " as t(file_sha256, jurisdiction_name, report_year, text)").df()
+    expected = [("aa", "常州市", 2017, "report text"), ("ab", None, None, "report text")]
+    assert stored_rows(frame) == expected
+    exchange = ExtractionExchange(tmp_path / "work")  # as a partition reads it: through Parquet
+    exchange.write_worklist("a", "to_extract", frame)
+    assert stored_rows(exchange.read_worklist("a", "to_extract")) == expected
+    assert stored_rows(frame.iloc[0:0]) == []

@@ -353,7 +353,7 @@ def test_removed_touched_and_restored_files(tmp_path, inbox):
     assert versions == [(1, False), (2, True)]
 
 
-def test_a_reader_or_rule_bug_on_one_file_is_logged_and_the_run_goes_on(tmp_path, inbox, monkeypatch):
+def test_a_reader_or_rule_bug_on_one_file_is_logged_and_the_run_goes_on(tmp_path, inbox, monkeypatch, capsys):
     import extractors.pipeline as pipeline
     import orchestration.defs.extraction.stages as stages
 
@@ -388,6 +388,12 @@ def test_a_reader_or_rule_bug_on_one_file_is_logged_and_the_run_goes_on(tmp_path
         assert table_counts(connection) == counts  # logged once, not again on every run
     assert errors == {"documents": "reader_error", "facts": "rules_error"}
     assert reports >= 1  # the other files went on
+    # and the summary says so: a report without facts is never left to the log alone
+    from orchestration import summary
+    monkeypatch.setenv("OGI_WAREHOUSE", str(tmp_path / "w.duckdb"))
+    capsys.readouterr()
+    assert summary.main() == 0
+    assert "reports without facts: 1 (the rules failed on them" in capsys.readouterr().out
 
 
 def test_one_report_in_several_encodings_formats_and_scripts_counts_once(tmp_path):

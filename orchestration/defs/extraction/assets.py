@@ -14,9 +14,9 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from extractors.pipeline import reader_version, rules_version
+from extractors.pipeline import reader_version
 from orchestration.defs.extraction.exchange import SHARD_KEYS, ExtractionExchange
-from orchestration.defs.extraction.stages import extract_shards, merge_extracts, plan_extraction
+from orchestration.defs.extraction.stages import extract_shards, merge_extracts, plan_extraction, stage_rules_version
 from orchestration.raw_store import RawStore
 from orchestration.resources import staging_connection
 from orchestration.settings import ASSET_OWNERS, WAREHOUSE_POOL, raw_store_path, shards_per_run, work_path
@@ -43,7 +43,7 @@ BACKFILL_POLICY = BackfillPolicy.multi_run(shards_per_run()) if SHARD_PARTITIONS
                    "read, and reports whose facts other rules made.")
 def worklists(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
     with staging_connection(warehouse) as connection:
-        pending = plan_extraction(connection, ExtractionExchange(work_path()), reader_version(), rules_version())
+        pending = plan_extraction(connection, ExtractionExchange(work_path()), reader_version(), stage_rules_version())
     return MaterializeResult(metadata={"contents_to_process": pending, "work_folder": str(work_path())})
 
 
@@ -55,7 +55,7 @@ def report_extracts(context: AssetExecutionContext) -> MaterializeResult:
     # By the asset's definition, not the run's tags (see EVERY_SHARD_TAGS).
     shards = context.partition_keys if SHARD_PARTITIONS else list(SHARD_KEYS)
     summary = extract_shards(ExtractionExchange(work_path()), RawStore(raw_store_path()), shards,
-                             reader_version(), rules_version(), context.run_id)
+                             reader_version(), stage_rules_version(), context.run_id)
     return MaterializeResult(metadata={
         "shards": ",".join(shards), "contents_processed": summary.processed,
         "reports_read": summary.rows_written, "skipped": dict(summary.skipped),

@@ -27,7 +27,7 @@ from extractors.issuer import Issuer
 from extractors.model import Fact, Note
 from extractors.pipeline import (
     ReadReport, SkippedFile, blocks_to_json, content_key, document_from_stored, extract_facts, read_report,
-    removed_to_json, report_facts,
+    removed_to_json, report_facts, rules_version,
 )
 from orchestration.defs.extraction.exchange import RESULT_TABLES, SHARD_KEYS, ExtractionExchange, ShardWriter
 from orchestration.raw_store import RawStore, RawStoreError
@@ -88,6 +88,18 @@ def plan_extraction(connection, exchange: ExtractionExchange, reader_version: st
             exchange.write_worklist(shard, table, frame)
             pending += len(frame)
     return pending
+
+
+# What the stage gives the rules, versioned with them: bumped when it changes, every report's facts
+# are extracted again once (2: a NULL of the stored document given as None, not NaN; with NaN the
+# rules failed on every stored report without a jurisdiction, and a failure is not retried until
+# the rules change).
+STAGE_INPUT_VERSION = "2"
+
+
+def stage_rules_version() -> str:
+    """The rules version the stages record: the rules' own, and what the stage gives them."""
+    return f"{rules_version()}+{STAGE_INPUT_VERSION}"
 
 
 # The stored document columns that extraction needs, in _extract_stored's order.
@@ -174,12 +186,22 @@ def _extract_shard(writer: ShardWriter, store: RawStore, pool, to_read: pd.DataF
         results = {sha: (report, extracted) for sha, report, extracted
                    in work(_read_one, [(sha, name, store) for sha, name in batch], **_chunks(pool, 4))}
         writer.write(_read_rows(batch, results, reader_version, rules_version, run_id, summary))
-    stored = list(to_extract.itertuples(index=False, name=None)) if len(to_extract) else []
+    stored = stored_rows(to_extract)
     for start in range(0, len(stored), FACT_BATCH):
         batch = stored[start:start + FACT_BATCH]
         # (file hash, reader version, stored document...) → _extract_stored takes hash + document
         results = dict(work(_extract_stored, [(row[0], *row[2:]) for row in batch], **_chunks(pool, 8)))
         writer.write(_re_extracted_rows(batch, results, rules_version, run_id, summary))
+
+
+def stored_rows(frame: pd.DataFrame) -> list[tuple]:
+    """The work list's rows as tuples of plain values: a NULL is None. (pandas 3 reads a text
+    column holding some NULLs as strings with NaN for the NULLs, and an integer one with pd.NA;
+    the rules take None for "not known", and a NaN jurisdiction made them fail on every report
+    without one.)"""
+    return [tuple(None if value is pd.NA or (isinstance(value, float) and value != value) else value
+                  for value in row)
+            for row in frame.itertuples(index=False, name=None)] if len(frame) else []
 
 
 def _chunks(pool, size: int) -> dict[str, int]:
