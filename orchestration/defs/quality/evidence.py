@@ -18,7 +18,8 @@ LINE_SEPARATOR = "\n"
 
 
 def _fact_label(fact: dict) -> str:
-    applicant = f"[{fact['applicant']}]" if fact["applicant"] else ""
+    # (pandas 3 gives NaN, not None, for a NULL in a text column with values)
+    applicant = f"[{fact['applicant']}]" if isinstance(fact["applicant"], str) and fact["applicant"] else ""
     value = "blank" if pd.isna(fact["value"]) else f"{fact['value']:g}"
     return f"{fact['metric']}{applicant}={value}"
 
