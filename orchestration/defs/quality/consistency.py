@@ -394,18 +394,29 @@ def run_consistency_checks(facts: pd.DataFrame, documents: pd.DataFrame, this_ye
     return outcomes
 
 
-def _fact_indexes(row: dict, prefix: str) -> list[int]:
-    """The fact indexes in the row's columns named ``prefix…``, in the order of the report
-    (none: a check of the document, or a value that is a constant such as 100%)."""
+def _is_present(value) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and value != value)
+
+
+def _fact_indexes(row: dict, columns: list[str]) -> list[int]:
+    """The fact indexes in the row's ``columns`` (each a fact index or a list of them), in the
+    order of the report (none: a check of the document, or a value that is a constant such as
+    100%)."""
     indexes: set[int] = set()
-    for column, value in row.items():
-        if column.startswith(prefix):
-            values = value if isinstance(value, list) else [value]
-            indexes.update(int(index) for index in values if pd.notna(index))
+    for column in columns:
+        value = row[column]
+        if isinstance(value, list):
+            indexes.update(int(index) for index in value if _is_present(index))
+        elif _is_present(value):
+            indexes.add(int(value))
     return sorted(indexes)
 
 
 def _findings(rule: Rule, rows: pd.DataFrame) -> pd.DataFrame:
+    # (the columns naming facts, found once per rule: a finding's row has dozens of columns, and
+    # looking through them per row was a quarter of the checks' time at 20,000 reports)
+    expected_columns = [column for column in rows.columns if column.startswith("expected_facts")]
+    observed_columns = [column for column in rows.columns if column.startswith("observed_facts")]
     return pd.DataFrame([
         {
             "check_name": rule.name,
@@ -416,8 +427,8 @@ def _findings(rule: Rule, rows: pd.DataFrame) -> pd.DataFrame:
             "observed": float(row[rule.observed]) if rule.observed and pd.notna(row[rule.observed]) else None,
             "severity": rule.severity,
             "message": rule.message(row),
-            "expected_fact_indexes": _fact_indexes(row, "expected_facts") or None,
-            "observed_fact_indexes": _fact_indexes(row, "observed_facts") or None,
+            "expected_fact_indexes": _fact_indexes(row, expected_columns) or None,
+            "observed_fact_indexes": _fact_indexes(row, observed_columns) or None,
         }
         # (records, not iterrows: a Series per row cost half the checks' time)
         for row in rows.to_dict("records")
