@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from extractors.pipeline import reader_version, rules_version
+from extractors.pipeline import reader_version
 from orchestration.defs.extraction.exchange import ExtractionExchange
-from orchestration.defs.extraction.stages import extract_pending
+from orchestration.defs.extraction.stages import extract_pending, stage_rules_version
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.defs.quality.findings import check_pending_reports
 from orchestration.raw_store import RawStore
@@ -66,7 +66,7 @@ def main() -> None:
             for stage, work in (
                 ("ingest", lambda: ingest_inbox(connection, inbox, store)),
                 ("documents with facts",
-                 lambda: extract_pending(connection, store, exchange, reader_version(), rules_version())),
+                 lambda: extract_pending(connection, store, exchange, reader_version(), stage_rules_version())),
                 ("checks", lambda: check_pending_reports(connection)),
             ):
                 started = time.perf_counter()
@@ -74,7 +74,7 @@ def main() -> None:
                 timings[stage] = time.perf_counter() - started
             started = time.perf_counter()
             ingest_inbox(connection, inbox, store)
-            extract_pending(connection, store, exchange, reader_version(), rules_version())
+            extract_pending(connection, store, exchange, reader_version(), stage_rules_version())
             check_pending_reports(connection)
             rerun = time.perf_counter() - started
             facts = connection.execute("select count(*) from staging.facts").fetchone()[0]

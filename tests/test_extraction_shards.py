@@ -14,9 +14,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from extractors.pipeline import reader_version, rules_version
+from extractors.pipeline import reader_version
 from orchestration.defs.extraction.exchange import SHARD_KEYS, ExtractionExchange, shard_of
-from orchestration.defs.extraction.stages import extract_pending, merge_extracts, plan_extraction, stored_rows
+from orchestration.defs.extraction.stages import (extract_pending, merge_extracts, plan_extraction, stage_rules_version,
+                                                   stored_rows)
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.raw_store import RawStore
 from orchestration.warehouse import connect
@@ -109,7 +110,7 @@ def table_rows(warehouse: Path, table: str) -> pd.DataFrame:
 
 def test_two_partition_processes_build_the_warehouse_one_process_builds(tmp_path):
     inbox = make_inbox(tmp_path / "inbox")
-    reader, rules = reader_version(), rules_version()
+    reader, rules = reader_version(), stage_rules_version()
 
     single = tmp_path / "single" / "warehouse.duckdb"
     store = RawStore(single.parent / "raw")
@@ -144,7 +145,7 @@ def test_a_shard_whose_partition_failed_is_done_by_the_next_run_and_nothing_is_l
     inbox = make_inbox(tmp_path / "inbox")
     warehouse = tmp_path / "warehouse.duckdb"
     store, exchange = RawStore(tmp_path / "raw"), ExtractionExchange(tmp_path / "work")
-    reader, rules = reader_version(), rules_version()
+    reader, rules = reader_version(), stage_rules_version()
     with connect(warehouse) as connection:
         ingest_inbox(connection, inbox, store)
         plan_extraction(connection, exchange, reader, rules)

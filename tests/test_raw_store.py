@@ -6,11 +6,11 @@ import duckdb
 import pytest
 
 from orchestration.defs.extraction.exchange import ExtractionExchange
-from orchestration.defs.extraction.stages import extract_pending
+from orchestration.defs.extraction.stages import extract_pending, stage_rules_version
 from orchestration.defs.ingest.inbox import ingest_inbox
 from orchestration.raw_store import RawStore, RawStoreError, move_contents_out
 from orchestration.warehouse import connect
-from extractors.pipeline import reader_version, rules_version
+from extractors.pipeline import reader_version
 from test_table_checks import balanced_report
 
 
@@ -73,10 +73,10 @@ def test_a_report_whose_bytes_the_store_lost_is_logged_and_read_once_they_are_ba
         exchange = ExtractionExchange(tmp_path / "work")
         kept = store.path_of(sha_of(report))
         kept.rename(tmp_path / "aside")
-        summary = extract_pending(connection, store, exchange, reader_version(), rules_version(), workers=1)
+        summary = extract_pending(connection, store, exchange, reader_version(), stage_rules_version(), workers=1)
         assert summary.skipped == {"raw_missing": 1}
         (tmp_path / "aside").rename(kept)
-        summary = extract_pending(connection, store, exchange, reader_version(), rules_version(), workers=1)
+        summary = extract_pending(connection, store, exchange, reader_version(), stage_rules_version(), workers=1)
         assert summary.rows_written == 1 and not summary.skipped
 
 
