@@ -276,3 +276,15 @@ def test_a_page_is_redrawn_only_when_the_published_copy_is_newer(tmp_path):
     assert not is_up_to_date(page, manifest)
     manifest.unlink()
     assert not is_up_to_date(page, manifest)
+
+
+def test_only_the_first_findings_are_read_and_the_page_counts_the_rest(published, tmp_path, monkeypatch):
+    import orchestration.defs.publish.dashboard as dashboard
+
+    monkeypatch.setattr(dashboard, "FINDINGS_SHOWN", 1)
+    with duckdb.connect(str(published), read_only=True) as connection:
+        data = load_dashboard_data(connection)
+    assert len(data.findings) == 1 and data.finding_count == 2  # read from the warehouse: one row
+    summary = write_dashboard(published, tmp_path / "dashboard.html")
+    assert summary.finding_count == 2
+    assert "Showing 1 of 2; all are in fct_check_result." in (tmp_path / "dashboard.html").read_text(encoding="utf-8")
