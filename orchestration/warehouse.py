@@ -32,6 +32,11 @@ def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDB
         connection.close()
 
 
+def quoted(identifier: str) -> str:
+    """A table or column name for SQL, whatever it holds."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 

@@ -119,7 +119,7 @@ left join {{ ref('dim_jurisdiction') }} as jurisdictions
     on reports.jurisdiction_code = jurisdictions.jurisdiction_code
 left join check_words
     on findings.check_name = check_words.check_name
--- findings of current, canonical versions (and those across reports) only; dim_report counts
--- every version's own
+-- findings of current, canonical versions (and those across reports) only; dim_report holds
+-- every version, with whether the marts count it
 where findings.file_sha256 is null
-   or findings.file_sha256 in (select file_sha256 from {{ ref('int_report_identity') }} where is_counted)
+   or reports.is_counted

@@ -201,8 +201,7 @@ reports as (
         jurisdiction_code,
         report_year,
         era,
-        issuing_body_kind,
-        publication_date
+        issuing_body_kind
     from {{ ref('dim_report') }}
     where {{ in_changed_slice() }}
 ),

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.settings import DUCKDB_MEMORY, PUBLISHED_DATABASE_FILE, PUBLISHED_STORAGE_VERSION
+from orchestration.warehouse import quoted
 
 # dbt's marts and dimensions; staging views and intermediate tables are not for readers.
 PUBLISHED_PREFIXES = ("dim_", "fct_", "mart_")
@@ -51,10 +52,6 @@ def published_tables(connection: duckdb.DuckDBPyConnection, catalog: str) -> lis
         "select table_name from information_schema.tables where table_catalog = ? and table_schema = 'main' "
         "order by 1", [catalog]).fetchall()
     return [name for (name,) in names if is_published_table(name)]
-
-
-def _quoted(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
 
 
 def _literal(path: Path) -> str:
@@ -98,13 +95,13 @@ def _copy_and_export(warehouse: Path, database: Path, exports: Callable[[str], t
                                "the published copy is left as it was")
         connection.execute("begin transaction")  # one consistent read of the warehouse
         for table in tables:
-            connection.execute(f"create table published.main.{_quoted(table)} as "
-                               f"select * from warehouse.main.{_quoted(table)}")
+            connection.execute(f"create table published.main.{quoted(table)} as "
+                               f"select * from warehouse.main.{quoted(table)}")
         connection.execute("commit")
         connection.execute("detach warehouse")
         counts = {}
         for table in tables:
-            source = f"published.main.{_quoted(table)}"
+            source = f"published.main.{quoted(table)}"
             counts[table] = connection.execute(f"select count(*) from {source}").fetchone()[0]
             parquet, csv = exports(table)
             connection.execute(f"copy {source} to {_literal(parquet)} (format parquet)")
@@ -124,8 +121,8 @@ def manifest(run_id: str, published_at: datetime, counts: dict[str, int],
         "database": PUBLISHED_DATABASE_FILE,
         "storage_version": PUBLISHED_STORAGE_VERSION,
         "written_by_duckdb": duckdb.__version__,
-        "tables": {table: {"rows": rows, "parquet": f"{PARQUET_FOLDER}/{table}.parquet",
-                           "csv": f"{CSV_FOLDER}/{table}.csv"} for table, rows in counts.items()},
+        "tables": {table: {"rows": rows, "parquet": parquet_file(Path(), table).as_posix(),
+                           "csv": csv_file(Path(), table).as_posix()} for table, rows in counts.items()},
     }
 
 

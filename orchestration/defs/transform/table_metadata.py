@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from orchestration.warehouse import quoted
+
 
 @dataclass(frozen=True)
 class BuiltTable:
@@ -37,10 +39,6 @@ def describe_tables(connection, relations: Iterable[tuple[str, str]]) -> dict[tu
         columns.setdefault((schema, name), []).append((column, data_type))
     tables = [relation for relation, kind in kinds.items() if kind == "BASE TABLE"]
     counts = dict(zip(tables, connection.execute(
-        "select " + ", ".join(f"(select count(*) from {_quoted(schema)}.{_quoted(name)})" for schema, name in tables)
+        "select " + ", ".join(f"(select count(*) from {quoted(schema)}.{quoted(name)})" for schema, name in tables)
     ).fetchone())) if tables else {}
     return {relation: BuiltTable(counts.get(relation), tuple(columns.get(relation, ()))) for relation in kinds}
-
-
-def _quoted(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
